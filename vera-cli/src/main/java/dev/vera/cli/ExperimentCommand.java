@@ -1,0 +1,214 @@
+package dev.vera.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vera.article.Article;
+import dev.vera.article.Label;
+import dev.vera.eval.Evaluation;
+import dev.vera.eval.EvaluationTable;
+import dev.vera.eval.ReportContext;
+import dev.vera.eval.ReportPage;
+import dev.vera.eval.StratifiedKFold;
+import dev.vera.experiment.Splits;
+import dev.vera.model.CredibilityModel;
+import dev.vera.model.LinearTrainer;
+import dev.vera.model.ModelCard;
+import dev.vera.model.ModelEvaluation;
+import dev.vera.model.TrainingConfig;
+import dev.vera.model.TrainingSet;
+import dev.vera.model.io.ModelFile;
+import dev.vera.output.VerdictJson;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code vera experiment}: train a fresh model on one split's train part, tune on its valid part,
+ * report on its test part, in one command, so that no figure ever comes from a model that saw the
+ * articles it is scored on. For data without a split field, k-fold cross-validation.
+ */
+@Command(
+    name = "experiment",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train on F=train, choose settings and calibrate on F=valid, report on F=test (--split-field"
+          + " F); or k-fold cross-validation (--folds K) for data without a split field.",
+      "This is how every split_time and split_source figure is produced."
+    })
+public final class ExperimentCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--data", required = true, arity = "1..*", paramLabel = "PATH", description = "Labelled articles.")
+  List<Path> data;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Design design;
+
+  /** Either a split field or a number of folds. */
+  static final class Design {
+    @Option(names = "--split-field", paramLabel = "FIELD", description = "split, split_time, split_source …")
+    @Nullable String splitField;
+
+    @Option(names = "--folds", paramLabel = "K", description = "Stratified K-fold cross-validation.")
+    @Nullable Integer folds;
+  }
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Write settings and test figures as JSON.")
+  @Nullable Path json;
+
+  @Option(names = "--report", paramLabel = "FILE", description = "HTML report of the test part (split field only).")
+  @Nullable Path report;
+
+  @Option(names = "--out", paramLabel = "MODEL", description = "Also save the model (split field only).")
+  @Nullable Path out;
+
+  @Option(names = "--per-source", description = "Add figures per publisher domain.")
+  boolean perSource;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+  boolean quiet;
+
+  @Mixin InputOptions input;
+  @Mixin TrainingOptions training;
+  @Mixin ScoringOptionsMixin scoring;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter outw = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (TerminalProgress progress = TerminalProgress.forStderr(err, quiet)) {
+      TrainingConfig config = training.toConfig();
+      Inputs.Loaded loaded = Inputs.readAll(data, input.readerOptions(err), err, progress);
+      List<ModelCard.DataFile> files = Inputs.describe(data);
+      ObjectNode result = VerdictJson.mapper().createObjectNode();
+      result.put("data", data.toString());
+      if (design.splitField != null) {
+        TrainingSet set = Splits.byField(loaded.articles(), design.splitField, files);
+        if (set.test().isEmpty()) {
+          throw new VeraCommand.UsageException("no article has " + design.splitField + "=test");
+        }
+        CredibilityModel model = new LinearTrainer(config).train(set, progress);
+        Evaluation e =
+            ModelEvaluation.evaluate(
+                model, set.test(), scoring.toOptions(), LinearTrainer.majority(set.train()), perSource, progress);
+        progress.close();
+        outw.printf(
+            "Experiment on %s: trained on %s=train (%d), tuned on %s=valid (%d), tested on %s=test (%d)%n",
+            data, design.splitField, set.train().size(), design.splitField, set.valid().size(),
+            design.splitField, set.test().size());
+        outw.printf(
+            Locale.ROOT,
+            "Chosen on validation: C=%s, threshold %.3f (validation macro-F1 %.4f)%n",
+            model.card().parameters().c(),
+            model.card().parameters().threshold(),
+            model.card().validation().get(0).macroF1());
+        outw.print(EvaluationTable.render(e));
+        outw.flush();
+        result.put("split_field", design.splitField);
+        result.set("model", ModelFile.cardJson(model.card()));
+        result.set("test", VerdictJson.mapper().readTree(e.toJson()));
+        if (report != null) {
+          Files.writeString(
+              report,
+              ReportPage.html(
+                  e,
+                  new ReportContext(
+                      "Vera experiment: " + design.splitField,
+                      model.card().modelId(),
+                      data + ", " + set.test().size() + " test articles",
+                      "trained on " + design.splitField + "=train, settings and calibration chosen on "
+                          + design.splitField + "=valid, figures on " + design.splitField + "=test",
+                      Instant.now())),
+              StandardCharsets.UTF_8);
+        }
+        if (out != null) {
+          ModelFile.write(model, out);
+        }
+      } else {
+        int k = design.folds;
+        if (k < 3) {
+          throw new VeraCommand.UsageException("--folds needs at least 3 (one test, one validation, the rest train)");
+        }
+        List<Article> labelled = loaded.articles().stream().filter(a -> a.label() != null).toList();
+        List<Label> labels = labelled.stream().map(Article::label).toList();
+        int[] folds;
+        try {
+          folds = StratifiedKFold.assignFolds(labels, k, config.seed());
+        } catch (IllegalArgumentException ex) {
+          throw new VeraCommand.UsageException(ex.getMessage());
+        }
+        ArrayNode foldJson = result.putArray("folds");
+        List<Evaluation> evals = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+          TrainingSet set = Splits.fold(labelled, folds, i, k, files);
+          CredibilityModel model = new LinearTrainer(config).train(set, progress);
+          Evaluation e =
+              ModelEvaluation.evaluate(
+                  model, set.test(), scoring.toOptions(), LinearTrainer.majority(set.train()), false, progress);
+          evals.add(e);
+          foldJson.addObject().put("fold", i + 1).set("test", VerdictJson.mapper().readTree(e.toJson()));
+        }
+        progress.close();
+        outw.printf("%d-fold cross-validation on %s (%d labelled articles)%n", k, data, labelled.size());
+        outw.println("fold  n      macro-F1  ROC-AUC  ECE     Brier   accuracy");
+        for (int i = 0; i < k; i++) {
+          Evaluation e = evals.get(i);
+          outw.printf(Locale.ROOT, "%-5d %-6d %.4f    %.4f   %.4f  %.4f  %.4f%n",
+              i + 1, e.n(), e.macroF1(), e.rocAuc(), e.ece(), e.brier(), e.accuracy());
+        }
+        ObjectNode mean = result.putObject("mean");
+        ObjectNode sd = result.putObject("sd");
+        String[] keys = {"macro_f1", "roc_auc", "pr_auc", "ece", "brier", "accuracy"};
+        StringBuilder meanLine = new StringBuilder("mean ");
+        for (String key : keys) {
+          double[] v = evals.stream().mapToDouble(e -> metric(e, key)).toArray();
+          double mu = java.util.Arrays.stream(v).average().orElse(Double.NaN);
+          double var = java.util.Arrays.stream(v).map(x -> (x - mu) * (x - mu)).sum() / Math.max(1, v.length - 1);
+          mean.put(key, mu);
+          sd.put(key, Math.sqrt(var));
+          meanLine.append(String.format(Locale.ROOT, " %s %.4f±%.4f", key, mu, Math.sqrt(var)));
+        }
+        outw.println(meanLine);
+        outw.flush();
+      }
+      if (json != null) {
+        Files.writeString(
+            json,
+            VerdictJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result),
+            StandardCharsets.UTF_8);
+      }
+      return loaded.rejected().isEmpty() ? VeraCommand.EXIT_OK : VeraCommand.EXIT_SOME_RECORDS_FAILED;
+    } catch (IllegalArgumentException e) {
+      throw new VeraCommand.UsageException(e.getMessage());
+    }
+  }
+
+  private static double metric(Evaluation e, String key) {
+    switch (key) {
+      case "macro_f1":
+        return e.macroF1();
+      case "roc_auc":
+        return e.rocAuc();
+      case "pr_auc":
+        return e.prAuc();
+      case "ece":
+        return e.ece();
+      case "brier":
+        return e.brier();
+      default:
+        return e.accuracy();
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package dev.vera.cli;
+
+import dev.vera.article.Article;
+import dev.vera.io.ArticleInputs;
+import dev.vera.io.ArticleReader;
+import dev.vera.io.ReadOutcome;
+import dev.vera.io.ReaderOptions;
+import dev.vera.model.ModelCard;
+import dev.vera.model.ProgressListener;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Opens the inputs named on a command line: files, directories, or {@code -} for stdin. */
+final class Inputs {
+  private Inputs() {}
+
+  /** One reader over every input in order; {@code -} reads {@code stdin}. */
+  static ArticleReader open(List<String> names, ReaderOptions options, InputStream stdin)
+      throws IOException {
+    List<ArticleReader> readers = new ArrayList<>();
+    for (String name : names) {
+      if (name.equals("-")) {
+        readers.add(ArticleInputs.open("-", stdin, options));
+      } else {
+        readers.add(ArticleInputs.open(Path.of(name), options));
+      }
+    }
+    return new ArticleReader() {
+      int current;
+
+      @Override
+      public ReadOutcome next() throws IOException {
+        while (current < readers.size()) {
+          ReadOutcome o = readers.get(current).next();
+          if (o != null) {
+            return o;
+          }
+          readers.get(current).close();
+          current++;
+        }
+        return null;
+      }
+
+      @Override
+      public void close() throws IOException {
+        for (int i = current; i < readers.size(); i++) {
+          readers.get(i).close();
+        }
+      }
+    };
+  }
+
+  /** Every article of the inputs, with the rejected records reported to {@code err}. */
+  record Loaded(List<Article> articles, List<ReadOutcome.Rejected> rejected) {}
+
+  static Loaded readAll(
+      List<Path> paths, ReaderOptions options, PrintWriter err, ProgressListener progress)
+      throws IOException {
+    List<Article> articles = new ArrayList<>();
+    List<ReadOutcome.Rejected> rejected = new ArrayList<>();
+    for (Path p : paths) {
+      if (!Files.exists(p)) {
+        throw new IOException("no such file or directory: " + p);
+      }
+    }
+    try (ArticleReader reader = ArticleInputs.openAll(paths, options)) {
+      for (ReadOutcome o = reader.next(); o != null; o = reader.next()) {
+        if (o instanceof ReadOutcome.Parsed parsed) {
+          articles.add(parsed.article());
+        } else {
+          ReadOutcome.Rejected r = (ReadOutcome.Rejected) o;
+          rejected.add(r);
+          err.println("vera: skipped " + r.message());
+        }
+        long n = articles.size() + rejected.size();
+        if (n % 1000 == 0) {
+          progress.update("reading articles", n, -1);
+        }
+      }
+    }
+    err.flush();
+    return new Loaded(articles, rejected);
+  }
+
+  /** The files with their SHA-256, for model provenance (directories are listed file by file). */
+  static List<ModelCard.DataFile> describe(List<Path> paths) throws IOException {
+    List<ModelCard.DataFile> out = new ArrayList<>();
+    for (Path p : paths) {
+      List<Path> files;
+      if (Files.isDirectory(p)) {
+        try (var s = Files.walk(p)) {
+          files = s.filter(Files::isRegularFile).sorted().toList();
+        }
+      } else {
+        files = List.of(p);
+      }
+      for (Path f : files) {
+        out.add(new ModelCard.DataFile(f.toString(), sha256(f), Files.size(f)));
+      }
+    }
+    return out;
+  }
+
+  static String sha256(Path file) throws IOException {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

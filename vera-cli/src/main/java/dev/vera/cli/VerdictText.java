@@ -1,0 +1,109 @@
+package dev.vera.cli;
+
+import dev.vera.model.Explanation;
+import dev.vera.model.SourceEvidence;
+import dev.vera.model.Verdict;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Verdicts and explanations as text for a person at a terminal. */
+final class VerdictText {
+  private VerdictText() {}
+
+  static String verdict(Verdict v, Explanation e, String name) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%s %-4s  %s  P(fake) = %.3f  (text alone %.3f; threshold %.3f%s)%n",
+            v.label().mark(),
+            v.label().wireName(),
+            name,
+            v.probabilityFake(),
+            v.textProbabilityFake(),
+            v.threshold(),
+            v.usedSource() ? "; source evidence used" : ""));
+    sb.append("  source: ").append(source(v.source(), v.usedSource())).append('\n');
+    sb.append("  toward fake:     ").append(phrases(e.towardFake())).append('\n');
+    sb.append("  toward credible: ").append(phrases(e.towardCredible())).append('\n');
+    return sb.toString();
+  }
+
+  static String explanation(Verdict v, Explanation e, String name) {
+    StringBuilder sb = new StringBuilder(verdict(v, e, name));
+    sb.append("\n  Phrases (weight = change in log-odds of fake; title and body are separate):\n");
+    for (Explanation.PhraseEvidence p : e.towardFake()) {
+      sb.append(phraseLine(p));
+    }
+    for (Explanation.PhraseEvidence p : e.towardCredible()) {
+      sb.append(phraseLine(p));
+    }
+    if (!e.sentences().isEmpty()) {
+      sb.append("\n  Sentences that move P(fake) most (change when the sentence is removed):\n");
+      for (Explanation.SentenceEffect s : e.sentences()) {
+        sb.append(
+            String.format(
+                Locale.ROOT, "    %+.3f  %s%n", s.delta(), shorten(s.sentence(), 110)));
+      }
+    }
+    sb.append("\n  Style:\n");
+    for (Explanation.StyleEvidence s : e.style()) {
+      sb.append(
+          String.format(Locale.ROOT, "    %+7.3f  %-26s = %.3f%n", s.weight(), s.feature(), s.value()));
+    }
+    return sb.toString();
+  }
+
+  private static String phraseLine(Explanation.PhraseEvidence p) {
+    return String.format(
+        Locale.ROOT,
+        "    %+7.3f  %-5s %-30s ×%d%n",
+        p.weight(),
+        p.part(),
+        "\"" + p.phrase() + "\"",
+        p.occurrences().size());
+  }
+
+  static String source(SourceEvidence s, boolean used) {
+    String use = used ? "used in the verdict" : "not used (add --use-source)";
+    switch (s.basis()) {
+      case TRAINING:
+        return String.format(
+            Locale.ROOT,
+            "%s: %.0f%% fake among %d training articles (smoothed); %s",
+            s.domain(),
+            100 * s.fakeRate(),
+            s.trainingArticles(),
+            use);
+      case RATINGS:
+        return String.format(
+            Locale.ROOT,
+            "%s: rated %d in the published ratings list (%s), ≈%.0f%% fake for that rating; %s",
+            s.domain(),
+            s.rating(),
+            s.ratedDomain(),
+            100 * s.fakeRate(),
+            use);
+      default:
+        return s.domain() == null
+            ? "no publisher given; nothing known"
+            : s.domain() + ": unknown publisher; nothing known";
+    }
+  }
+
+  private static String phrases(List<Explanation.PhraseEvidence> list) {
+    if (list.isEmpty()) {
+      return "(none)";
+    }
+    return list.stream()
+        .limit(5)
+        .map(p -> String.format(Locale.ROOT, "\"%s\" %+.2f", p.phrase(), p.weight()))
+        .collect(Collectors.joining(" · "));
+  }
+
+  static String shorten(String s, int max) {
+    String one = s.replaceAll("\\s+", " ");
+    return one.length() <= max ? one : one.substring(0, max - 1) + "…";
+  }
+}

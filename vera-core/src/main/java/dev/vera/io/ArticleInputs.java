@@ -1,0 +1,83 @@
+package dev.vera.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Opens articles from files, directories and standard input in any supported format; every record
+ * of every input comes out as one {@link ReadOutcome}, in input order.
+ *
+ * <p>With {@link InputFormat#AUTO} the format is chosen per file: {@code .jsonl}, {@code .ndjson}
+ * and {@code .json} are JSONL, {@code .csv} is CSV (a {@code .gz} suffix is decompressed and judged
+ * by the name inside it); other names are judged by the first non-blank line: a founding format
+ * header ({@code " date YYYY-MM-DD ✔"}) means SEED, a line starting with <code>{</code> means
+ * JSONL, anything else is one plain-text article. Gzip content is recognised by its magic bytes
+ * whatever the name.
+ *
+ * <p>Nothing is opened until the first {@link ArticleReader#next()}, and a problem with a whole
+ * input (it cannot be opened, is binary, is empty) is one {@link ReadOutcome.Rejected} naming it;
+ * so these methods never throw, and the readers throw only when a stream fails mid-read.
+ */
+public final class ArticleInputs {
+
+  private ArticleInputs() {}
+
+  /**
+   * A reader of one file, or of every regular file below a directory (recursively, sorted by path,
+   * hidden files and directories skipped), in the format of {@code options}.
+   */
+  public static ArticleReader open(Path path, ReaderOptions options) {
+    if (Files.isDirectory(path)) {
+      return new DirectoryReader(path, options);
+    }
+    return openFile(path, options);
+  }
+
+  /**
+   * A reader of an already open stream, typically standard input with {@code displayName} "-"; with
+   * AUTO the format is detected from the content. Locations name {@code displayName}, which is also
+   * the default id of a plain-text article. The reader owns {@code in} and closes it.
+   */
+  public static ArticleReader open(String displayName, InputStream in, ReaderOptions options) {
+    return new InputReader(displayName, in, options);
+  }
+
+  /** A reader of several paths (files or directories) one after another, in the given order. */
+  public static ArticleReader openAll(List<Path> paths, ReaderOptions options) {
+    List<Supplier<ArticleReader>> parts = new ArrayList<>();
+    for (Path p : paths) {
+      parts.add(() -> open(p, options));
+    }
+    return new ConcatReader(parts);
+  }
+
+  /**
+   * Every outcome of a file or directory, in order; convenient for small inputs and tests.
+   *
+   * @throws IOException when a stream fails mid-read (bad records are outcomes, not exceptions)
+   */
+  public static List<ReadOutcome> readAll(Path path, ReaderOptions options) throws IOException {
+    List<ReadOutcome> outcomes = new ArrayList<>();
+    try (ArticleReader reader = open(path, options)) {
+      for (ReadOutcome o = reader.next(); o != null; o = reader.next()) {
+        outcomes.add(o);
+      }
+    }
+    return outcomes;
+  }
+
+  /** A reader of one regular file (not a directory). */
+  static ArticleReader openFile(Path file, ReaderOptions options) {
+    Path name = file.getFileName();
+    return new InputReader(
+        file.toString(),
+        name == null ? file.toString() : name.toString(),
+        () -> Files.newInputStream(file),
+        options);
+  }
+}

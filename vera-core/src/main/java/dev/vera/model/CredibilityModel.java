@@ -1,0 +1,249 @@
+package dev.vera.model;
+
+import dev.vera.article.Article;
+import dev.vera.article.Label;
+import dev.vera.text.FeatureSpace;
+import dev.vera.text.StyleFeatures;
+import dev.vera.text.TextVectorizer;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Vera's fast credibility model: a calibrated logistic regression over hashed TF-IDF text
+ * features and style features, with the publisher's reputation kept as separate evidence.
+ * Immutable and thread-safe; the one scoring path behind the CLI, the server and batch jobs.
+ */
+public final class CredibilityModel {
+  /** Sentences beyond this many are not tried one by one when explaining (cost is linear). */
+  private static final int MAX_EXPLAINED_SENTENCES = 80;
+
+  private final TextVectorizer vectorizer;
+  private final float[] weights;
+  private final double intercept;
+  private final PlattCalibrator calibrator;
+  private final SourceReputation reputation;
+  private final SourceCombiner combiner;
+  private final long[] trainingHashes;
+  private final ModelCard card;
+
+  /**
+   * @param weights one weight per vector index ({@link dev.vera.text.FeatureConfig#dimension()}),
+   *     oriented toward fake
+   * @param trainingHashes content hashes of the training articles, sorted
+   */
+  public CredibilityModel(
+      TextVectorizer vectorizer,
+      float[] weights,
+      double intercept,
+      PlattCalibrator calibrator,
+      SourceReputation reputation,
+      SourceCombiner combiner,
+      long[] trainingHashes,
+      ModelCard card) {
+    if (weights.length != vectorizer.config().dimension()) {
+      throw new IllegalArgumentException(
+          "weights have " + weights.length + " entries, features " + vectorizer.config().dimension());
+    }
+    this.vectorizer = vectorizer;
+    this.weights = weights;
+    this.intercept = intercept;
+    this.calibrator = calibrator;
+    this.reputation = reputation;
+    this.combiner = combiner;
+    this.trainingHashes = trainingHashes.clone();
+    Arrays.sort(this.trainingHashes);
+    this.card = card;
+  }
+
+  /** Judges one article. */
+  public Verdict predict(Article article, ScoringOptions options) {
+    double textLogOdds = calibrator.logOdds(rawScore(article));
+    return verdictFor(article, textLogOdds, options);
+  }
+
+  private Verdict verdictFor(Article article, double textLogOdds, ScoringOptions options) {
+    double textP = LogisticFit.sigmoid(textLogOdds);
+    SourceEvidence source = reputation.evidence(article);
+    double p = textP;
+    double threshold = card.parameters().threshold();
+    if (options.useSource()) {
+      p = combiner.probability(textLogOdds, source, reputation.prior());
+      threshold = card.parameters().sourceThreshold();
+    }
+    if (options.threshold() != null) {
+      threshold = options.threshold();
+    }
+    Label label = p >= threshold ? Label.FAKE : Label.REAL;
+    return new Verdict(article.id(), label, p, textP, threshold, options.useSource(), source);
+  }
+
+  /** The uncalibrated linear score of the text (log-odds scale before Platt scaling). */
+  public double rawScore(Article article) {
+    return vectorizer.dot(article, weights) + intercept;
+  }
+
+  /**
+   * Judges an article and says why: the phrases (with character n-grams folded into the words
+   * they came from), the sentences whose removal moves the probability most, and the style
+   * features, each with its weight.
+   *
+   * @param topK how many phrases per direction and sentences to return
+   * @param sentences whether to measure sentence effects (one extra scoring per sentence)
+   */
+  public Explanation explain(Article article, ScoringOptions options, int topK, boolean sentences) {
+    Verdict verdict = predict(article, options);
+    // Raw contributions are rescaled by the calibrator's slope so weights read in calibrated
+    // log-odds, the scale of the probability the user sees.
+    double slope = calibrator.a();
+    Map<String, PhraseAccumulator> phrases = new HashMap<>();
+    vectorizer.visitContributions(
+        article,
+        weights,
+        (space, term, start, end, contribution) -> {
+          String part = space.part() == FeatureSpace.Part.TITLE ? "title" : "body";
+          String phrase;
+          if (space.kind() == FeatureSpace.Kind.CHARS) {
+            // Character n-grams credit the word they were cut from.
+            phrase = space.textOf(article).substring(start, end).toLowerCase(Locale.ROOT);
+          } else {
+            phrase = term;
+          }
+          phrases
+              .computeIfAbsent(part + "\u0000" + phrase, k -> new PhraseAccumulator(part, phrase))
+              .add(contribution * slope, start, end);
+        });
+    List<Explanation.PhraseEvidence> all = new ArrayList<>();
+    for (PhraseAccumulator acc : phrases.values()) {
+      all.add(acc.toEvidence());
+    }
+    Comparator<Explanation.PhraseEvidence> byWeight =
+        Comparator.comparingDouble(Explanation.PhraseEvidence::weight)
+            .thenComparing(Explanation.PhraseEvidence::phrase);
+    List<Explanation.PhraseEvidence> fake =
+        all.stream().filter(e -> e.weight() > 0).sorted(byWeight.reversed()).limit(topK).toList();
+    List<Explanation.PhraseEvidence> credible =
+        all.stream().filter(e -> e.weight() < 0).sorted(byWeight).limit(topK).toList();
+
+    List<Explanation.StyleEvidence> style = new ArrayList<>();
+    if (vectorizer.config().style()) {
+      double[] raw = StyleFeatures.compute(article);
+      double[] std = vectorizer.standardizedStyle(article);
+      int base = vectorizer.config().hashSize();
+      for (int i = 0; i < raw.length; i++) {
+        style.add(
+            new Explanation.StyleEvidence(
+                StyleFeatures.NAMES.get(i), raw[i], std[i] * weights[base + i] * slope));
+      }
+      style.sort(Comparator.comparingDouble((Explanation.StyleEvidence s) -> -Math.abs(s.weight())));
+    }
+    List<Explanation.SentenceEffect> effects =
+        sentences ? sentenceEffects(article, verdict.textProbabilityFake(), topK) : List.of();
+    return new Explanation(
+        verdict, fake, credible, effects, style, calibrator.logOdds(intercept));
+  }
+
+  private List<Explanation.SentenceEffect> sentenceEffects(Article article, double p, int topK) {
+    String body = article.text();
+    BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+    it.setText(body);
+    List<Explanation.SentenceEffect> out = new ArrayList<>();
+    int start = it.first();
+    for (int end = it.next();
+        end != BreakIterator.DONE && out.size() < MAX_EXPLAINED_SENTENCES;
+        start = end, end = it.next()) {
+      String sentence = body.substring(start, end).strip();
+      if (sentence.length() < 3) {
+        continue;
+      }
+      Article without =
+          new Article(
+              article.id(),
+              article.title(),
+              body.substring(0, start) + body.substring(end),
+              article.date(),
+              article.url(),
+              article.source(),
+              article.label(),
+              article.splits());
+      double pWithout = calibrator.probability(rawScore(without));
+      int s = start + (body.substring(start, end).length() - body.substring(start, end).stripLeading().length());
+      out.add(new Explanation.SentenceEffect(sentence, s, s + sentence.length(), p - pWithout));
+    }
+    out.sort(Comparator.comparingDouble((Explanation.SentenceEffect e) -> -Math.abs(e.delta())));
+    return List.copyOf(out.subList(0, Math.min(topK, out.size())));
+  }
+
+  /** Whether an article with this content was among the training articles. */
+  public boolean trainedOn(Article article) {
+    return Arrays.binarySearch(trainingHashes, article.contentHash()) >= 0;
+  }
+
+  public ModelCard card() {
+    return card;
+  }
+
+  public TextVectorizer vectorizer() {
+    return vectorizer;
+  }
+
+  /** The weights (shared; do not modify). */
+  public float[] weights() {
+    return weights;
+  }
+
+  public double intercept() {
+    return intercept;
+  }
+
+  public PlattCalibrator calibrator() {
+    return calibrator;
+  }
+
+  public SourceReputation reputation() {
+    return reputation;
+  }
+
+  public SourceCombiner combiner() {
+    return combiner;
+  }
+
+  /** Content hashes of the training articles, sorted. */
+  public long[] trainingHashes() {
+    return trainingHashes.clone();
+  }
+
+  private static final class PhraseAccumulator {
+    final String part;
+    final String phrase;
+    double weight;
+    final List<Explanation.Span> spans = new ArrayList<>();
+
+    PhraseAccumulator(String part, String phrase) {
+      this.part = part;
+      this.phrase = phrase;
+    }
+
+    void add(double w, int start, int end) {
+      weight += w;
+      Explanation.Span span = new Explanation.Span(start, end);
+      // A word's character n-grams all report the same span: keep it once.
+      if (spans.isEmpty() || !spans.get(spans.size() - 1).equals(span)) {
+        if (!spans.contains(span)) {
+          spans.add(span);
+        }
+      }
+    }
+
+    Explanation.PhraseEvidence toEvidence() {
+      List<Explanation.Span> sorted = new ArrayList<>(spans);
+      sorted.sort(Comparator.comparingInt(Explanation.Span::start));
+      return new Explanation.PhraseEvidence(part, phrase, weight, List.copyOf(sorted));
+    }
+  }
+}

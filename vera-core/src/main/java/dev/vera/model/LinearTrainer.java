@@ -1,0 +1,328 @@
+package dev.vera.model;
+
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.FeatureNode;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.Problem;
+import de.bwaldvogel.liblinear.SolverType;
+import dev.vera.VeraVersion;
+import dev.vera.article.Article;
+import dev.vera.article.Label;
+import dev.vera.eval.Evaluation;
+import dev.vera.eval.Evaluator;
+import dev.vera.eval.ScoredArticle;
+import dev.vera.text.SparseVector;
+import dev.vera.text.TextVectorizer;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Trains a {@link CredibilityModel}: TF-IDF features fitted on the training part, a LIBLINEAR
+ * logistic regression per candidate C, and on the validation part the choice of C, the Platt
+ * calibration, the decision threshold, the source smoothing and the source combination. The test
+ * part, when given, is scored once at the end for the model card and influences nothing.
+ * Deterministic: the same articles and configuration give the same weights.
+ */
+public final class LinearTrainer {
+  static final SolverType SOLVER = SolverType.L2R_LR;
+  static final double EPSILON = 0.01;
+
+  static {
+    Linear.disableDebugOutput();
+  }
+
+  private final TrainingConfig config;
+
+  public LinearTrainer(TrainingConfig config) {
+    this.config = config;
+  }
+
+  /** Trains on {@code data.train()}, tunes on {@code data.valid()}, reports on {@code data.test()}. */
+  public CredibilityModel train(TrainingSet data, ProgressListener progress) {
+    List<Article> train = labelled(data.train(), "training");
+    List<Article> valid = labelled(data.valid(), "validation");
+    requireBothClasses(train, "training");
+    requireBothClasses(valid, "validation");
+
+    TextVectorizer vectorizer =
+        TextVectorizer.fit(
+            config.features(),
+            train,
+            done -> progress.update("counting terms", done, train.size()));
+    Feature[][] trainX = toLiblinear(vectorizer, train, "vectorizing training articles", progress);
+    Feature[][] validX = toLiblinear(vectorizer, valid, "vectorizing validation articles", progress);
+    int dims = config.features().dimension();
+
+    Problem problem = new Problem();
+    problem.l = train.size();
+    problem.n = dims + 1;
+    problem.bias = 1;
+    problem.x = trainX;
+    problem.y = new double[train.size()];
+    for (int i = 0; i < train.size(); i++) {
+      problem.y[i] = train.get(i).label() == Label.FAKE ? 1 : 0;
+    }
+    boolean[] validFake = truths(valid);
+    Label majority = majority(train);
+
+    List<ModelCard.CandidateScore> search = new ArrayList<>();
+    Candidate best = null;
+    int tried = 0;
+    for (double c : config.cGrid()) {
+      progress.update("fitting C=" + c, tried++, config.cGrid().size());
+      Linear.resetRandom();
+      Model m = Linear.train(problem, new Parameter(SOLVER, c, EPSILON));
+      double[] w = LogisticFit.orientedWeights(m, dims + 1);
+      double[] raw = new double[valid.size()];
+      for (int i = 0; i < valid.size(); i++) {
+        raw[i] = dot(validX[i], w);
+      }
+      PlattCalibrator cal = PlattCalibrator.fit(raw, validFake);
+      double[] p = new double[raw.length];
+      for (int i = 0; i < raw.length; i++) {
+        p[i] = cal.probability(raw[i]);
+      }
+      double threshold = ThresholdChoice.bestMacroF1(p, validFake);
+      Evaluation ev = evaluate(valid, p, threshold, majority);
+      search.add(new ModelCard.CandidateScore(c, ev.macroF1(), ev.rocAuc()));
+      Candidate cand = new Candidate(c, w, cal, threshold, p, ev);
+      if (best == null || cand.betterThan(best)) {
+        best = cand;
+      }
+    }
+    progress.update("fitting", config.cGrid().size(), config.cGrid().size());
+    // Free the training matrix before the rest: it is the largest thing in memory.
+    problem.x = null;
+
+    float[] weights = new float[dims];
+    for (int i = 0; i < dims; i++) {
+      weights[i] = (float) best.weights[i];
+    }
+    double intercept = best.weights[dims];
+
+    double smoothing = chooseSmoothing(train, valid);
+    SourceReputation reputation = SourceReputation.learn(train, smoothing, config.ratings());
+    double[][] combInputs = new double[valid.size()][];
+    for (int i = 0; i < valid.size(); i++) {
+      double textLogOdds = LogisticFit.logit(best.validP[i]);
+      combInputs[i] =
+          SourceCombiner.inputs(textLogOdds, reputation.evidence(valid.get(i)), reputation.prior());
+    }
+    SourceCombiner combiner = SourceCombiner.fit(combInputs, validFake);
+    double[] combinedP = new double[valid.size()];
+    for (int i = 0; i < valid.size(); i++) {
+      combinedP[i] =
+          combiner.probability(
+              LogisticFit.logit(best.validP[i]), reputation.evidence(valid.get(i)), reputation.prior());
+    }
+    double sourceThreshold = ThresholdChoice.bestMacroF1(combinedP, validFake);
+
+    long[] hashes = new long[train.size()];
+    for (int i = 0; i < train.size(); i++) {
+      hashes[i] = train.get(i).contentHash();
+    }
+    String setHash = trainingSetSha256(train);
+    ModelCard.Parameters params =
+        new ModelCard.Parameters(
+            config.features(),
+            SOLVER.name(),
+            best.c,
+            search,
+            "platt",
+            best.threshold,
+            sourceThreshold,
+            smoothing,
+            config.seed());
+    int trainFake = (int) train.stream().filter(a -> a.label() == Label.FAKE).count();
+    ModelCard.TrainingData td =
+        new ModelCard.TrainingData(
+            data.files(), data.splitField(), setHash, train.size(), trainFake, valid.size());
+    List<MetricSummary> validation =
+        List.of(summary(data.partName("valid"), best.validEval));
+    ModelCard card =
+        new ModelCard(
+            config.name() + "-" + setHash.substring(0, 12),
+            config.name(),
+            Instant.now().truncatedTo(ChronoUnit.SECONDS),
+            VeraVersion.get(),
+            System.getProperty("java.version", "unknown"),
+            td,
+            params,
+            validation,
+            null);
+    CredibilityModel model =
+        new CredibilityModel(
+            vectorizer, weights, intercept, best.calibrator, reputation, combiner, hashes, card);
+
+    List<Article> test = data.test().stream().filter(a -> a.label() != null).toList();
+    if (!test.isEmpty()) {
+      Evaluation testEval = ModelEvaluation.evaluate(model, test, ScoringOptions.DEFAULT, majority, false, progress);
+      ModelCard withTest =
+          new ModelCard(
+              card.modelId(),
+              card.name(),
+              card.createdAt(),
+              card.veraVersion(),
+              card.javaVersion(),
+              card.data(),
+              card.parameters(),
+              card.validation(),
+              summary(data.partName("test"), testEval));
+      model =
+          new CredibilityModel(
+              vectorizer, weights, intercept, best.calibrator, reputation, combiner, hashes, withTest);
+    }
+    return model;
+  }
+
+  /** Chooses the source smoothing with the lowest log-loss of source-only predictions on valid. */
+  private double chooseSmoothing(List<Article> train, List<Article> valid) {
+    double bestLoss = Double.POSITIVE_INFINITY;
+    double best = config.smoothingGrid().isEmpty() ? 10.0 : config.smoothingGrid().get(0);
+    for (double alpha : config.smoothingGrid()) {
+      SourceReputation rep = SourceReputation.learn(train, alpha, config.ratings());
+      double loss = 0;
+      for (Article a : valid) {
+        double p = Math.min(1 - 1e-6, Math.max(1e-6, rep.evidence(a).fakeRate()));
+        loss -= a.label() == Label.FAKE ? Math.log(p) : Math.log(1 - p);
+      }
+      if (loss < bestLoss - 1e-9) {
+        bestLoss = loss;
+        best = alpha;
+      }
+    }
+    return best;
+  }
+
+  private static Evaluation evaluate(
+      List<Article> articles, double[] p, double threshold, Label majority) {
+    List<ScoredArticle> scored = new ArrayList<>(articles.size());
+    for (int i = 0; i < articles.size(); i++) {
+      Article a = articles.get(i);
+      Label predicted = p[i] >= threshold ? Label.FAKE : Label.REAL;
+      scored.add(new ScoredArticle(a.label(), p[i], predicted, a.source()));
+    }
+    return Evaluator.evaluate(scored, threshold, majority);
+  }
+
+  static MetricSummary summary(String part, Evaluation e) {
+    return new MetricSummary(
+        part, e.n(), e.accuracy(), e.macroF1(), e.rocAuc(), e.prAuc(), e.ece(), e.brier(), e.threshold());
+  }
+
+  private record Candidate(
+      double c,
+      double[] weights,
+      PlattCalibrator calibrator,
+      double threshold,
+      double[] validP,
+      Evaluation validEval) {
+    /** Higher validation macro-F1 wins; ROC-AUC breaks near-ties (within 0.001). */
+    boolean betterThan(Candidate other) {
+      double d = validEval.macroF1() - other.validEval.macroF1();
+      if (Math.abs(d) > 1e-3) {
+        return d > 0;
+      }
+      return validEval.rocAuc() > other.validEval.rocAuc();
+    }
+  }
+
+  private static Feature[][] toLiblinear(
+      TextVectorizer vectorizer, List<Article> articles, String phase, ProgressListener progress) {
+    Feature[][] out = new Feature[articles.size()][];
+    AtomicLong done = new AtomicLong();
+    int total = articles.size();
+    // Vectorizing is independent per article; results land at their own index, so order holds.
+    java.util.stream.IntStream.range(0, total)
+        .parallel()
+        .forEach(
+            i -> {
+              SparseVector v = vectorizer.vectorize(articles.get(i));
+              Feature[] row = new Feature[v.size()];
+              for (int k = 0; k < v.size(); k++) {
+                row[k] = new FeatureNode(v.indices()[k] + 1, v.values()[k]);
+              }
+              out[i] = row;
+              long d = done.incrementAndGet();
+              if (d % 256 == 0 || d == total) {
+                synchronized (progress) {
+                  progress.update(phase, d, total);
+                }
+              }
+            });
+    return out;
+  }
+
+  /** {@code w · x + w[bias]}, with LIBLINEAR's 1-based indices and the bias as the last weight. */
+  private static double dot(Feature[] x, double[] w) {
+    double z = w[w.length - 1];
+    for (Feature f : x) {
+      z += w[f.getIndex() - 1] * f.getValue();
+    }
+    return z;
+  }
+
+  private static List<Article> labelled(List<Article> articles, String part) {
+    List<Article> out = articles.stream().filter(a -> a.label() != null).toList();
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException(
+          "the " + part + " part has no labelled articles (a 'label' of fake or real is needed)");
+    }
+    return out;
+  }
+
+  private static void requireBothClasses(List<Article> articles, String part) {
+    long fake = articles.stream().filter(a -> a.label() == Label.FAKE).count();
+    if (fake == 0 || fake == articles.size()) {
+      throw new IllegalArgumentException(
+          "the "
+              + part
+              + " part holds one class only ("
+              + articles.size()
+              + " "
+              + (fake == 0 ? "real" : "fake")
+              + " articles); both fake and real examples are needed");
+    }
+  }
+
+  private static boolean[] truths(List<Article> articles) {
+    boolean[] y = new boolean[articles.size()];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = articles.get(i).label() == Label.FAKE;
+    }
+    return y;
+  }
+
+  /** The more frequent label among labelled articles (real on a tie). */
+  public static Label majority(List<Article> articles) {
+    long fake = articles.stream().filter(a -> a.label() == Label.FAKE).count();
+    long real = articles.stream().filter(a -> a.label() == Label.REAL).count();
+    return fake > real ? Label.FAKE : Label.REAL;
+  }
+
+  /** SHA-256 over each training article's content hash and label, in order. */
+  public static String trainingSetSha256(List<Article> train) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      ByteBuffer buf = ByteBuffer.allocate(9);
+      for (Article a : train) {
+        buf.clear();
+        buf.putLong(a.contentHash());
+        buf.put((byte) (a.label() == Label.FAKE ? 1 : 0));
+        md.update(buf.array());
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+    }
+  }
+}

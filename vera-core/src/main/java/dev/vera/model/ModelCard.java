@@ -1,0 +1,89 @@
+package dev.vera.model;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a reader needs to judge a model: what it was trained on (with hashes that identify
+ * the data), how, with which settings and how it scored on held-out data. Written into the model
+ * file and shown by {@code vera model info}.
+ *
+ * @param modelId a stable identifier: the name and the first 12 hex digits of the training set hash
+ * @param name a human name for the model
+ * @param createdAt when training finished
+ * @param veraVersion the Vera version that trained it
+ * @param javaVersion the Java runtime that trained it
+ * @param data the training data and its provenance
+ * @param parameters the settings, including the ones chosen on validation data
+ * @param validation figures on the validation part (used for choices)
+ * @param test figures on the test part, reported only (never used for choices), or null
+ */
+public record ModelCard(
+    String modelId,
+    String name,
+    Instant createdAt,
+    String veraVersion,
+    String javaVersion,
+    TrainingData data,
+    Parameters parameters,
+    List<MetricSummary> validation,
+    @Nullable MetricSummary test) {
+
+  public ModelCard {
+    validation = List.copyOf(validation);
+  }
+
+  /**
+   * @param files the input files with their SHA-256, as given to {@code vera train}
+   * @param splitField the split field used, or null for a whole-file training set
+   * @param trainingSetSha256 SHA-256 over the training articles' content hashes and labels, in
+   *     order: identifies the training set whatever file it came in
+   * @param trainArticles how many articles trained the model
+   * @param trainFake how many of them were fake
+   * @param validArticles how many articles were used for choosing settings and calibration
+   */
+  public record TrainingData(
+      List<DataFile> files,
+      @Nullable String splitField,
+      String trainingSetSha256,
+      int trainArticles,
+      int trainFake,
+      int validArticles) {
+    public TrainingData {
+      files = List.copyOf(files);
+    }
+  }
+
+  /** An input file and its SHA-256. */
+  public record DataFile(String path, String sha256, long bytes) {}
+
+  /**
+   * @param features the text features
+   * @param solver the LIBLINEAR solver
+   * @param c the inverse regularization strength chosen on validation
+   * @param cSearch validation macro-F1 and ROC-AUC of every C tried
+   * @param calibration how probabilities were calibrated
+   * @param threshold the text decision threshold chosen on validation (for macro-F1)
+   * @param sourceThreshold the decision threshold with {@code --use-source}
+   * @param sourceSmoothing the source reputation's pseudo-count, chosen on validation
+   * @param seed the seed for everything random in training
+   */
+  public record Parameters(
+      dev.vera.text.FeatureConfig features,
+      String solver,
+      double c,
+      List<CandidateScore> cSearch,
+      String calibration,
+      double threshold,
+      double sourceThreshold,
+      double sourceSmoothing,
+      long seed) {
+    public Parameters {
+      cSearch = List.copyOf(cSearch);
+    }
+  }
+
+  /** A candidate setting and how it scored on validation data. */
+  public record CandidateScore(double c, double validMacroF1, double validRocAuc) {}
+}

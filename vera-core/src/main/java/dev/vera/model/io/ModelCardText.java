@@ -1,0 +1,78 @@
+package dev.vera.model.io;
+
+import dev.vera.model.MetricSummary;
+import dev.vera.model.ModelCard;
+import dev.vera.text.FeatureSpace;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The model card as Markdown: what {@code vera model info} prints and MODEL_CARD.md holds. */
+public final class ModelCardText {
+  private ModelCardText() {}
+
+  public static String markdown(ModelCard c) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# Model card: ").append(c.modelId()).append("\n\n");
+    sb.append("| | |\n|---|---|\n");
+    row(sb, "name", c.name());
+    row(sb, "model id", c.modelId());
+    row(sb, "created", c.createdAt().toString());
+    row(sb, "Vera version", c.veraVersion());
+    row(sb, "Java version", c.javaVersion());
+    row(sb, "model format", ModelFile.CODEC + " v" + ModelFile.VERSION_CURRENT);
+    sb.append("\n## Training data\n\n");
+    sb.append("| | |\n|---|---|\n");
+    for (ModelCard.DataFile f : c.data().files()) {
+      row(sb, "file", "`" + f.path() + "` (" + f.bytes() + " bytes, sha256 `" + f.sha256() + "`)");
+    }
+    row(sb, "split field", c.data().splitField() == null ? "none (Vera held out a stratified validation part)" : "`" + c.data().splitField() + "`");
+    row(sb, "training articles", c.data().trainArticles() + " (" + c.data().trainFake() + " fake, " + (c.data().trainArticles() - c.data().trainFake()) + " real)");
+    row(sb, "validation articles", Integer.toString(c.data().validArticles()));
+    row(sb, "training set sha256", "`" + c.data().trainingSetSha256() + "`");
+    ModelCard.Parameters p = c.parameters();
+    sb.append("\n## Parameters\n\n");
+    sb.append("| | |\n|---|---|\n");
+    row(sb, "features", p.features().spaces().stream().map(FeatureSpace::wireName).collect(Collectors.joining(", "))
+        + String.format(Locale.ROOT, "; words 1-%d, characters %d-%d; 2^%d hashed slots; min df %d; style %s",
+            p.features().wordMaxGram(), p.features().charMinGram(), p.features().charMaxGram(),
+            p.features().hashBits(), p.features().minDf(), p.features().style() ? "on" : "off"));
+    row(sb, "classifier", "logistic regression (LIBLINEAR " + p.solver() + ")");
+    row(sb, "C (chosen on validation)", fmt(p.c()));
+    row(sb, "C search (valid macro-F1 / ROC-AUC)", p.cSearch().stream()
+        .map(s -> String.format(Locale.ROOT, "C=%s: %.4f / %.4f", fmt(s.c()), s.validMacroF1(), s.validRocAuc()))
+        .collect(Collectors.joining("; ")));
+    row(sb, "calibration", p.calibration() + " scaling, fitted on the validation part");
+    row(sb, "decision threshold (text)", String.format(Locale.ROOT, "%.4f (max macro-F1 on validation)", p.threshold()));
+    row(sb, "decision threshold (--use-source)", String.format(Locale.ROOT, "%.4f", p.sourceThreshold()));
+    row(sb, "source smoothing", fmt(p.sourceSmoothing()));
+    row(sb, "seed", Long.toString(p.seed()));
+    sb.append("\n## Metrics\n\n");
+    sb.append("Validation figures chose the settings above; test figures were computed once, after training, and chose nothing.\n\n");
+    sb.append("| part | n | accuracy | macro-F1 | ROC-AUC | PR-AUC | ECE | Brier | threshold |\n");
+    sb.append("|---|---|---|---|---|---|---|---|---|\n");
+    for (MetricSummary m : c.validation()) {
+      metricRow(sb, m);
+    }
+    if (c.test() != null) {
+      metricRow(sb, c.test());
+    }
+    sb.append("\n## Use and limits\n\n");
+    sb.append("The probability is calibrated on the validation part of the training corpus; on other kinds of news it is an estimate, not a guarantee. ")
+        .append("The publisher's reputation is not a text feature: it is reported separately and used only with `--use-source`. ")
+        .append("Style and wording are signals of how an article is written, not proof of what is true.\n");
+    return sb.toString();
+  }
+
+  private static void metricRow(StringBuilder sb, MetricSummary m) {
+    sb.append(String.format(Locale.ROOT, "| %s | %d | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f |%n",
+        m.part(), m.n(), m.accuracy(), m.macroF1(), m.rocAuc(), m.prAuc(), m.ece(), m.brier(), m.threshold()));
+  }
+
+  private static void row(StringBuilder sb, String k, String v) {
+    sb.append("| ").append(k).append(" | ").append(v.replace("|", "\\|")).append(" |\n");
+  }
+
+  private static String fmt(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+  }
+}

@@ -1,0 +1,493 @@
+package dev.vera.model.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vera.model.CredibilityModel;
+import dev.vera.model.MetricSummary;
+import dev.vera.model.ModelCard;
+import dev.vera.model.PlattCalibrator;
+import dev.vera.model.SourceCombiner;
+import dev.vera.model.SourceReputation;
+import dev.vera.text.FeatureConfig;
+import dev.vera.text.FeatureSpace;
+import dev.vera.text.StyleFeatures;
+import dev.vera.text.TextVectorizer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.CRC32;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads and writes Vera model files (format {@value #CODEC}, documented in {@code
+ * docs/model-format.md}). A file starts with a magic number, the format name and its version,
+ * then a CRC-32 and the length of a deflated body holding a JSON header (model card and small
+ * parameters) and the binary tables (kept feature slots, idf, weights, training content hashes).
+ * No Java serialization: every field is named and typed here. A reader refuses, with a message,
+ * anything outside the versions it knows.
+ */
+public final class ModelFile {
+  /** The first eight bytes of every Vera model file. */
+  public static final byte[] MAGIC = "VERAMODL".getBytes(StandardCharsets.US_ASCII);
+
+  public static final String CODEC = "vera-linear";
+  public static final int VERSION_MIN = 1;
+  public static final int VERSION_CURRENT = 1;
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ModelFile() {}
+
+  /** Writes the model atomically: a reader never sees a half-written file. */
+  public static void write(CredibilityModel model, Path path) throws IOException {
+    Path dir = path.toAbsolutePath().getParent();
+    if (dir != null) {
+      Files.createDirectories(dir);
+    }
+    Path tmp = Files.createTempFile(dir, ".vera-model", ".tmp");
+    try {
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        write(model, out);
+      }
+      Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Writes the model to a stream (not closed). */
+  public static void write(CredibilityModel model, OutputStream out) throws IOException {
+    ByteArrayOutputStream bodyBytes = new ByteArrayOutputStream(1 << 20);
+    try (DataOutputStream body = new DataOutputStream(bodyBytes)) {
+      byte[] header = JSON.writeValueAsBytes(header(model));
+      body.writeInt(header.length);
+      body.write(header);
+      TextVectorizer v = model.vectorizer();
+      float[] idf = v.idf();
+      float[] w = model.weights();
+      int kept = v.keptSlots();
+      body.writeInt(kept);
+      int previous = 0;
+      for (int i = 0; i < idf.length; i++) {
+        if (idf[i] != 0) {
+          // Deltas are small numbers that deflate well.
+          body.writeInt(i - previous);
+          previous = i;
+        }
+      }
+      for (float f : idf) {
+        if (f != 0) {
+          body.writeFloat(f);
+        }
+      }
+      for (int i = 0; i < idf.length; i++) {
+        if (idf[i] != 0) {
+          body.writeFloat(w[i]);
+        }
+      }
+      int styles = w.length - idf.length;
+      body.writeInt(styles);
+      for (int i = 0; i < styles; i++) {
+        body.writeFloat(w[idf.length + i]);
+      }
+      long[] hashes = model.trainingHashes();
+      body.writeInt(hashes.length);
+      for (long h : hashes) {
+        body.writeLong(h);
+      }
+    }
+    byte[] raw = bodyBytes.toByteArray();
+    CRC32 crc = new CRC32();
+    crc.update(raw);
+    ByteArrayOutputStream deflated = new ByteArrayOutputStream(raw.length / 2);
+    try (DeflaterOutputStream d = new DeflaterOutputStream(deflated)) {
+      d.write(raw);
+    }
+    DataOutputStream head = new DataOutputStream(out);
+    head.write(MAGIC);
+    head.writeUTF(CODEC);
+    head.writeInt(VERSION_CURRENT);
+    head.writeInt((int) crc.getValue());
+    head.writeInt(raw.length);
+    head.write(deflated.toByteArray());
+    head.flush();
+  }
+
+  /** Reads a model file, naming the file in any error. */
+  public static CredibilityModel read(Path path) throws IOException {
+    try (InputStream in = Files.newInputStream(path)) {
+      return read(in, path.toString());
+    }
+  }
+
+  /**
+   * Reads a model from a stream.
+   *
+   * @param name how to name the source in errors
+   * @throws ModelFormatException when it is not a Vera model, is damaged, or has an unknown
+   *     version
+   */
+  public static CredibilityModel read(InputStream in, String name) throws IOException {
+    DataInputStream head = new DataInputStream(in);
+    byte[] magic = new byte[MAGIC.length];
+    int got = head.readNBytes(magic, 0, magic.length);
+    if (got < magic.length || !java.util.Arrays.equals(magic, MAGIC)) {
+      throw new ModelFormatException(
+          name + ": not a Vera model file (it does not start with 'VERAMODL')");
+    }
+    try {
+      String codec = head.readUTF();
+      int version = head.readInt();
+      if (!CODEC.equals(codec)) {
+        throw new ModelFormatException(
+            name + ": model format '" + codec + "' is not one this Vera reads ('" + CODEC + "')");
+      }
+      if (version < VERSION_MIN || version > VERSION_CURRENT) {
+        throw new ModelFormatException(
+            name
+                + ": model format version "
+                + version
+                + " is not supported; this Vera ("
+                + dev.vera.VeraVersion.get()
+                + ") reads "
+                + CODEC
+                + " versions "
+                + VERSION_MIN
+                + " to "
+                + VERSION_CURRENT
+                + ". Use the Vera release that wrote it, or retrain with this one.");
+      }
+      int expectedCrc = head.readInt();
+      int rawLength = head.readInt();
+      if (rawLength < 0 || rawLength > (1 << 30)) {
+        throw new ModelFormatException(name + ": damaged model file (body length " + rawLength + ")");
+      }
+      byte[] raw = new InflaterInputStream(head).readNBytes(rawLength);
+      CRC32 crc = new CRC32();
+      crc.update(raw);
+      if (raw.length != rawLength || (int) crc.getValue() != expectedCrc) {
+        throw new ModelFormatException(
+            name + ": damaged model file (checksum mismatch; was it truncated or edited?)");
+      }
+      return readBody(new DataInputStream(new ByteArrayInputStream(raw)), name);
+    } catch (EOFException | java.util.zip.ZipException e) {
+      throw new ModelFormatException(name + ": damaged model file (ends too early)", e);
+    }
+  }
+
+  private static CredibilityModel readBody(DataInputStream body, String name) throws IOException {
+    byte[] headerBytes = new byte[body.readInt()];
+    body.readFully(headerBytes);
+    JsonNode h = JSON.readTree(headerBytes);
+    FeatureConfig features = featureConfig(h.path("features"), name);
+    int size = features.hashSize();
+    int kept = body.readInt();
+    int[] slots = new int[kept];
+    int previous = 0;
+    for (int i = 0; i < kept; i++) {
+      previous += body.readInt();
+      if (previous < 0 || previous >= size) {
+        throw new ModelFormatException(name + ": damaged model file (feature slot out of range)");
+      }
+      slots[i] = previous;
+    }
+    float[] idf = new float[size];
+    for (int i = 0; i < kept; i++) {
+      idf[slots[i]] = body.readFloat();
+    }
+    float[] weights = new float[features.dimension()];
+    for (int i = 0; i < kept; i++) {
+      weights[slots[i]] = body.readFloat();
+    }
+    int styles = body.readInt();
+    if (styles != features.dimension() - size) {
+      throw new ModelFormatException(
+          name + ": damaged model file (" + styles + " style weights, expected " + (features.dimension() - size) + ")");
+    }
+    for (int i = 0; i < styles; i++) {
+      weights[size + i] = body.readFloat();
+    }
+    long[] hashes = new long[body.readInt()];
+    for (int i = 0; i < hashes.length; i++) {
+      hashes[i] = body.readLong();
+    }
+    JsonNode style = h.path("style");
+    TextVectorizer vectorizer =
+        new TextVectorizer(
+            features, idf, doubles(style.path("mean"), styles), doubles(style.path("scale"), styles));
+    JsonNode cal = h.path("calibrator");
+    PlattCalibrator calibrator = new PlattCalibrator(cal.path("a").asDouble(), cal.path("b").asDouble());
+    JsonNode comb = h.path("source_combiner");
+    SourceCombiner combiner =
+        new SourceCombiner(
+            comb.path("text_weight").asDouble(),
+            comb.path("source_weight").asDouble(),
+            comb.path("known_weight").asDouble(),
+            comb.path("intercept").asDouble());
+    return new CredibilityModel(
+        vectorizer,
+        weights,
+        h.path("intercept").asDouble(),
+        calibrator,
+        reputation(h.path("source_reputation")),
+        combiner,
+        hashes,
+        card(h.path("card"), features));
+  }
+
+  // ---- header: JSON ----
+
+  private static ObjectNode header(CredibilityModel model) {
+    ObjectNode h = JSON.createObjectNode();
+    h.put("format", CODEC);
+    h.put("version", VERSION_CURRENT);
+    h.set("card", cardJson(model.card()));
+    h.set("features", featuresJson(model.vectorizer().config()));
+    h.put("intercept", model.intercept());
+    ObjectNode style = h.putObject("style");
+    ArrayNode names = style.putArray("names");
+    if (model.vectorizer().config().style()) {
+      StyleFeatures.NAMES.forEach(names::add);
+    }
+    ArrayNode mean = style.putArray("mean");
+    ArrayNode scale = style.putArray("scale");
+    if (model.vectorizer().config().style()) {
+      for (double d : model.vectorizer().styleMean()) {
+        mean.add(d);
+      }
+      for (double d : model.vectorizer().styleScale()) {
+        scale.add(d);
+      }
+    }
+    ObjectNode cal = h.putObject("calibrator");
+    cal.put("method", "platt");
+    cal.put("a", model.calibrator().a());
+    cal.put("b", model.calibrator().b());
+    SourceCombiner c = model.combiner();
+    ObjectNode comb = h.putObject("source_combiner");
+    comb.put("text_weight", c.textWeight());
+    comb.put("source_weight", c.sourceWeight());
+    comb.put("known_weight", c.knownWeight());
+    comb.put("intercept", c.intercept());
+    SourceReputation r = model.reputation();
+    ObjectNode rep = h.putObject("source_reputation");
+    rep.put("prior", r.prior());
+    rep.put("smoothing", r.smoothing());
+    ObjectNode counts = rep.putObject("counts");
+    new TreeMap<>(r.counts()).forEach((d, fr) -> counts.putArray(d).add(fr[0]).add(fr[1]));
+    ObjectNode ratings = rep.putObject("ratings");
+    new TreeMap<>(r.ratings()).forEach(ratings::put);
+    ObjectNode rates = rep.putObject("rating_fake_rates");
+    new TreeMap<>(r.ratingFakeRates()).forEach((k, v) -> rates.put(Integer.toString(k), v));
+    return h;
+  }
+
+  private static ObjectNode featuresJson(FeatureConfig f) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("hash_bits", f.hashBits());
+    ArrayNode spaces = n.putArray("spaces");
+    f.spaces().forEach(s -> spaces.add(s.wireName()));
+    n.put("word_max_gram", f.wordMaxGram());
+    n.put("char_min_gram", f.charMinGram());
+    n.put("char_max_gram", f.charMaxGram());
+    n.put("min_df", f.minDf());
+    n.put("style", f.style());
+    return n;
+  }
+
+  private static FeatureConfig featureConfig(JsonNode n, String name) throws ModelFormatException {
+    try {
+      List<FeatureSpace> spaces = new ArrayList<>();
+      for (JsonNode s : n.path("spaces")) {
+        spaces.add(FeatureSpace.parse(s.asText()));
+      }
+      return new FeatureConfig(
+          n.path("hash_bits").asInt(),
+          spaces,
+          n.path("word_max_gram").asInt(),
+          n.path("char_min_gram").asInt(),
+          n.path("char_max_gram").asInt(),
+          n.path("min_df").asInt(),
+          n.path("style").asBoolean());
+    } catch (IllegalArgumentException e) {
+      throw new ModelFormatException(name + ": damaged model file (features: " + e.getMessage() + ")", e);
+    }
+  }
+
+  /** The model card as JSON, as stored in the file and printed by {@code vera model info --json}. */
+  public static ObjectNode cardJson(ModelCard card) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("model_id", card.modelId());
+    n.put("name", card.name());
+    n.put("created_at", card.createdAt().toString());
+    n.put("vera_version", card.veraVersion());
+    n.put("java_version", card.javaVersion());
+    ObjectNode d = n.putObject("training_data");
+    ArrayNode files = d.putArray("files");
+    for (ModelCard.DataFile f : card.data().files()) {
+      files.addObject().put("path", f.path()).put("sha256", f.sha256()).put("bytes", f.bytes());
+    }
+    d.put("split_field", card.data().splitField());
+    d.put("training_set_sha256", card.data().trainingSetSha256());
+    d.put("train_articles", card.data().trainArticles());
+    d.put("train_fake", card.data().trainFake());
+    d.put("valid_articles", card.data().validArticles());
+    ModelCard.Parameters p = card.parameters();
+    ObjectNode pn = n.putObject("parameters");
+    pn.set("features", featuresJson(p.features()));
+    pn.put("solver", p.solver());
+    pn.put("c", p.c());
+    ArrayNode search = pn.putArray("c_search");
+    for (ModelCard.CandidateScore s : p.cSearch()) {
+      search.addObject().put("c", s.c()).put("valid_macro_f1", s.validMacroF1()).put("valid_roc_auc", s.validRocAuc());
+    }
+    pn.put("calibration", p.calibration());
+    pn.put("threshold", p.threshold());
+    pn.put("source_threshold", p.sourceThreshold());
+    pn.put("source_smoothing", p.sourceSmoothing());
+    pn.put("seed", p.seed());
+    ArrayNode valid = n.putArray("validation");
+    card.validation().forEach(m -> valid.add(metricsJson(m)));
+    if (card.test() != null) {
+      n.set("test", metricsJson(card.test()));
+    } else {
+      n.putNull("test");
+    }
+    return n;
+  }
+
+  private static ObjectNode metricsJson(MetricSummary m) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("part", m.part());
+    n.put("n", m.n());
+    n.put("accuracy", m.accuracy());
+    n.put("macro_f1", m.macroF1());
+    putNumber(n, "roc_auc", m.rocAuc());
+    putNumber(n, "pr_auc", m.prAuc());
+    n.put("ece", m.ece());
+    n.put("brier", m.brier());
+    n.put("threshold", m.threshold());
+    return n;
+  }
+
+  private static void putNumber(ObjectNode n, String key, double v) {
+    if (Double.isNaN(v)) {
+      n.putNull(key);
+    } else {
+      n.put(key, v);
+    }
+  }
+
+  private static ModelCard card(JsonNode n, FeatureConfig features) {
+    JsonNode d = n.path("training_data");
+    List<ModelCard.DataFile> files = new ArrayList<>();
+    for (JsonNode f : d.path("files")) {
+      files.add(new ModelCard.DataFile(f.path("path").asText(), f.path("sha256").asText(), f.path("bytes").asLong()));
+    }
+    JsonNode p = n.path("parameters");
+    List<ModelCard.CandidateScore> search = new ArrayList<>();
+    for (JsonNode s : p.path("c_search")) {
+      search.add(new ModelCard.CandidateScore(s.path("c").asDouble(), s.path("valid_macro_f1").asDouble(), s.path("valid_roc_auc").asDouble()));
+    }
+    List<MetricSummary> validation = new ArrayList<>();
+    for (JsonNode m : n.path("validation")) {
+      validation.add(metrics(m));
+    }
+    JsonNode test = n.path("test");
+    return new ModelCard(
+        n.path("model_id").asText(),
+        n.path("name").asText(),
+        Instant.parse(n.path("created_at").asText()),
+        n.path("vera_version").asText(),
+        n.path("java_version").asText(),
+        new ModelCard.TrainingData(
+            files,
+            textOrNull(d.path("split_field")),
+            d.path("training_set_sha256").asText(),
+            d.path("train_articles").asInt(),
+            d.path("train_fake").asInt(),
+            d.path("valid_articles").asInt()),
+        new ModelCard.Parameters(
+            features,
+            p.path("solver").asText(),
+            p.path("c").asDouble(),
+            search,
+            p.path("calibration").asText(),
+            p.path("threshold").asDouble(),
+            p.path("source_threshold").asDouble(),
+            p.path("source_smoothing").asDouble(),
+            p.path("seed").asLong()),
+        validation,
+        test.isObject() ? metrics(test) : null);
+  }
+
+  private static MetricSummary metrics(JsonNode m) {
+    return new MetricSummary(
+        m.path("part").asText(),
+        m.path("n").asInt(),
+        m.path("accuracy").asDouble(),
+        m.path("macro_f1").asDouble(),
+        m.path("roc_auc").isNumber() ? m.path("roc_auc").asDouble() : Double.NaN,
+        m.path("pr_auc").isNumber() ? m.path("pr_auc").asDouble() : Double.NaN,
+        m.path("ece").asDouble(),
+        m.path("brier").asDouble(),
+        m.path("threshold").asDouble());
+  }
+
+  private static SourceReputation reputation(JsonNode n) {
+    Map<String, int[]> counts = new HashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = n.path("counts").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      counts.put(e.getKey(), new int[] {e.getValue().path(0).asInt(), e.getValue().path(1).asInt()});
+    }
+    Map<String, Integer> ratings = new HashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = n.path("ratings").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      ratings.put(e.getKey(), e.getValue().asInt());
+    }
+    Map<Integer, Double> rates = new HashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = n.path("rating_fake_rates").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      rates.put(Integer.parseInt(e.getKey()), e.getValue().asDouble());
+    }
+    return new SourceReputation(
+        n.path("prior").asDouble(), n.path("smoothing").asDouble(), counts, ratings, rates);
+  }
+
+  private static double[] doubles(JsonNode array, int expected) throws ModelFormatException {
+    if (array.size() != expected) {
+      throw new ModelFormatException("damaged model file (" + array.size() + " style statistics, expected " + expected + ")");
+    }
+    double[] out = new double[expected];
+    for (int i = 0; i < expected; i++) {
+      out[i] = array.get(i).asDouble();
+    }
+    return out;
+  }
+
+  private static @Nullable String textOrNull(JsonNode n) {
+    return n.isNull() || n.isMissingNode() ? null : n.asText();
+  }
+}

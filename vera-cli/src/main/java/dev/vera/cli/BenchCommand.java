@@ -8,7 +8,7 @@ import dev.vera.model.ProgressListener;
 import dev.vera.model.ScoringOptions;
 import dev.vera.model.TrainingSet;
 import dev.vera.text.FeatureSpace;
-import dev.vera.text.WordNGramAnalyzer;
+import dev.vera.text.WordAnalyzer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,7 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "model load: first %.3f s (cold JVM), warm %.3f s%n", firstLoad, warmLoad);
     out.flush();
 
-    Analyzer words = new WordNGramAnalyzer(1);
+    Analyzer words = new WordAnalyzer();
     double baseline = rate(articles, 1, a -> tokenize(words, a));
     double one = rate(articles, 1, a -> m.predict(a, ScoringOptions.DEFAULT).probabilityFake());
     double many = rate(articles, threads, a -> m.predict(a, ScoringOptions.DEFAULT).probabilityFake());

@@ -22,7 +22,7 @@ public final class TrainingOptions {
       names = "--c",
       split = ",",
       paramLabel = "C",
-      description = "Candidate regularization values, chosen on validation (default: 1,2,4,8,16,32).")
+      description = "Candidate regularization values, chosen on validation (default: 0.5,1,2,4).")
   List<Double> cGrid = DEFAULTS.cGrid();
 
   @Option(names = "--seed", paramLabel = "N", description = "Seed (default: 42).")

@@ -47,7 +47,10 @@ public final class VeraCommand implements Runnable {
   public static CommandLine newCommandLine() {
     CommandLine cl = new CommandLine(new VeraCommand());
     cl.setExecutionExceptionHandler(VeraCommand::handleFailure);
-    cl.setExitCodeExceptionMapper(e -> EXIT_FAILED);
+    // picocli asks this mapper for parse errors too (unknown option, bad value, missing
+    // argument): those are usage errors, exit 2, not failures.
+    cl.setExitCodeExceptionMapper(
+        e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_FAILED);
     return cl;
   }
 
@@ -60,7 +63,7 @@ public final class VeraCommand implements Runnable {
       return EXIT_USAGE;
     }
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    err.println("vera " + cl.getCommandName() + ": " + message);
+    err.println(cl.getCommandSpec().qualifiedName() + ": " + message);
     if (System.getenv("VERA_DEBUG") != null) {
       e.printStackTrace(err);
     }

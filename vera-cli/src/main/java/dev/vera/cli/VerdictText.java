@@ -98,7 +98,14 @@ final class VerdictText {
     }
     return list.stream()
         .limit(5)
-        .map(p -> String.format(Locale.ROOT, "\"%s\" %+.2f", p.phrase(), p.weight()))
+        .map(
+            p ->
+                String.format(
+                    Locale.ROOT,
+                    "%s\"%s\" %+.2f",
+                    p.part().equals("title") ? "title:" : "",
+                    p.phrase(),
+                    p.weight()))
         .collect(Collectors.joining(" · "));
   }
 

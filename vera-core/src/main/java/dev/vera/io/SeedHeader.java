@@ -24,12 +24,16 @@ record SeedHeader(@Nullable LocalDate date, @Nullable Label label) {
   /** The emoji variation selector that some editors append to ✔ and ✖. */
   private static final String VARIATION_SELECTOR = "\uFE0F";
 
+  /** {@code date} then a digit or {@code unknown}: a header, even when the date is malformed. */
+  private static final Pattern STARTS_HEADER = Pattern.compile("^ ?date +(\\d|unknown(\\s|$))");
+
   /**
-   * Whether a line starts a new record: it begins with {@code "date "}, after one optional space.
-   * Such a line is a header even when the rest is wrong, so the bad record is rejected alone.
+   * Whether a line starts a new record: after one optional space, {@code "date "} followed by
+   * something date-like (a digit, or {@code unknown}). Such a line is a header even when the date
+   * is wrong, so the bad record is rejected alone; a body line such as "date night was…" is not.
    */
   static boolean isHeader(String line) {
-    return line.startsWith("date ") || line.startsWith(" date ");
+    return STARTS_HEADER.matcher(line).find();
   }
 
   /** Whether a first line is clearly meant as a header; used to detect the format. */

@@ -107,16 +107,30 @@ public final class CredibilityModel {
         weights,
         (space, term, start, end, contribution) -> {
           String part = space.part() == FeatureSpace.Part.TITLE ? "title" : "body";
-          String phrase;
+          String phrase = term;
+          int from = start;
+          int to = end;
           if (space.kind() == FeatureSpace.Kind.CHARS) {
-            // Character n-grams credit the word they were cut from.
-            phrase = space.textOf(article).substring(start, end).toLowerCase(Locale.ROOT);
-          } else {
-            phrase = term;
+            // Character n-grams credit the word they were cut from, without the punctuation
+            // around it, so that "wednesday." and "wednesday" are one phrase with one span.
+            String text = space.textOf(article);
+            while (from < to && !Character.isLetterOrDigit(text.charAt(from))) {
+              from++;
+            }
+            while (to > from && !Character.isLetterOrDigit(text.charAt(to - 1))) {
+              to--;
+            }
+            if (from == to) {
+              from = start;
+              to = end;
+            }
+            phrase = text.substring(from, to).toLowerCase(Locale.ROOT);
           }
+          String key = part + "\u0000" + phrase;
+          String shown = phrase;
           phrases
-              .computeIfAbsent(part + "\u0000" + phrase, k -> new PhraseAccumulator(part, phrase))
-              .add(contribution * slope, start, end);
+              .computeIfAbsent(key, k -> new PhraseAccumulator(part, shown))
+              .add(contribution * slope, from, to);
         });
     List<Explanation.PhraseEvidence> all = new ArrayList<>();
     for (PhraseAccumulator acc : phrases.values()) {

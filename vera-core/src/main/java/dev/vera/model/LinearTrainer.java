@@ -152,7 +152,7 @@ public final class LinearTrainer {
         new ModelCard(
             config.name() + "-" + setHash.substring(0, 12),
             config.name(),
-            Instant.now().truncatedTo(ChronoUnit.SECONDS),
+            createdAt(),
             VeraVersion.get(),
             System.getProperty("java.version", "unknown"),
             td,
@@ -182,6 +182,18 @@ public final class LinearTrainer {
               vectorizer, weights, intercept, best.calibrator, reputation, combiner, hashes, withTest);
     }
     return model;
+  }
+
+  /**
+   * When training finished, or the time in {@code SOURCE_DATE_EPOCH} (seconds) when set: the
+   * reproducible-builds convention, so that rebuilding the bundled model gives the same bytes.
+   */
+  static Instant createdAt() {
+    String epoch = System.getenv("SOURCE_DATE_EPOCH");
+    if (epoch != null && epoch.strip().matches("\\d{1,12}")) {
+      return Instant.ofEpochSecond(Long.parseLong(epoch.strip()));
+    }
+    return Instant.now().truncatedTo(ChronoUnit.SECONDS);
   }
 
   /** Chooses the source smoothing with the lowest log-loss of source-only predictions on valid. */

@@ -42,7 +42,7 @@ public record TrainingConfig(
     return new TrainingConfig(
         "vera-fast",
         FeatureConfig.defaults(),
-        List.of(1.0, 2.0, 4.0, 8.0, 16.0, 32.0),
+        List.of(0.5, 1.0, 2.0, 4.0),
         List.of(1.0, 3.0, 10.0, 30.0),
         42L,
         Map.of());

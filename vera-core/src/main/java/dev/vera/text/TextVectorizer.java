@@ -1,17 +1,10 @@
 package dev.vera.text;
 
 import dev.vera.article.Article;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import java.util.function.IntConsumer;
 
 /**
  * Turns articles into TF-IDF vectors over hashed word and character n-grams, plus standardized
@@ -32,8 +25,10 @@ public final class TextVectorizer {
   private final float[] idf;
   private final double[] styleMean;
   private final double[] styleScale;
-  private final Map<FeatureSpace, Analyzer> analyzers = new EnumMap<>(FeatureSpace.class);
-  private final ThreadLocal<Scratch> scratch;
+  private final TermGenerator generator;
+  private final ThreadLocal<Scratch[]> scratch;
+  /** For each part: its word space and character space, or null when not configured. */
+  private final FeatureSpace[][] spacesByPart = new FeatureSpace[2][2];
 
   /**
    * A fitted vectorizer.
@@ -51,11 +46,14 @@ public final class TextVectorizer {
     this.idf = idf;
     this.styleMean = styleMean.clone();
     this.styleScale = styleScale.clone();
+    this.generator =
+        new TermGenerator(config.wordMaxGram(), config.charMinGram(), config.charMaxGram());
     for (FeatureSpace s : config.spaces()) {
-      analyzers.put(s, analyzerFor(s, config));
+      spacesByPart[s.part().ordinal()][s.kind().ordinal()] = s;
     }
-    int size = config.hashSize();
-    this.scratch = ThreadLocal.withInitial(() -> new Scratch(size));
+    // One buffer per feature kind: a part's word and character spaces are counted in one pass.
+    this.scratch =
+        ThreadLocal.withInitial(() -> new Scratch[] {new Scratch(), new Scratch()});
   }
 
   /**
@@ -64,26 +62,27 @@ public final class TextVectorizer {
    * @param progress called after each article with the count done so far
    */
   public static TextVectorizer fit(
-      FeatureConfig config, List<Article> training, java.util.function.IntConsumer progress) {
+      FeatureConfig config, List<Article> training, IntConsumer progress) {
     int size = config.hashSize();
     int[] df = new int[size];
     // A vectorizer with every slot at idf 1 visits every term; only presence is counted here.
     float[] all = new float[size];
     Arrays.fill(all, 1f);
     int styles = StyleFeatures.NAMES.size();
-    TextVectorizer counting =
-        new TextVectorizer(config, all, new double[styles], ones(styles));
+    TextVectorizer counting = new TextVectorizer(config, all, new double[styles], ones(styles));
     double[] sum = new double[styles];
     double[] sumSq = new double[styles];
     int done = 0;
     for (Article a : training) {
-      Scratch s = counting.scratch.get();
-      for (FeatureSpace space : config.spaces()) {
-        counting.count(space, a, s);
-        for (int i = 0; i < s.touchedCount; i++) {
-          df[s.touched[i]]++;
+      Scratch[] s = counting.scratch.get();
+      for (FeatureSpace.Part part : FeatureSpace.Part.values()) {
+        counting.countPart(part, a, s);
+        for (Scratch kind : s) {
+          for (int i = 0; i < kind.touchedCount; i++) {
+            df[kind.touched[i]]++;
+          }
+          kind.clear();
         }
-        s.clear();
       }
       if (config.style()) {
         double[] st = StyleFeatures.compute(a);
@@ -118,12 +117,6 @@ public final class TextVectorizer {
     return d;
   }
 
-  private static Analyzer analyzerFor(FeatureSpace space, FeatureConfig config) {
-    return space.kind() == FeatureSpace.Kind.WORDS
-        ? new WordNGramAnalyzer(config.wordMaxGram())
-        : new CharNGramAnalyzer(config.charMinGram(), config.charMaxGram());
-  }
-
   public FeatureConfig config() {
     return config;
   }
@@ -154,32 +147,40 @@ public final class TextVectorizer {
 
   /** The article's vector, sorted by index, for training. */
   public SparseVector vectorize(Article article) {
-    Scratch s = scratch.get();
-    int hashSize = config.hashSize();
+    Scratch[] s = scratch.get();
     int styles = config.style() ? StyleFeatures.NAMES.size() : 0;
     List<int[]> idxParts = new ArrayList<>();
     List<float[]> valParts = new ArrayList<>();
     int total = 0;
-    for (FeatureSpace space : config.spaces()) {
-      count(space, article, s);
-      int n = s.touchedCount;
-      int[] idx = Arrays.copyOf(s.touched, n);
-      float[] val = new float[n];
-      double sq = 0;
-      for (int i = 0; i < n; i++) {
-        int slot = idx[i];
-        float v = tf(s.counts[slot]) * idf[slot];
-        val[i] = v;
-        sq += (double) v * v;
+    for (FeatureSpace.Part part : FeatureSpace.Part.values()) {
+      countPart(part, article, s);
+      for (Scratch kind : s) {
+        kind.finish();
+        int[] idx = new int[kind.touchedCount];
+        float[] val = new float[kind.touchedCount];
+        int n = 0;
+        double sq = 0;
+        for (int i = 0; i < kind.touchedCount; i++) {
+          int slot = kind.touched[i];
+          if (idf[slot] == 0) {
+            continue;
+          }
+          float v = tf(kind.counts[i]) * idf[slot];
+          idx[n] = slot;
+          val[n++] = v;
+          sq += (double) v * v;
+        }
+        idx = Arrays.copyOf(idx, n);
+        val = Arrays.copyOf(val, n);
+        float inv = sq == 0 ? 0f : (float) (1.0 / Math.sqrt(sq));
+        for (int i = 0; i < n; i++) {
+          val[i] *= inv;
+        }
+        kind.clear();
+        idxParts.add(idx);
+        valParts.add(val);
+        total += n;
       }
-      float inv = sq == 0 ? 0f : (float) (1.0 / Math.sqrt(sq));
-      for (int i = 0; i < n; i++) {
-        val[i] *= inv;
-      }
-      s.clear();
-      idxParts.add(idx);
-      valParts.add(val);
-      total += n;
     }
     // Spaces share the hashed table, so one slot may appear in several spaces: sum them.
     long[] packed = new long[total];
@@ -212,7 +213,7 @@ public final class TextVectorizer {
     if (styles > 0) {
       double[] st = standardizedStyle(article);
       for (int i = 0; i < styles; i++) {
-        outIdx[m] = hashSize + i;
+        outIdx[m] = config.hashSize() + i;
         outVal[m] = (float) st[i];
         m++;
       }
@@ -225,21 +226,24 @@ public final class TextVectorizer {
    * without building the vector: the scoring hot path.
    */
   public double dot(Article article, float[] weights) {
-    Scratch s = scratch.get();
+    Scratch[] s = scratch.get();
     double z = 0;
-    for (FeatureSpace space : config.spaces()) {
-      count(space, article, s);
-      double sq = 0;
-      double d = 0;
-      for (int i = 0; i < s.touchedCount; i++) {
-        int slot = s.touched[i];
-        float v = tf(s.counts[slot]) * idf[slot];
-        sq += (double) v * v;
-        d += (double) v * weights[slot];
-      }
-      s.clear();
-      if (sq > 0) {
-        z += d / Math.sqrt(sq);
+    for (FeatureSpace.Part part : FeatureSpace.Part.values()) {
+      countPart(part, article, s);
+      for (Scratch kind : s) {
+        kind.finish();
+        double sq = 0;
+        double d = 0;
+        for (int i = 0; i < kind.touchedCount; i++) {
+          int slot = kind.touched[i];
+          float v = tf(kind.counts[i]) * idf[slot];
+          sq += (double) v * v;
+          d += (double) v * weights[slot];
+        }
+        kind.clear();
+        if (sq > 0) {
+          z += d / Math.sqrt(sq);
+        }
       }
     }
     if (config.style()) {
@@ -270,32 +274,40 @@ public final class TextVectorizer {
    * Slow (it makes strings): for explanations, not for scoring.
    */
   public void visitContributions(Article article, float[] weights, ContributionVisitor visitor) {
-    Scratch s = scratch.get();
+    Scratch[] s = scratch.get();
     int mask = config.hashSize() - 1;
-    for (FeatureSpace space : config.spaces()) {
-      count(space, article, s);
-      double sq = 0;
-      for (int i = 0; i < s.touchedCount; i++) {
-        int slot = s.touched[i];
-        float v = tf(s.counts[slot]) * idf[slot];
-        sq += (double) v * v;
+    for (FeatureSpace.Part part : FeatureSpace.Part.values()) {
+      FeatureSpace[] spaces = spacesByPart[part.ordinal()];
+      countPart(part, article, s);
+      double[] inv = new double[2];
+      for (int k = 0; k < 2; k++) {
+        s[k].finish();
+        double sq = 0;
+        for (int i = 0; i < s[k].touchedCount; i++) {
+          int slot = s[k].touched[i];
+          float v = tf(s[k].counts[i]) * idf[slot];
+          sq += (double) v * v;
+        }
+        inv[k] = sq == 0 ? 0 : 1.0 / Math.sqrt(sq);
       }
-      double inv = sq == 0 ? 0 : 1.0 / Math.sqrt(sq);
-      int seed = space.ordinal() + 1;
-      // Visit again to recover the strings and offsets behind each slot.
-      visit(
-          space,
-          space.textOf(article),
-          (chars, len, start, end) -> {
-            int slot = TermHash.hash(chars, len, seed) & mask;
+      // A second pass recovers the strings and offsets behind each slot.
+      generator.generate(
+          textOf(part, article),
+          seedOf(spaces[0]),
+          seedOf(spaces[1]),
+          (kind, hash, buf, off, len, start, end) -> {
+            int slot = hash & mask;
             if (idf[slot] == 0) {
               return;
             }
-            int c = s.counts[slot];
-            double share = tf(c) * idf[slot] * inv * weights[slot] / c;
-            visitor.occurrence(space, new String(chars, 0, len), start, end, share);
+            Scratch sc = s[kind.ordinal()];
+            int c = sc.count(slot);
+            double share = tf(c) * idf[slot] * inv[kind.ordinal()] * weights[slot] / c;
+            visitor.occurrence(
+                spaces[kind.ordinal()], new String(buf, off, len), start, end, share);
           });
-      s.clear();
+      s[0].clear();
+      s[1].clear();
     }
   }
 
@@ -309,69 +321,120 @@ public final class TextVectorizer {
     return count < LOG_TABLE ? ONE_PLUS_LOG[count] : (float) (1 + Math.log(count));
   }
 
-  /** Counts the kept slots of one space into the scratch. */
-  private void count(FeatureSpace space, Article article, Scratch s) {
+  private static String textOf(FeatureSpace.Part part, Article article) {
+    return part == FeatureSpace.Part.TITLE ? article.title() : article.text();
+  }
+
+  private static int seedOf(FeatureSpace space) {
+    return space == null ? -1 : space.ordinal() + 1;
+  }
+
+  /** Counts the kept slots of a part's word and character spaces into the two scratches. */
+  private void countPart(FeatureSpace.Part part, Article article, Scratch[] s) {
+    FeatureSpace[] spaces = spacesByPart[part.ordinal()];
     int mask = config.hashSize() - 1;
-    int seed = space.ordinal() + 1;
-    visit(
-        space,
-        space.textOf(article),
-        (chars, len, start, end) -> {
-          int slot = TermHash.hash(chars, len, seed) & mask;
-          if (idf[slot] != 0) {
-            s.add(slot);
-          }
+    Scratch words = s[0];
+    Scratch chars = s[1];
+    generator.generate(
+        textOf(part, article),
+        seedOf(spaces[0]),
+        seedOf(spaces[1]),
+        (kind, hash, buf, off, len, start, end) -> {
+          (kind == FeatureSpace.Kind.WORDS ? words : chars).add(hash & mask);
         });
   }
 
-  /** Receives each term of a token stream without copying it. */
-  @FunctionalInterface
-  interface TermVisitor {
-    void term(char[] chars, int length, int start, int end);
-  }
-
-  private void visit(FeatureSpace space, String text, TermVisitor visitor) {
-    if (text.isEmpty()) {
-      return;
-    }
-    Analyzer analyzer = analyzers.get(space);
-    try (TokenStream ts = analyzer.tokenStream(space.wireName(), text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        visitor.term(term.buffer(), term.length(), offset.startOffset(), offset.endOffset());
-      }
-      ts.end();
-    } catch (IOException e) {
-      // Analysis reads from a String: an IOException here is a bug, not bad input.
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Per-thread counting buffers, reused across articles so scoring allocates little. */
+  /**
+   * Per-thread term counts of one article and feature kind: a small open-addressing table from
+   * slot to count. Articles touch a few thousand slots of a table of a million; counting in a
+   * table that fits the CPU cache, and reading the large idf and weight tables once per distinct
+   * slot rather than once per occurrence, is what makes scoring fast.
+   */
   private static final class Scratch {
-    final int[] counts;
+    /** Slots present, in first-seen order (the only part callers read, with {@link #counts}). */
     int[] touched = new int[4096];
     int touchedCount;
-
-    Scratch(int size) {
-      counts = new int[size];
-    }
+    private int[] keys = new int[8192];
+    private int[] values = new int[8192];
+    /** Count per position in {@link #touched}, filled by {@link #finish()}. */
+    int[] counts = new int[4096];
 
     void add(int slot) {
-      if (counts[slot]++ == 0) {
-        if (touchedCount == touched.length) {
-          touched = Arrays.copyOf(touched, touched.length * 2);
+      int key = slot + 1;
+      int mask = keys.length - 1;
+      int i = TermHash.finish(key) & mask;
+      while (true) {
+        int k = keys[i];
+        if (k == key) {
+          values[i]++;
+          return;
         }
-        touched[touchedCount++] = slot;
+        if (k == 0) {
+          keys[i] = key;
+          values[i] = 1;
+          if (touchedCount == touched.length) {
+            touched = Arrays.copyOf(touched, touched.length * 2);
+          }
+          touched[touchedCount++] = slot;
+          if (touchedCount * 2 > keys.length) {
+            grow();
+          }
+          return;
+        }
+        i = (i + 1) & mask;
+      }
+    }
+
+    /** Fills {@link #counts} in the order of {@link #touched}. */
+    void finish() {
+      if (counts.length < touchedCount) {
+        counts = new int[touched.length];
+      }
+      int mask = keys.length - 1;
+      for (int t = 0; t < touchedCount; t++) {
+        int key = touched[t] + 1;
+        int i = TermHash.finish(key) & mask;
+        while (keys[i] != key) {
+          i = (i + 1) & mask;
+        }
+        counts[t] = values[i];
+      }
+    }
+
+    /** The count of a slot (after {@link #finish()} or not), 0 when absent. */
+    int count(int slot) {
+      int key = slot + 1;
+      int mask = keys.length - 1;
+      int i = TermHash.finish(key) & mask;
+      while (keys[i] != 0) {
+        if (keys[i] == key) {
+          return values[i];
+        }
+        i = (i + 1) & mask;
+      }
+      return 0;
+    }
+
+    private void grow() {
+      int[] oldKeys = keys;
+      int[] oldValues = values;
+      keys = new int[oldKeys.length * 2];
+      values = new int[oldKeys.length * 2];
+      int mask = keys.length - 1;
+      for (int j = 0; j < oldKeys.length; j++) {
+        if (oldKeys[j] != 0) {
+          int i = TermHash.finish(oldKeys[j]) & mask;
+          while (keys[i] != 0) {
+            i = (i + 1) & mask;
+          }
+          keys[i] = oldKeys[j];
+          values[i] = oldValues[j];
+        }
       }
     }
 
     void clear() {
-      for (int i = 0; i < touchedCount; i++) {
-        counts[touched[i]] = 0;
-      }
+      Arrays.fill(keys, 0);
       touchedCount = 0;
     }
   }

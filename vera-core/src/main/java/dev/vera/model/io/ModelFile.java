@@ -71,6 +71,12 @@ public final class ModelFile {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         write(model, out);
       }
+      // Temporary files are private (0600); a model is meant to be shared like any output file.
+      try {
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      } catch (UnsupportedOperationException e) {
+        // Not a POSIX file system: its default permissions apply.
+      }
       Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
@@ -184,10 +190,14 @@ public final class ModelFile {
       if (rawLength < 0 || rawLength > (1 << 30)) {
         throw new ModelFormatException(name + ": damaged model file (body length " + rawLength + ")");
       }
-      byte[] raw = new InflaterInputStream(head).readNBytes(rawLength);
+      InflaterInputStream inflating = new InflaterInputStream(head);
+      byte[] raw = inflating.readNBytes(rawLength);
+      // Reading on to the end of the deflate stream makes the inflater check its trailer, so a
+      // file cut within its last few bytes is refused too, not only one cut inside the body.
+      boolean ended = inflating.read() < 0;
       CRC32 crc = new CRC32();
       crc.update(raw);
-      if (raw.length != rawLength || (int) crc.getValue() != expectedCrc) {
+      if (raw.length != rawLength || !ended || (int) crc.getValue() != expectedCrc) {
         throw new ModelFormatException(
             name + ": damaged model file (checksum mismatch; was it truncated or edited?)");
       }

@@ -102,7 +102,7 @@ public final class EvalCommand implements Callable<Integer> {
               progress);
       progress.close();
       String what =
-          data
+          Inputs.names(data)
               + (splitField != null ? " (" + splitField + "=" + part + ")" : "")
               + ", "
               + articles.size()

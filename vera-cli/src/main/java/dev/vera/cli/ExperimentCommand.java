@@ -93,20 +93,25 @@ public final class ExperimentCommand implements Callable<Integer> {
       Inputs.Loaded loaded = Inputs.readAll(data, input.readerOptions(err), err, progress);
       List<ModelCard.DataFile> files = Inputs.describe(data);
       ObjectNode result = VerdictJson.mapper().createObjectNode();
-      result.put("data", data.toString());
+      result.put("data", Inputs.names(data));
       if (design.splitField != null) {
         TrainingSet set = Splits.byField(loaded.articles(), design.splitField, files);
         if (set.test().isEmpty()) {
           throw new VeraCommand.UsageException("no article has " + design.splitField + "=test");
         }
-        CredibilityModel model = new LinearTrainer(config).train(set, progress);
+        // The test part is held back from the trainer and scored once, here.
+        TrainingSet withoutTest =
+            new TrainingSet(set.train(), set.valid(), List.of(), set.files(), set.splitField());
+        CredibilityModel model = new LinearTrainer(config).train(withoutTest, progress);
         Evaluation e =
             ModelEvaluation.evaluate(
                 model, set.test(), scoring.toOptions(), LinearTrainer.majority(set.train()), perSource, progress);
+        String part = set.partName("test") + (scoring.useSource ? " (with --use-source)" : "");
+        model = model.withTestMetrics(LinearTrainer.summary(part, e));
         progress.close();
         outw.printf(
             "Experiment on %s: trained on %s=train (%d), tuned on %s=valid (%d), tested on %s=test (%d)%n",
-            data, design.splitField, set.train().size(), design.splitField, set.valid().size(),
+            Inputs.names(data), design.splitField, set.train().size(), design.splitField, set.valid().size(),
             design.splitField, set.test().size());
         outw.printf(
             Locale.ROOT,
@@ -127,7 +132,7 @@ public final class ExperimentCommand implements Callable<Integer> {
                   new ReportContext(
                       "Vera experiment: " + design.splitField,
                       model.card().modelId(),
-                      data + ", " + set.test().size() + " test articles",
+                      Inputs.names(data) + ", " + set.test().size() + " test articles",
                       "trained on " + design.splitField + "=train, settings and calibration chosen on "
                           + design.splitField + "=valid, figures on " + design.splitField + "=test",
                       Instant.now())),
@@ -161,7 +166,7 @@ public final class ExperimentCommand implements Callable<Integer> {
           foldJson.addObject().put("fold", i + 1).set("test", VerdictJson.mapper().readTree(e.toJson()));
         }
         progress.close();
-        outw.printf("%d-fold cross-validation on %s (%d labelled articles)%n", k, data, labelled.size());
+        outw.printf("%d-fold cross-validation on %s (%d labelled articles)%n", k, Inputs.names(data), labelled.size());
         outw.println("fold  n      macro-F1  ROC-AUC  ECE     Brier   accuracy");
         for (int i = 0; i < k; i++) {
           Evaluation e = evals.get(i);

@@ -110,6 +110,11 @@ final class Inputs {
     return out;
   }
 
+  /** The paths as a user wrote them, comma-separated, for reports. */
+  static String names(List<Path> paths) {
+    return paths.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "));
+  }
+
   static String sha256(Path file) throws IOException {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -202,6 +202,23 @@ public final class CredibilityModel {
     return card;
   }
 
+  /** The same model with its test figures recorded in the card (they chose nothing). */
+  public CredibilityModel withTestMetrics(MetricSummary test) {
+    ModelCard c =
+        new ModelCard(
+            card.modelId(),
+            card.name(),
+            card.createdAt(),
+            card.veraVersion(),
+            card.javaVersion(),
+            card.data(),
+            card.parameters(),
+            card.validation(),
+            test);
+    return new CredibilityModel(
+        vectorizer, weights, intercept, calibrator, reputation, combiner, trainingHashes, c);
+  }
+
   public TextVectorizer vectorizer() {
     return vectorizer;
   }

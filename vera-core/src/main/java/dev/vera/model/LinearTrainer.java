@@ -165,21 +165,9 @@ public final class LinearTrainer {
 
     List<Article> test = data.test().stream().filter(a -> a.label() != null).toList();
     if (!test.isEmpty()) {
-      Evaluation testEval = ModelEvaluation.evaluate(model, test, ScoringOptions.DEFAULT, majority, false, progress);
-      ModelCard withTest =
-          new ModelCard(
-              card.modelId(),
-              card.name(),
-              card.createdAt(),
-              card.veraVersion(),
-              card.javaVersion(),
-              card.data(),
-              card.parameters(),
-              card.validation(),
-              summary(data.partName("test"), testEval));
-      model =
-          new CredibilityModel(
-              vectorizer, weights, intercept, best.calibrator, reputation, combiner, hashes, withTest);
+      Evaluation testEval =
+          ModelEvaluation.evaluate(model, test, ScoringOptions.DEFAULT, majority, false, progress);
+      model = model.withTestMetrics(summary(data.partName("test"), testEval));
     }
     return model;
   }
@@ -226,7 +214,8 @@ public final class LinearTrainer {
     return Evaluator.evaluate(scored, threshold, majority);
   }
 
-  static MetricSummary summary(String part, Evaluation e) {
+  /** The headline figures of an evaluation, as a model card records them. */
+  public static MetricSummary summary(String part, Evaluation e) {
     return new MetricSummary(
         part, e.n(), e.accuracy(), e.macroF1(), e.rocAuc(), e.prAuc(), e.ece(), e.brier(), e.threshold());
   }

@@ -31,7 +31,11 @@ public final class StyleFeatures {
           "allegedly",
           "reportedly",
           "rumor",
+          "rumors",
+          "rumored",
           "rumour",
+          "rumours",
+          "rumoured",
           "a source close to",
           "sources close to",
           "a source says",
@@ -84,6 +88,7 @@ public final class StyleFeatures {
           break;
       }
     }
+    quotes += count(title, '"') + count(title, '\u201c') + count(title, '\u201d');
     int chars = Math.max(1, body.length() + title.length());
     int bodyWords = countWords(body);
     int titleWords = countWords(title);
@@ -107,8 +112,11 @@ public final class StyleFeatures {
     int n = 0;
     for (String h : HEDGES) {
       for (int i = lower.indexOf(h); i >= 0; i = lower.indexOf(h, i + h.length())) {
+        int end = i + h.length();
+        // Whole phrases only: "a pal" is not "a palace", "rumor" not "rumormonger".
         boolean startOk = i == 0 || !Character.isLetter(lower.charAt(i - 1));
-        if (startOk) {
+        boolean endOk = end == lower.length() || !Character.isLetter(lower.charAt(end));
+        if (startOk && endOk) {
           n++;
         }
       }

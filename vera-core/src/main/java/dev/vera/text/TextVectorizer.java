@@ -72,14 +72,22 @@ public final class TextVectorizer {
     TextVectorizer counting = new TextVectorizer(config, all, new double[styles], ones(styles));
     double[] sum = new double[styles];
     double[] sumSq = new double[styles];
+    // Spaces share the hashed table: a slot reached by two spaces of one article is still one
+    // document, so each slot remembers the last article that counted it.
+    int[] lastCounted = new int[size];
     int done = 0;
     for (Article a : training) {
       Scratch[] s = counting.scratch.get();
+      int doc = done + 1;
       for (FeatureSpace.Part part : FeatureSpace.Part.values()) {
         counting.countPart(part, a, s);
         for (Scratch kind : s) {
           for (int i = 0; i < kind.touchedCount; i++) {
-            df[kind.touched[i]]++;
+            int slot = kind.touched[i];
+            if (lastCounted[slot] != doc) {
+              lastCounted[slot] = doc;
+              df[slot]++;
+            }
           }
           kind.clear();
         }

@@ -39,7 +39,7 @@ class EvalCommandTest {
             "--part", "test", "--json", json.toString(), "--report", report.toString(), "-q");
 
     assertTrue(
-        r.outLines().get(0).matches("Model vera-fast-[0-9a-f]{12} on \\[" + Pattern.quote(corpus) + "\\] \\(split=test\\), 40 articles"),
+        r.outLines().get(0).matches("Model vera-fast-[0-9a-f]{12} on " + Pattern.quote(corpus) + " \\(split=test\\), 40 articles"),
         r::toString);
     assertTrue(r.out().contains("\nmacro-F1 "), r::toString);
 

@@ -32,7 +32,7 @@ class ExperimentCommandTest {
                 },
                 SMALL));
     assertEquals(
-        "Experiment on [" + Cli.corpus() + "]: trained on split=train (120), tuned on split=valid (40),"
+        "Experiment on " + Cli.corpus() + ": trained on split=train (120), tuned on split=valid (40),"
             + " tested on split=test (40)",
         r.outLines().get(0));
     assertTrue(r.outLines().get(1).startsWith("Chosen on validation: C="), r::toString);
@@ -56,7 +56,7 @@ class ExperimentCommandTest {
         expect(
             0,
             concat(new String[] {"experiment", "--data", Cli.corpus().toString(), "--folds", "3", "--json", json.toString()}, SMALL));
-    assertEquals("3-fold cross-validation on [" + Cli.corpus() + "] (200 labelled articles)", r.outLines().get(0));
+    assertEquals("3-fold cross-validation on " + Cli.corpus() + " (200 labelled articles)", r.outLines().get(0));
     assertTrue(r.outLines().get(r.outLines().size() - 1).startsWith("mean  macro_f1 "), r::toString);
 
     JsonNode x = Cli.json(Files.readString(json));

@@ -264,14 +264,20 @@ public final class TextVectorizer {
     return z;
   }
 
-  /** The standardized style features of an article (empty when style is off). */
+  /** Standardized style values are clipped to this many standard deviations either side. */
+  public static final double STYLE_CLIP = 5.0;
+
+  /** The standardized style features of an article, clipped (empty when style is off). */
   public double[] standardizedStyle(Article article) {
     if (!config.style()) {
       return new double[0];
     }
     double[] st = StyleFeatures.compute(article);
     for (int i = 0; i < st.length; i++) {
-      st[i] = (st[i] - styleMean[i]) / styleScale[i];
+      // Rates on a two-line text can sit dozens of deviations out; clipped, one hedge in a
+      // short paste cannot decide the verdict alone.
+      double z = (st[i] - styleMean[i]) / styleScale[i];
+      st[i] = Math.max(-STYLE_CLIP, Math.min(STYLE_CLIP, z));
     }
     return st;
   }

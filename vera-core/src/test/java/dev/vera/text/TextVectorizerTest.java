@@ -231,7 +231,10 @@ class TextVectorizerTest {
     if (c.style()) {
       double[] st = StyleFeatures.compute(a);
       for (int i = 0; i < st.length; i++) {
-        out.put(c.hashSize() + i, (st[i] - v.styleMean()[i]) / v.styleScale()[i]);
+        double z = (st[i] - v.styleMean()[i]) / v.styleScale()[i];
+        out.put(
+            c.hashSize() + i,
+            Math.max(-TextVectorizer.STYLE_CLIP, Math.min(TextVectorizer.STYLE_CLIP, z)));
       }
     }
     return out;
@@ -298,9 +301,13 @@ class TextVectorizerTest {
       for (int i = 0; i < styles; i++) {
         assertEquals(c.hashSize() + i, x.indices()[base + i]);
         assertEquals((float) st[i], x.values()[base + i]);
-        sum[i] += st[i];
-        sumSq[i] += st[i] * st[i];
         rawSum[i] += raw[i];
+        // Before clipping, the training values are standardized exactly.
+        double z = (raw[i] - fixtureVectorizer.styleMean()[i]) / fixtureVectorizer.styleScale()[i];
+        assertEquals(
+            Math.max(-TextVectorizer.STYLE_CLIP, Math.min(TextVectorizer.STYLE_CLIP, z)), st[i], 1e-12);
+        sum[i] += z;
+        sumSq[i] += z * z;
       }
     }
     int n = train.size();
@@ -322,6 +329,11 @@ class TextVectorizerTest {
     // title_words: 3 against a training mean of 1.
     assertEquals(
         2.0, v.standardizedStyle(Article.of("Same words here", "same body"))[9], 1e-12);
+    // title_words: 20 would stand 19 deviations out; it is clipped to the limit.
+    assertEquals(
+        TextVectorizer.STYLE_CLIP,
+        v.standardizedStyle(Article.of("a b c d e f g h i j k l m n o p q r s t", "same body"))[9],
+        1e-12);
     TextVectorizer noStyle =
         new TextVectorizer(
             new FeatureConfig(10, ALL, 2, 3, 5, 1, false),

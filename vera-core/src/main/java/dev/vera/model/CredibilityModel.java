@@ -171,8 +171,16 @@ public final class CredibilityModel {
     for (int end = it.next();
         end != BreakIterator.DONE && out.size() < MAX_EXPLAINED_SENTENCES;
         start = end, end = it.next()) {
-      String sentence = body.substring(start, end).strip();
-      if (sentence.length() < 3) {
+      // The sentence without the white space around it, and where that lies in the body.
+      int from = start;
+      int to = end;
+      while (from < to && Character.isWhitespace(body.charAt(from))) {
+        from++;
+      }
+      while (to > from && Character.isWhitespace(body.charAt(to - 1))) {
+        to--;
+      }
+      if (to - from < 3) {
         continue;
       }
       Article without =
@@ -186,8 +194,8 @@ public final class CredibilityModel {
               article.label(),
               article.splits());
       double pWithout = calibrator.probability(rawScore(without));
-      int s = start + (body.substring(start, end).length() - body.substring(start, end).stripLeading().length());
-      out.add(new Explanation.SentenceEffect(sentence, s, s + sentence.length(), p - pWithout));
+      out.add(
+          new Explanation.SentenceEffect(body.substring(from, to), from, to, p - pWithout));
     }
     out.sort(Comparator.comparingDouble((Explanation.SentenceEffect e) -> -Math.abs(e.delta())));
     return List.copyOf(out.subList(0, Math.min(topK, out.size())));

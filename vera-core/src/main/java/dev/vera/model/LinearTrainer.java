@@ -94,14 +94,21 @@ public final class LinearTrainer {
       double threshold = ThresholdChoice.bestMacroF1(p, validFake);
       Evaluation ev = evaluate(valid, p, threshold, majority);
       search.add(new ModelCard.CandidateScore(c, ev.macroF1(), ev.rocAuc()));
-      Candidate cand = new Candidate(c, w, cal, threshold, p, ev);
+      Candidate cand = new Candidate(c, w, raw, ev);
       if (best == null || cand.betterThan(best)) {
         best = cand;
       }
     }
     progress.update("fitting", config.cGrid().size(), config.cGrid().size());
+    Calibration calibration = calibrate(problem, best, validFake, progress);
     // Free the training matrix before the rest: it is the largest thing in memory.
     problem.x = null;
+    double[] validP = new double[valid.size()];
+    for (int i = 0; i < validP.length; i++) {
+      validP[i] = calibration.calibrator().probability(best.validRaw[i]);
+    }
+    double threshold = ThresholdChoice.bestMacroF1(validP, validFake);
+    Evaluation validEval = evaluate(valid, validP, threshold, majority);
 
     float[] weights = new float[dims];
     for (int i = 0; i < dims; i++) {
@@ -113,7 +120,7 @@ public final class LinearTrainer {
     SourceReputation reputation = SourceReputation.learn(train, smoothing, config.ratings());
     double[][] combInputs = new double[valid.size()][];
     for (int i = 0; i < valid.size(); i++) {
-      double textLogOdds = LogisticFit.logit(best.validP[i]);
+      double textLogOdds = LogisticFit.logit(validP[i]);
       combInputs[i] =
           SourceCombiner.inputs(textLogOdds, reputation.evidence(valid.get(i)), reputation.prior());
     }
@@ -122,7 +129,7 @@ public final class LinearTrainer {
     for (int i = 0; i < valid.size(); i++) {
       combinedP[i] =
           combiner.probability(
-              LogisticFit.logit(best.validP[i]), reputation.evidence(valid.get(i)), reputation.prior());
+              LogisticFit.logit(validP[i]), reputation.evidence(valid.get(i)), reputation.prior());
     }
     double sourceThreshold = ThresholdChoice.bestMacroF1(combinedP, validFake);
 
@@ -137,8 +144,8 @@ public final class LinearTrainer {
             SOLVER.name(),
             best.c,
             search,
-            "platt",
-            best.threshold,
+            calibration.description(),
+            threshold,
             sourceThreshold,
             smoothing,
             config.seed());
@@ -147,7 +154,7 @@ public final class LinearTrainer {
         new ModelCard.TrainingData(
             data.files(), data.splitField(), setHash, train.size(), trainFake, valid.size());
     List<MetricSummary> validation =
-        List.of(summary(data.partName("valid"), best.validEval));
+        List.of(summary(data.partName("valid"), validEval));
     ModelCard card =
         new ModelCard(
             config.name() + "-" + setHash.substring(0, 12),
@@ -161,7 +168,7 @@ public final class LinearTrainer {
             null);
     CredibilityModel model =
         new CredibilityModel(
-            vectorizer, weights, intercept, best.calibrator, reputation, combiner, hashes, card);
+            vectorizer, weights, intercept, calibration.calibrator(), reputation, combiner, hashes, card);
 
     List<Article> test = data.test().stream().filter(a -> a.label() != null).toList();
     if (!test.isEmpty()) {
@@ -182,6 +189,111 @@ public final class LinearTrainer {
       return Instant.ofEpochSecond(Long.parseLong(epoch.strip()));
     }
     return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  /** The calibrator kept, and how it was chosen, for the model card. */
+  private record Calibration(PlattCalibrator calibrator, String description) {}
+
+  /**
+   * Platt scaling fitted either on out-of-fold scores of the training part (5-fold cross-fitting
+   * at the chosen C: many points, and the validation part stays unseen) or on the validation
+   * part itself; the one with the lower validation log-loss is kept, the validation part's own
+   * fit being judged by 2-fold cross-validation within it so that neither is scored in-sample.
+   */
+  private Calibration calibrate(
+      Problem problem, Candidate best, boolean[] validFake, ProgressListener progress) {
+    int n = problem.l;
+    List<Label> labels = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      labels.add(problem.y[i] == 1 ? Label.FAKE : Label.REAL);
+    }
+    int k = 5;
+    int[] folds = dev.vera.eval.StratifiedKFold.assignFolds(labels, k, config.seed());
+    double[] oof = new double[n];
+    boolean[] trainFake = new boolean[n];
+    for (int f = 0; f < k; f++) {
+      progress.update("cross-fitting the calibration", f, k);
+      List<Integer> rows = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (folds[i] != f) {
+          rows.add(i);
+        }
+      }
+      Problem part = new Problem();
+      part.l = rows.size();
+      part.n = problem.n;
+      part.bias = problem.bias;
+      part.x = new Feature[rows.size()][];
+      part.y = new double[rows.size()];
+      for (int j = 0; j < rows.size(); j++) {
+        part.x[j] = problem.x[rows.get(j)];
+        part.y[j] = problem.y[rows.get(j)];
+      }
+      Linear.resetRandom();
+      Model m = Linear.train(part, new Parameter(SOLVER, best.c, EPSILON));
+      double[] w = LogisticFit.orientedWeights(m, best.weights.length);
+      for (int i = 0; i < n; i++) {
+        if (folds[i] == f) {
+          oof[i] = dot(problem.x[i], w);
+        }
+      }
+    }
+    progress.update("cross-fitting the calibration", k, k);
+    for (int i = 0; i < n; i++) {
+      trainFake[i] = problem.y[i] == 1;
+    }
+    PlattCalibrator crossFitted = PlattCalibrator.fit(oof, trainFake);
+    double crossLoss = logLoss(crossFitted, best.validRaw, validFake, null, -1);
+    // The validation part's own Platt fit, judged on the half it was not fitted on, both ways.
+    List<Label> validLabels = new ArrayList<>();
+    for (boolean f : validFake) {
+      validLabels.add(f ? Label.FAKE : Label.REAL);
+    }
+    int[] halves = dev.vera.eval.StratifiedKFold.assignFolds(validLabels, 2, config.seed());
+    double validLoss = 0;
+    for (int h = 0; h < 2; h++) {
+      List<Double> xs = new ArrayList<>();
+      List<Boolean> ys = new ArrayList<>();
+      for (int i = 0; i < validFake.length; i++) {
+        if (halves[i] != h) {
+          xs.add(best.validRaw[i]);
+          ys.add(validFake[i]);
+        }
+      }
+      double[] x = xs.stream().mapToDouble(Double::doubleValue).toArray();
+      boolean[] y = new boolean[ys.size()];
+      for (int i = 0; i < y.length; i++) {
+        y[i] = ys.get(i);
+      }
+      validLoss += logLoss(PlattCalibrator.fit(x, y), best.validRaw, validFake, halves, h);
+    }
+    validLoss /= validFake.length;
+    crossLoss /= validFake.length;
+    String losses =
+        String.format(
+            java.util.Locale.ROOT,
+            "validation log-loss %.4f (out-of-fold training scores) vs %.4f (validation part)",
+            crossLoss,
+            validLoss);
+    if (crossLoss <= validLoss) {
+      return new Calibration(crossFitted, "platt on 5-fold out-of-fold training scores; " + losses);
+    }
+    return new Calibration(
+        PlattCalibrator.fit(best.validRaw, validFake), "platt on the validation part; " + losses);
+  }
+
+  /** Summed log-loss of a calibrator over the articles (of one half, when {@code halves} given). */
+  private static double logLoss(
+      PlattCalibrator cal, double[] raw, boolean[] fake, int[] halves, int half) {
+    double loss = 0;
+    for (int i = 0; i < raw.length; i++) {
+      if (halves != null && halves[i] != half) {
+        continue;
+      }
+      double p = Math.min(1 - 1e-12, Math.max(1e-12, cal.probability(raw[i])));
+      loss -= fake[i] ? Math.log(p) : Math.log(1 - p);
+    }
+    return loss;
   }
 
   /** Chooses the source smoothing with the lowest log-loss of source-only predictions on valid. */
@@ -220,13 +332,7 @@ public final class LinearTrainer {
         part, e.n(), e.accuracy(), e.macroF1(), e.rocAuc(), e.prAuc(), e.ece(), e.brier(), e.threshold());
   }
 
-  private record Candidate(
-      double c,
-      double[] weights,
-      PlattCalibrator calibrator,
-      double threshold,
-      double[] validP,
-      Evaluation validEval) {
+  private record Candidate(double c, double[] weights, double[] validRaw, Evaluation validEval) {
     /** Higher validation macro-F1 wins; ROC-AUC breaks near-ties (within 0.001). */
     boolean betterThan(Candidate other) {
       double d = validEval.macroF1() - other.validEval.macroF1();

@@ -41,7 +41,7 @@ public final class ModelCardText {
     row(sb, "C search (valid macro-F1 / ROC-AUC)", p.cSearch().stream()
         .map(s -> String.format(Locale.ROOT, "C=%s: %.4f / %.4f", fmt(s.c()), s.validMacroF1(), s.validRocAuc()))
         .collect(Collectors.joining("; ")));
-    row(sb, "calibration", p.calibration() + " scaling, fitted on the validation part");
+    row(sb, "calibration", p.calibration());
     row(sb, "decision threshold (text)", String.format(Locale.ROOT, "%.4f (max macro-F1 on validation)", p.threshold()));
     row(sb, "decision threshold (--use-source)", String.format(Locale.ROOT, "%.4f", p.sourceThreshold()));
     row(sb, "source smoothing", fmt(p.sourceSmoothing()));

@@ -100,7 +100,14 @@ class LinearTrainerTest {
     assertTrue(config.smoothingGrid().contains(p.sourceSmoothing()));
     assertEquals(config.features(), p.features());
     assertEquals(42L, p.seed());
-    assertEquals("platt", p.calibration());
+    // Which Platt fit won, and the held-out validation log-loss of both, is on the card.
+    assertTrue(
+        p.calibration()
+            .matches(
+                "platt on (5-fold out-of-fold training scores|the validation part); validation"
+                    + " log-loss \\d\\.\\d{4} \\(out-of-fold training scores\\) vs \\d\\.\\d{4}"
+                    + " \\(validation part\\)"),
+        p.calibration());
 
     assertEquals(1, card.validation().size());
     assertEquals("split=valid", card.validation().get(0).part());

@@ -1,6 +1,7 @@
 package dev.vera.cli;
 
 import dev.vera.article.Article;
+import dev.vera.fetch.FetchOptions;
 import dev.vera.io.ArticleReader;
 import dev.vera.io.ReadOutcome;
 import dev.vera.model.CredibilityModel;
@@ -37,7 +38,10 @@ public class CheckCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files, directories, or '-'.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "INPUT",
+      description = "Files, directories, '-', or http(s) URLs of article pages (fetched).")
   List<String> inputs;
 
   @Mixin ModelOption model;
@@ -59,6 +63,13 @@ public class CheckCommand implements Callable<Integer> {
       description = "Phrases per direction and sentences to show (default: 5; 10 with --explain).")
   Integer top;
 
+  @Option(
+      names = "--allow-private-hosts",
+      description =
+          "Let URL inputs reach loopback, private, link-local and metadata addresses (refused by"
+              + " default).")
+  boolean allowPrivateHosts;
+
   /** Standard input; tests replace it. */
   InputStream stdin = System.in;
 
@@ -76,7 +87,8 @@ public class CheckCommand implements Callable<Integer> {
     int topK = top != null ? top : full ? 10 : 5;
     int failed = 0;
     int scored = 0;
-    try (ArticleReader reader = Inputs.open(inputs, input.readerOptions(err), stdin)) {
+    FetchOptions fetch = FetchOptions.defaults().withAllowPrivateHosts(allowPrivateHosts);
+    try (ArticleReader reader = UrlInputs.open(inputs, input.readerOptions(err), stdin, fetch)) {
       for (ReadOutcome o = reader.next(); o != null; o = reader.next()) {
         if (o instanceof ReadOutcome.Rejected r) {
           failed++;

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       ExperimentCommand.class,
       ModelCommand.class,
+      ServeCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

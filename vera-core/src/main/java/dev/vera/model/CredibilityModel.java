@@ -101,40 +101,63 @@ public final class CredibilityModel {
     // Raw contributions are rescaled by the calibrator's slope so weights read in calibrated
     // log-odds, the scale of the probability the user sees.
     double slope = calibrator.a();
-    Map<String, PhraseAccumulator> phrases = new HashMap<>();
+    // One map per part (title, body), keyed by the phrase.
+    List<Map<String, PhraseAccumulator>> byPart = List.of(new HashMap<>(), new HashMap<>());
+    // Character n-grams arrive word by word: the accumulator of the word being cut is kept, so
+    // that its dozen n-grams cost an addition each rather than a lookup.
+    PhraseAccumulator[] lastChunk = new PhraseAccumulator[1];
+    int[] lastChunkKey = {-1, -1, -1};
     vectorizer.visitContributions(
         article,
         weights,
         (space, term, start, end, contribution) -> {
           String part = space.part() == FeatureSpace.Part.TITLE ? "title" : "body";
-          String phrase = term;
+          if (space.kind() == FeatureSpace.Kind.WORDS) {
+            String phrase = term.toString();
+            byPart
+                .get(space.part().ordinal())
+                .computeIfAbsent(phrase, k -> new PhraseAccumulator(part, phrase))
+                .add(contribution * slope, start, end);
+            return;
+          }
+          if (lastChunk[0] != null
+              && lastChunkKey[0] == space.ordinal()
+              && lastChunkKey[1] == start
+              && lastChunkKey[2] == end) {
+            lastChunk[0].addToLast(contribution * slope);
+            return;
+          }
+          // Credited to the word it was cut from, without the punctuation around it, so that
+          // "wednesday." and "wednesday" are one phrase with one span.
+          String text = space.textOf(article);
           int from = start;
           int to = end;
-          if (space.kind() == FeatureSpace.Kind.CHARS) {
-            // Character n-grams credit the word they were cut from, without the punctuation
-            // around it, so that "wednesday." and "wednesday" are one phrase with one span.
-            String text = space.textOf(article);
-            while (from < to && !Character.isLetterOrDigit(text.charAt(from))) {
-              from++;
-            }
-            while (to > from && !Character.isLetterOrDigit(text.charAt(to - 1))) {
-              to--;
-            }
-            if (from == to) {
-              from = start;
-              to = end;
-            }
-            phrase = text.substring(from, to).toLowerCase(Locale.ROOT);
+          while (from < to && !Character.isLetterOrDigit(text.charAt(from))) {
+            from++;
           }
-          String key = part + "\u0000" + phrase;
-          String shown = phrase;
-          phrases
-              .computeIfAbsent(key, k -> new PhraseAccumulator(part, shown))
-              .add(contribution * slope, from, to);
+          while (to > from && !Character.isLetterOrDigit(text.charAt(to - 1))) {
+            to--;
+          }
+          if (from == to) {
+            from = start;
+            to = end;
+          }
+          String phrase = text.substring(from, to).toLowerCase(Locale.ROOT);
+          PhraseAccumulator acc =
+              byPart
+                  .get(space.part().ordinal())
+                  .computeIfAbsent(phrase, k -> new PhraseAccumulator(part, phrase));
+          acc.add(contribution * slope, from, to);
+          lastChunk[0] = acc;
+          lastChunkKey[0] = space.ordinal();
+          lastChunkKey[1] = start;
+          lastChunkKey[2] = end;
         });
     List<Explanation.PhraseEvidence> all = new ArrayList<>();
-    for (PhraseAccumulator acc : phrases.values()) {
-      all.add(acc.toEvidence());
+    for (Map<String, PhraseAccumulator> phrases : byPart) {
+      for (PhraseAccumulator acc : phrases.values()) {
+        all.add(acc.toEvidence());
+      }
     }
     Comparator<Explanation.PhraseEvidence> byWeight =
         Comparator.comparingDouble(Explanation.PhraseEvidence::weight)
@@ -261,7 +284,7 @@ public final class CredibilityModel {
     final String part;
     final String phrase;
     double weight;
-    final List<Explanation.Span> spans = new ArrayList<>();
+    final java.util.Set<Explanation.Span> spans = new java.util.LinkedHashSet<>();
 
     PhraseAccumulator(String part, String phrase) {
       this.part = part;
@@ -270,13 +293,13 @@ public final class CredibilityModel {
 
     void add(double w, int start, int end) {
       weight += w;
-      Explanation.Span span = new Explanation.Span(start, end);
-      // A word's character n-grams all report the same span: keep it once.
-      if (spans.isEmpty() || !spans.get(spans.size() - 1).equals(span)) {
-        if (!spans.contains(span)) {
-          spans.add(span);
-        }
-      }
+      // A word's unigram and its character n-grams report the same span: a set keeps it once.
+      spans.add(new Explanation.Span(start, end));
+    }
+
+    /** More weight for the occurrence added last (another n-gram of the same word). */
+    void addToLast(double w) {
+      weight += w;
     }
 
     Explanation.PhraseEvidence toEvidence() {

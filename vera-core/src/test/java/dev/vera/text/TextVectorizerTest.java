@@ -416,10 +416,11 @@ class TextVectorizerTest {
               assertTrue(c.spaces().contains(space), space.toString());
               int s = TermHash.hash(term, seedOf(space)) & mask;
               assertTrue(v.idf()[s] != 0, "dropped term visited: " + term);
+              String t = term.toString();
               String text = space.textOf(a);
               assertTrue(0 <= start && start < end && end <= text.length());
-              if (space.kind() == FeatureSpace.Kind.WORDS && !term.contains(" ")) {
-                assertEquals(text.substring(start, end).toLowerCase(java.util.Locale.ROOT), term);
+              if (space.kind() == FeatureSpace.Kind.WORDS && !t.contains(" ")) {
+                assertEquals(text.substring(start, end).toLowerCase(java.util.Locale.ROOT), t);
               }
               sum[0] += share;
             });
@@ -445,7 +446,7 @@ class TextVectorizerTest {
         DOCS.get(0),
         w,
         (space, term, start, end, share) -> {
-          if (term.equals("the")) {
+          if (term.toString().equals("the")) {
             the.add(new double[] {start, share});
           }
         });

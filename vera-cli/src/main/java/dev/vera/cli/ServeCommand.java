@@ -1,0 +1,121 @@
+package dev.vera.cli;
+
+import dev.vera.model.CredibilityModel;
+import dev.vera.server.ServerConfig;
+import dev.vera.server.VeraServer;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code vera serve}: the REST API and the web page, until interrupted. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve the web page (/) and the REST API (/api/v1, described at /api/v1/openapi.json)"
+          + " until Ctrl+C.",
+      "Listens on 127.0.0.1 unless --host says otherwise."
+    })
+public class ServeCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin ModelOption model;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "Port (default: 8080; 0 picks a free one).")
+  int port = ServerConfig.DEFAULT_PORT;
+
+  @Option(
+      names = "--host",
+      paramLabel = "HOST",
+      description = "Interface to listen on (default: 127.0.0.1; 0.0.0.0 for every interface).")
+  String host = ServerConfig.DEFAULT_HOST;
+
+  @Option(
+      names = "--allow-private-hosts",
+      description =
+          "Let {url} articles reach loopback, private, link-local and metadata addresses (refused"
+              + " by default).")
+  boolean allowPrivateHosts;
+
+  @Option(
+      names = "--max-batch-size",
+      paramLabel = "N",
+      description = "Most articles in one POST /api/v1/check/batch (default: 1000).")
+  int maxBatchSize = ServerConfig.DEFAULT_MAX_BATCH_SIZE;
+
+  /** Released to stop a running server (tests); Ctrl+C stops it otherwise. */
+  final CountDownLatch stop = new CountDownLatch(1);
+
+  /** The running application, once started (tests read its port). */
+  volatile Javalin app;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    long start = System.nanoTime();
+    if (port < 0 || port > 65535) {
+      throw new VeraCommand.UsageException("--port must lie in 0..65535, was " + port);
+    }
+    if (maxBatchSize < 1) {
+      throw new VeraCommand.UsageException("--max-batch-size must be at least 1");
+    }
+    // The model (about 0.5 s to read) loads while the web stack's classes load (as long again):
+    // the two overlap on a second core, which keeps the start well under the 3 s promised.
+    CompletableFuture<CredibilityModel> loading =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return model.load();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    Javalin.create(c -> c.startup.showJavalinBanner = false);
+    CredibilityModel m;
+    try {
+      m = loading.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof UncheckedIOException u) {
+        throw u.getCause();
+      }
+      throw e;
+    }
+    ServerConfig config =
+        ServerConfig.defaults()
+            .withHost(host)
+            .withPort(port)
+            .withMaxBatchSize(maxBatchSize)
+            .withAllowPrivateHosts(allowPrivateHosts);
+    app = VeraServer.create(m, config).start();
+    Thread hook = new Thread(app::stop, "vera-serve-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    String shownHost = host.contains(":") ? "[" + host + "]" : host;
+    String url = "http://" + shownHost + ":" + app.port() + "/";
+    out.printf(
+        "vera serve: %s with model %s (started in %d ms)%n  web page: %s%n  API:      %sapi/v1"
+            + " (OpenAPI: %sapi/v1/openapi.json)%n  Ctrl+C stops.%n",
+        url,
+        m.card().modelId(),
+        (System.nanoTime() - start) / 1_000_000,
+        url,
+        url,
+        url);
+    if (allowPrivateHosts) {
+      out.println("  warning: --allow-private-hosts: URLs may reach this machine's own network.");
+    }
+    out.flush();
+    stop.await();
+    Runtime.getRuntime().removeShutdownHook(hook);
+    app.stop();
+    return VeraCommand.EXIT_OK;
+  }
+}

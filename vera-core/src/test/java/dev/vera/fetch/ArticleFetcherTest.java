@@ -1,0 +1,115 @@
+package dev.vera.fetch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vera.article.Article;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ArticleFetcherTest {
+  private static TestSite site;
+  private final ArticleFetcher trusting =
+      new ArticleFetcher(FetchOptions.defaults().withAllowPrivateHosts(true));
+
+  @BeforeAll
+  static void start() throws Exception {
+    site = new TestSite();
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+  }
+
+  private static FetchException.Kind failure(ArticleFetcher f, String url) {
+    return assertThrows(FetchException.class, () -> f.fetchArticle(url)).kind();
+  }
+
+  @Test
+  void fetchesAndExtractsFromALocalServerWhenPrivateHostsAreAllowed() throws Exception {
+    Article a = trusting.fetchArticle(site.url("/article"));
+    assertEquals("Star couple deny split rumours after weekend in Rome", a.title());
+    assertTrue(a.text().startsWith("The actors were photographed"));
+    assertEquals(site.url("/article"), a.url());
+  }
+
+  @Test
+  void followsRedirectsAndReportsTheFinalUrl() throws Exception {
+    FetchedPage page = trusting.fetch(site.url("/redirect-twice"));
+    assertEquals(URI.create(site.url("/article")), page.uri());
+    assertEquals(List.of(URI.create(site.url("/redirect-twice")), URI.create(site.url("/redirect"))), page.redirects());
+    assertEquals("text/html", page.contentType());
+    assertEquals("utf-8", page.charset());
+  }
+
+  @Test
+  void everyLimitIsEnforced() {
+    assertEquals(FetchException.Kind.REDIRECTS, failure(trusting, site.url("/loop")));
+    ArticleFetcher oneRedirect =
+        new ArticleFetcher(FetchOptions.defaults().withAllowPrivateHosts(true).withMaxRedirects(1));
+    assertEquals(FetchException.Kind.REDIRECTS, failure(oneRedirect, site.url("/redirect-twice")));
+    ArticleFetcher small =
+        new ArticleFetcher(FetchOptions.defaults().withAllowPrivateHosts(true).withMaxBytes(100_000));
+    assertEquals(FetchException.Kind.TOO_LARGE, failure(small, site.url("/big")));
+    ArticleFetcher impatient =
+        new ArticleFetcher(
+            FetchOptions.defaults().withAllowPrivateHosts(true).withTimeout(Duration.ofMillis(300)));
+    long start = System.nanoTime();
+    assertEquals(FetchException.Kind.TIMEOUT, failure(impatient, site.url("/slow")));
+    assertTrue(System.nanoTime() - start < 2_500_000_000L, "the timeout was not kept");
+  }
+
+  @Test
+  void onlyHtmlIsAccepted() {
+    assertEquals(FetchException.Kind.NOT_HTML, failure(trusting, site.url("/json")));
+    assertEquals(FetchException.Kind.NOT_HTML, failure(trusting, site.url("/no-type")));
+    assertEquals(FetchException.Kind.HTTP_STATUS, failure(trusting, site.url("/gone")));
+  }
+
+  @Test
+  void onlyHttpAndHttpsAreFetched() {
+    assertEquals(FetchException.Kind.BAD_URL, failure(trusting, "file:///etc/passwd"));
+    assertEquals(FetchException.Kind.BAD_URL, failure(trusting, "ftp://example.com/a"));
+    assertEquals(FetchException.Kind.BAD_URL, failure(trusting, "not a url"));
+    assertEquals(FetchException.Kind.BAD_URL, failure(trusting, site.url("/to-file")));
+  }
+
+  @Test
+  void theDefaultGuardRefusesTheLocalServer() {
+    ArticleFetcher strict = new ArticleFetcher(FetchOptions.defaults());
+    assertEquals(FetchException.Kind.REFUSED, failure(strict, site.url("/article")));
+    assertEquals(
+        FetchException.Kind.REFUSED, failure(strict, "http://localhost:" + site.port() + "/article"));
+  }
+
+  /**
+   * The first hop is let through (it is the test server on loopback), every later hop meets the
+   * strict guard: a redirect to loopback or to the metadata address must be refused there, which
+   * shows that redirects are checked and not followed blindly.
+   */
+  @Test
+  void everyRedirectHopIsChecked() {
+    for (String path : List.of("/to-loopback", "/to-localhost", "/to-metadata")) {
+      List<URI> asked = new ArrayList<>();
+      SsrfGuard strict = new SsrfGuard(false);
+      HostPolicy firstHopOnly =
+          uri -> {
+            asked.add(uri);
+            if (asked.size() > 1) {
+              strict.check(uri);
+            }
+          };
+      ArticleFetcher f = new ArticleFetcher(FetchOptions.defaults(), firstHopOnly);
+      FetchException e = assertThrows(FetchException.class, () -> f.fetchArticle(site.url(path)));
+      assertEquals(FetchException.Kind.REFUSED, e.kind(), path + ": " + e.getMessage());
+      assertEquals(2, asked.size(), path);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.vera.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vera.output.VerdictJson;
+import java.util.Map;
+
+/**
+ * A request the server refuses, in the shape of RFC 9457 problem details: a stable {@code type}
+ * per kind of problem, a short {@code title}, the HTTP {@code status} and a {@code detail} that
+ * says what to change. Extra members (such as the {@code limit} exceeded) go beside them.
+ */
+public final class ApiProblem extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+  /** Prefix of every problem type; the suffix names the problem. */
+  public static final String TYPE_PREFIX = "urn:vera:problem:";
+
+  private final int status;
+  private final String slug;
+  private final String title;
+  private final transient Map<String, Object> extra;
+
+  public ApiProblem(int status, String slug, String title, String detail) {
+    this(status, slug, title, detail, Map.of());
+  }
+
+  public ApiProblem(int status, String slug, String title, String detail, Map<String, Object> extra) {
+    super(detail, null, false, false);
+    this.status = status;
+    this.slug = slug;
+    this.title = title;
+    this.extra = Map.copyOf(extra);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String type() {
+    return TYPE_PREFIX + slug;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String detail() {
+    return getMessage();
+  }
+
+  /** The problem as a JSON object. */
+  public ObjectNode toJson() {
+    ObjectNode n = VerdictJson.mapper().createObjectNode();
+    n.put("type", type());
+    n.put("title", title);
+    n.put("status", status);
+    n.put("detail", detail());
+    extra.forEach((k, v) -> n.set(k, VerdictJson.mapper().valueToTree(v)));
+    return n;
+  }
+
+  static ApiProblem badRequest(String slug, String title, String detail) {
+    return new ApiProblem(400, slug, title, detail);
+  }
+
+  /** A size limit exceeded: 413, naming the limit and its value. */
+  static ApiProblem tooLarge(String slug, String title, String detail, String limitName, long limit) {
+    return new ApiProblem(413, slug, title, detail, Map.of("limit_name", limitName, "limit", limit));
+  }
+}

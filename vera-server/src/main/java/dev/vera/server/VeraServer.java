@@ -1,0 +1,90 @@
+package dev.vera.server;
+
+import dev.vera.fetch.ArticleFetcher;
+import dev.vera.model.CredibilityModel;
+import io.javalin.Javalin;
+import io.javalin.http.Handler;
+
+/**
+ * The Vera HTTP server: the API under {@code /api/v1} and the web page at {@code /}, wired in one
+ * place. Handlers are objects holding the model; every failure goes through {@link
+ * ProblemMapper}; every request is counted in {@link Metrics}.
+ */
+public final class VeraServer {
+  /** The API's path prefix. */
+  public static final String API = "/api/v1";
+
+  private VeraServer() {}
+
+  /** The application, configured and not yet started: call {@code start()} on it. */
+  public static Javalin create(CredibilityModel model, ServerConfig config) {
+    Metrics metrics = new Metrics();
+    Judge judge = new Judge(model);
+    CheckHandler check = new CheckHandler(judge, new ArticleFetcher(config.fetch()), config);
+    BatchHandler batch = new BatchHandler(judge, config);
+    InfoHandlers info = new InfoHandlers(model, metrics);
+    StaticResources files = new StaticResources();
+    return Javalin.create(
+        c -> {
+          c.startup.showJavalinBanner = false;
+          c.startup.showOldJavalinVersionWarning = false;
+          c.jetty.host = config.host();
+          c.jetty.port = config.port();
+          c.http.maxRequestSize = config.maxBodyBytes();
+          c.http.prefer405over404 = true;
+          c.router.ignoreTrailingSlashes = true;
+
+          c.routes.post(API + "/check", timed(metrics, "POST /api/v1/check", check::handle));
+          c.routes.post(API + "/check/batch", timed(metrics, "POST /api/v1/check/batch", batch::handle));
+          c.routes.get(API + "/model", timed(metrics, "GET /api/v1/model", info::model));
+          c.routes.get(API + "/health", timed(metrics, "GET /api/v1/health", info::health));
+          c.routes.get(API + "/metrics", timed(metrics, "GET /api/v1/metrics", info::metrics));
+          c.routes.get(API + "/openapi.json", timed(metrics, "GET /api/v1/openapi.json", files::openApi));
+          c.routes.get("/", timed(metrics, "GET /", files::index));
+          c.routes.get("/static/vera.js", files::script);
+          c.routes.get("/static/vera.css", files::style);
+
+          c.routes.exception(Exception.class, (e, ctx) -> ProblemMapper.respond(ctx, e));
+          c.routes.error(
+              404,
+              ctx ->
+                  ProblemMapper.write(
+                      ctx,
+                      new ApiProblem(
+                          404,
+                          "not-found",
+                          "Not found",
+                          "no such endpoint: "
+                              + ctx.method()
+                              + " "
+                              + ctx.path()
+                              + "; see "
+                              + API
+                              + "/openapi.json")));
+          c.routes.error(
+              405,
+              ctx ->
+                  ProblemMapper.write(
+                      ctx,
+                      new ApiProblem(
+                          405,
+                          "method-not-allowed",
+                          "Method not allowed",
+                          ctx.method() + " is not allowed on " + ctx.path())));
+        });
+  }
+
+  /** Runs {@code h}, answering its failures as problems, and records the outcome. */
+  private static Handler timed(Metrics metrics, String route, Handler h) {
+    return ctx -> {
+      long start = System.nanoTime();
+      try {
+        h.handle(ctx);
+      } catch (Exception e) {
+        ProblemMapper.respond(ctx, e);
+      } finally {
+        metrics.record(route, ctx.statusCode(), System.nanoTime() - start);
+      }
+    };
+  }
+}

@@ -1,0 +1,393 @@
+// Vera's page: sends the article to /api/v1/check and shows the verdict and its reasons.
+// Everything is built with DOM calls and textContent, never innerHTML, so article text is inert.
+(function () {
+  'use strict';
+
+  var MAX_ARTICLE_BYTES = 1000000;
+  var SENTENCES_MARKED = 3;
+  var MIN_MARKED_WEIGHT = 0.08;
+  var MARKED_SHARE = 0.2;
+  var encoder = new TextEncoder();
+
+  var form = document.getElementById('check-form');
+  var titleIn = document.getElementById('title');
+  var textIn = document.getElementById('text');
+  var sourceIn = document.getElementById('source');
+  var urlIn = document.getElementById('url');
+  var useSource = document.getElementById('use-source');
+  var submit = document.getElementById('submit');
+  var message = document.getElementById('message');
+  var sizeOut = document.getElementById('size');
+  var result = document.getElementById('result');
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
+  }
+
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+  }
+
+  function mode() {
+    return form.querySelector('input[name=mode]:checked').value;
+  }
+
+  function describeBytes(n) {
+    if (n < 1000) return n + (n === 1 ? ' byte' : ' bytes');
+    if (n < 1000000) return (n / 1000).toFixed(1) + ' kB';
+    return (n / 1000000).toFixed(2) + ' MB';
+  }
+
+  function articleBytes() {
+    return encoder.encode(titleIn.value).length + encoder.encode(textIn.value).length;
+  }
+
+  function updateSize() {
+    var n = articleBytes();
+    sizeOut.textContent = describeBytes(n);
+    sizeOut.classList.toggle('over', n > MAX_ARTICLE_BYTES);
+  }
+
+  function showMessage(title, detail) {
+    clear(message);
+    message.appendChild(el('strong', null, title));
+    if (detail) message.appendChild(el('span', null, detail));
+    message.hidden = false;
+  }
+
+  function hideMessage() {
+    message.hidden = true;
+    clear(message);
+  }
+
+  function setMode() {
+    var url = mode() === 'url';
+    document.getElementById('text-fields').hidden = url;
+    document.getElementById('url-fields').hidden = !url;
+    hideMessage();
+  }
+
+  function looksLikeUrl(s) {
+    return /^https?:\/\//i.test(s);
+  }
+
+  function request() {
+    var body = { explain: true, use_source: useSource.checked };
+    if (mode() === 'url') {
+      var u = urlIn.value.trim();
+      if (!u) return { error: ['Enter a link', 'Paste the address of the article page.'], field: urlIn };
+      if (!looksLikeUrl(u)) u = 'https://' + u;
+      body.url = u;
+      return { body: body };
+    }
+    var title = titleIn.value.trim();
+    var text = textIn.value;
+    if (!title && !text.trim()) {
+      return { error: ['Nothing to check', 'Paste the article text (and its headline if you have it).'], field: textIn };
+    }
+    var bytes = articleBytes();
+    if (bytes > MAX_ARTICLE_BYTES) {
+      return {
+        error: ['The article is too long',
+          'It is ' + describeBytes(bytes) + '; Vera reads at most ' + describeBytes(MAX_ARTICLE_BYTES) +
+          ' (headline and text). Trim it to the article itself.'],
+        field: textIn
+      };
+    }
+    body.title = title;
+    body.text = text;
+    var src = sourceIn.value.trim();
+    if (src) {
+      if (looksLikeUrl(src)) body.url = src; else body.source = src;
+    }
+    return { body: body };
+  }
+
+  function check(event) {
+    if (event) event.preventDefault();
+    hideMessage();
+    var r = request();
+    if (r.error) {
+      showMessage(r.error[0], r.error[1]);
+      r.field.focus();
+      return;
+    }
+    submit.disabled = true;
+    submit.textContent = mode() === 'url' ? 'Fetching…' : 'Checking…';
+    form.setAttribute('aria-busy', 'true');
+    fetch('/api/v1/check', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      body: JSON.stringify(r.body)
+    }).then(function (resp) {
+      return resp.text().then(function (t) {
+        var data = null;
+        try { data = JSON.parse(t); } catch (e) { data = null; }
+        if (!resp.ok) {
+          var p = data || {};
+          result.hidden = true;
+          showMessage(p.title || ('The server answered ' + resp.status), p.detail || '');
+          return;
+        }
+        render(data);
+      });
+    }).catch(function () {
+      showMessage('The server could not be reached', 'Check that vera serve is still running, then try again.');
+    }).then(function () {
+      submit.disabled = false;
+      submit.textContent = 'Check';
+      form.removeAttribute('aria-busy');
+    });
+  }
+
+  function pct(p) {
+    return (Math.round(p * 1000) / 10).toFixed(1) + '%';
+  }
+
+  function signed(w) {
+    return (w > 0 ? '+' : '\u2212') + Math.abs(w).toFixed(2);
+  }
+
+  // A half-circle gauge: the coloured arc is the probability of fake, the tick the threshold.
+  function gauge(p, threshold, fake) {
+    var ns = 'http://www.w3.org/2000/svg';
+    var svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', '0 0 170 100');
+    svg.setAttribute('aria-hidden', 'true');
+    var cx = 85, cy = 88, r = 70;
+    function point(f) {
+      var a = Math.PI * (1 - f);
+      return [cx + r * Math.cos(a), cy - r * Math.sin(a)];
+    }
+    function arc(f) {
+      var s = point(0), e = point(Math.max(0.0001, Math.min(1, f)));
+      return 'M ' + s[0] + ' ' + s[1] + ' A ' + r + ' ' + r + ' 0 0 1 ' + e[0] + ' ' + e[1];
+    }
+    var track = document.createElementNS(ns, 'path');
+    track.setAttribute('d', arc(1));
+    track.setAttribute('class', 'track');
+    svg.appendChild(track);
+    var value = document.createElementNS(ns, 'path');
+    value.setAttribute('d', arc(p));
+    value.setAttribute('class', 'value ' + (fake ? 'fake' : 'real'));
+    svg.appendChild(value);
+    var a = Math.PI * (1 - threshold);
+    var tick = document.createElementNS(ns, 'line');
+    tick.setAttribute('x1', cx + (r - 11) * Math.cos(a));
+    tick.setAttribute('y1', cy - (r - 11) * Math.sin(a));
+    tick.setAttribute('x2', cx + (r + 11) * Math.cos(a));
+    tick.setAttribute('y2', cy - (r + 11) * Math.sin(a));
+    tick.setAttribute('class', 'tick');
+    svg.appendChild(tick);
+    var label = document.createElementNS(ns, 'text');
+    label.setAttribute('x', cx);
+    label.setAttribute('y', cy - 8);
+    label.setAttribute('class', 'pct');
+    label.textContent = pct(p);
+    svg.appendChild(label);
+    var thr = document.createElementNS(ns, 'text');
+    thr.setAttribute('x', cx);
+    thr.setAttribute('y', cy + 9);
+    thr.setAttribute('class', 'thr');
+    thr.textContent = 'threshold ' + pct(threshold);
+    svg.appendChild(thr);
+    return svg;
+  }
+
+  // Splits `text` into runs that share one phrase (the strongest covering it) and one marked
+  // sentence, and builds them as <mark> and <span> elements.
+  function highlighted(text, phrases, sentences) {
+    var n = text.length;
+    var owner = new Int32Array(n).fill(-1);
+    var strength = new Float64Array(n);
+    phrases.forEach(function (ph, i) {
+      ph.spans.forEach(function (s) {
+        for (var k = Math.max(0, s[0]); k < Math.min(n, s[1]); k++) {
+          if (owner[k] < 0 || Math.abs(ph.weight) > strength[k]) {
+            owner[k] = i;
+            strength[k] = Math.abs(ph.weight);
+          }
+        }
+      });
+    });
+    var sent = new Int32Array(n).fill(-1);
+    sentences.forEach(function (s, i) {
+      for (var k = Math.max(0, s.start); k < Math.min(n, s.end); k++) sent[k] = i;
+    });
+    var frag = document.createDocumentFragment();
+    var start = 0;
+    for (var k = 1; k <= n; k++) {
+      if (k < n && owner[k] === owner[start] && sent[k] === sent[start]) continue;
+      var piece = text.slice(start, k);
+      var node;
+      if (owner[start] >= 0) {
+        var ph = phrases[owner[start]];
+        node = el('mark', 'ph ' + (ph.weight > 0 ? 'ph-fake' : 'ph-real'), piece);
+        node.title = '\u201c' + ph.text + '\u201d ' + signed(ph.weight) + ' toward ' + (ph.weight > 0 ? 'fake' : 'credible');
+      } else {
+        node = document.createTextNode(piece);
+      }
+      if (sent[start] >= 0) {
+        var wrap = el('span', 'sent');
+        if (start === sentences[sent[start]].start) {
+          frag.appendChild(el('sup', 'sent-no', String(sent[start] + 1)));
+        }
+        wrap.appendChild(node);
+        node = wrap;
+      }
+      frag.appendChild(node);
+      start = k;
+    }
+    return frag;
+  }
+
+  function phraseList(list, items) {
+    clear(list);
+    if (!items.length) {
+      list.appendChild(el('li', 'muted', 'none'));
+      return;
+    }
+    items.forEach(function (p) {
+      var li = el('li');
+      li.appendChild(el('span', 'w', signed(p.weight)));
+      li.appendChild(el('span', null, p.text));
+      li.appendChild(el('span', 'part', p.part));
+      list.appendChild(li);
+    });
+  }
+
+  function sourceBox(s, used) {
+    var box = document.getElementById('source-body');
+    clear(box);
+    var dl = el('dl');
+    function row(k, v) { dl.appendChild(el('dt', null, k)); dl.appendChild(el('dd', null, v)); }
+    row('Publisher', s.domain || 'not given');
+    if (s.basis === 'training') {
+      row('Known from', s.training_articles + ' training article' + (s.training_articles === 1 ? '' : 's'));
+      row('Fake rate', pct(s.fake_rate));
+    } else if (s.basis === 'ratings') {
+      row('Known from', 'published reliability ratings' + (s.rated_domain ? ' (' + s.rated_domain + ')' : ''));
+      row('Rating', String(s.rating));
+      row('Fake rate', pct(s.fake_rate));
+    } else {
+      row('Known from', 'nothing: an unknown publisher');
+      row('Prior', pct(s.fake_rate) + ' of training articles were fake');
+    }
+    row('In the verdict', used ? 'yes' : 'no, shown for reference');
+    box.appendChild(dl);
+    box.appendChild(el('p', 'note', used
+      ? 'The probability mixes the text score with this publisher evidence.'
+      : 'The verdict reads the text alone; tick the box above to let the publisher count.'));
+  }
+
+  function render(v) {
+    var fake = v.label === 'fake';
+    var mark = document.getElementById('mark');
+    mark.textContent = fake ? '\u2716' : '\u2714';
+    mark.className = 'mark ' + (fake ? 'fake' : 'real');
+    var heading = document.getElementById('verdict-heading');
+    heading.textContent = (fake ? '\u2716 Likely fake' : '\u2714 Likely credible');
+    var detail = 'Probability of fake ' + pct(v.probability_fake) + ', threshold ' + pct(v.threshold) +
+      (v.used_source ? ' (text ' + pct(v.text_probability_fake) + ' with the publisher\u2019s record).' : ', from the text alone.') +
+      ' Model ' + v.model_id + '.';
+    document.getElementById('verdict-detail').textContent = detail;
+    var g = document.getElementById('gauge');
+    clear(g);
+    g.appendChild(gauge(v.probability_fake, v.threshold, fake));
+    g.setAttribute('aria-valuenow', String(Math.round(v.probability_fake * 100)));
+    g.setAttribute('aria-valuetext', pct(v.probability_fake) + ' probability of fake');
+
+    var phrases = (v.reasons || []).filter(function (r) { return r.kind === 'phrase'; });
+    // Mark the phrases that matter in the text; weak ones (often "the", "and") would drown them.
+    var strongest = phrases.reduce(function (m, p) { return Math.max(m, Math.abs(p.weight)); }, 0);
+    var cutoff = Math.max(MIN_MARKED_WEIGHT, MARKED_SHARE * strongest);
+    var marked = phrases.filter(function (p) { return Math.abs(p.weight) >= cutoff; });
+    var sentences = (v.sentences || []).slice(0, SENTENCES_MARKED);
+    var art = v.article || { title: '', text: '' };
+    var t = document.getElementById('article-title');
+    clear(t);
+    t.appendChild(highlighted(art.title || '', marked.filter(function (p) { return p.part === 'title'; }), []));
+    var meta = [];
+    if (art.source) meta.push(art.source);
+    if (art.date) meta.push(art.date);
+    if (art.fetched && art.url) meta.push('fetched from ' + art.url);
+    document.getElementById('article-meta').textContent = meta.join(' \u00b7 ');
+    var body = document.getElementById('article-body');
+    clear(body);
+    body.appendChild(highlighted(art.text || '', marked.filter(function (p) { return p.part === 'body'; }), sentences));
+
+    phraseList(document.getElementById('fake-list'), phrases.filter(function (p) { return p.weight > 0; }));
+    phraseList(document.getElementById('real-list'), phrases.filter(function (p) { return p.weight < 0; }));
+    sourceBox(v.source, v.used_source);
+
+    var tbody = document.querySelector('#style-table tbody');
+    clear(tbody);
+    (v.style || []).slice(0, 5).forEach(function (s) {
+      var tr = el('tr');
+      tr.appendChild(el('td', null, s.feature.replace(/_/g, ' ')));
+      tr.appendChild(el('td', 'num', String(Math.round(s.value * 1000) / 1000)));
+      tr.appendChild(el('td', 'num', signed(s.weight)));
+      tbody.appendChild(tr);
+    });
+
+    var list = document.getElementById('sentence-list');
+    clear(list);
+    (v.sentences || []).slice(0, SENTENCES_MARKED).forEach(function (s) {
+      var li = el('li', null, s.text);
+      var d = s.delta_probability_fake;
+      var pts = Math.abs(d) * 100;
+      li.appendChild(el('span', 'delta ' + (d > 0 ? 'fake' : 'real'),
+        (pts < 0.01 ? '< 0.01' : (d > 0 ? '+' : '\u2212') + (pts < 1 ? pts.toFixed(2) : pts.toFixed(1))) +
+        ' points toward ' + (d > 0 ? 'fake' : 'credible')));
+      list.appendChild(li);
+    });
+    if (!list.firstChild) list.appendChild(el('li', 'muted', 'The body is too short to weigh sentences.'));
+
+    result.hidden = false;
+    heading.focus();
+    result.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }
+
+  function loadModel() {
+    fetch('/api/v1/model').then(function (r) { return r.json(); }).then(function (c) {
+      var box = document.getElementById('model-body');
+      clear(box);
+      var dl = el('dl');
+      function row(k, v) { if (v !== undefined && v !== null) { dl.appendChild(el('dt', null, k)); dl.appendChild(el('dd', null, String(v))); } }
+      row('Model', c.model_id);
+      row('Created', c.created_at);
+      var d = c.training_data || {};
+      row('Trained on', (d.train_articles || '?') + ' articles (' + (d.train_fake || '?') + ' fake), ' + (d.valid_articles || '?') + ' for validation');
+      var p = c.parameters || {};
+      row('Classifier', (p.solver || '') + ', C = ' + p.c + ', ' + (p.calibration || '') + ' calibration');
+      row('Threshold', p.threshold !== undefined ? p.threshold.toFixed(3) : null);
+      if (c.test) {
+        row('Test set', c.test.n + ' articles: accuracy ' + c.test.accuracy.toFixed(3) + ', macro-F1 ' +
+          c.test.macro_f1.toFixed(3) + ', ROC-AUC ' + (c.test.roc_auc || 0).toFixed(3) + ', ECE ' + c.test.ece.toFixed(3));
+      }
+      box.appendChild(dl);
+      var raw = el('details');
+      raw.appendChild(el('summary', null, 'The whole card (JSON)'));
+      raw.appendChild(el('pre', null, JSON.stringify(c, null, 2)));
+      box.appendChild(raw);
+    }).catch(function () {
+      var box = document.getElementById('model-body');
+      clear(box);
+      box.appendChild(el('p', 'muted', 'The model card could not be loaded.'));
+    });
+  }
+
+  form.addEventListener('submit', check);
+  form.addEventListener('keydown', function (e) {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) check(e);
+  });
+  form.querySelectorAll('input[name=mode]').forEach(function (r) { r.addEventListener('change', setMode); });
+  textIn.addEventListener('input', updateSize);
+  titleIn.addEventListener('input', updateSize);
+  setMode();
+  updateSize();
+  loadModel();
+})();

@@ -1,0 +1,169 @@
+package dev.vera.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javalin.Javalin;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web page in a real browser: Debian's headless Chromium driven through its chromedriver
+ * (installed by {@code .ci/run}). Skipped, saying why, where they are not installed.
+ */
+class BrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private static Javalin app;
+  private static ChromeDriver driver;
+  private static Path profile;
+
+  @BeforeAll
+  static void start() throws IOException {
+    Assumptions.assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "browser test skipped: needs /usr/bin/chromium and /usr/bin/chromedriver"
+            + " (apt-get install chromium chromium-driver; .ci/run installs them)");
+    app = VeraServer.create(BundledModel.get(), ServerConfig.defaults().withPort(0)).start();
+    profile = Files.createTempDirectory("vera-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--user-data-dir=" + profile,
+        "--window-size=1280,1000");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    driver = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (app != null) {
+      app.stop();
+    }
+    if (profile != null) {
+      try (Stream<Path> s = Files.walk(profile)) {
+        s.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
+    }
+  }
+
+  private static Path target() throws IOException {
+    // Surefire runs in the module directory; target/ is the build directory unless overridden.
+    String dir = System.getProperty("vera.test.output", "target");
+    Path out = Path.of(dir);
+    Files.createDirectories(out);
+    return out;
+  }
+
+  /** Saves the whole page at the current width (the window grows to the page's height). */
+  private static void screenshot(String name) throws IOException {
+    int width = driver.manage().window().getSize().getWidth();
+    long height =
+        (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight");
+    driver.manage().window().setSize(new Dimension(width, (int) Math.min(6000, height + 140)));
+    byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+    Files.write(target().resolve(name), png);
+  }
+
+  private void open() {
+    driver.get("http://127.0.0.1:" + app.port() + "/");
+  }
+
+  @Test
+  void pasteSubmitAndSeeTheVerdictWithHighlights() throws Exception {
+    driver.manage().window().setSize(new Dimension(1280, 1000));
+    open();
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    driver.findElement(By.id("title")).sendKeys(Articles.RUMOR_TITLE);
+    WebElement text = driver.findElement(By.id("text"));
+    // Typing 1,000 characters key by key is slow; paste-like: set the value, then fire input.
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));",
+            text,
+            Articles.RUMOR_TEXT);
+    driver.findElement(By.id("source")).sendKeys("tmz.com");
+    text.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
+    String verdict = driver.findElement(By.id("verdict-heading")).getText();
+    assertTrue(verdict.contains("\u2716") || verdict.contains("\u2714"), verdict);
+    assertTrue(verdict.contains("Likely fake"), "the rumour should read as fake: " + verdict);
+    assertTrue(driver.findElement(By.id("verdict-detail")).getText().contains("Probability of fake"));
+    List<WebElement> marks = driver.findElements(By.cssSelector("#article-body mark.ph"));
+    assertFalse(marks.isEmpty(), "no phrase highlighted");
+    assertFalse(driver.findElements(By.cssSelector("#article-body mark.ph-fake")).isEmpty());
+    assertFalse(driver.findElements(By.cssSelector("#article-body .sent")).isEmpty(), "no sentence marked");
+    assertTrue(driver.findElement(By.id("source-body")).getText().contains("tmz.com"));
+    assertEquals(
+        driver.switchTo().activeElement(), driver.findElement(By.id("verdict-heading")),
+        "focus moves to the verdict for keyboard and screen-reader users");
+    driver.findElement(By.cssSelector("#model summary")).click();
+    wait.until(d -> d.findElement(By.id("model-body")).getText().contains("vera-fast"));
+    screenshot("vera-page-laptop.png");
+
+    driver.manage().window().setSize(new Dimension(390, 900));
+    screenshot("vera-page-phone.png");
+  }
+
+  @Test
+  void badAndTooLongInputGetAClearMessage() throws Exception {
+    driver.manage().window().setSize(new Dimension(1280, 1000));
+    open();
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+    driver.findElement(By.id("submit")).click();
+    WebElement message = driver.findElement(By.id("message"));
+    wait.until(ExpectedConditions.visibilityOf(message));
+    assertTrue(message.getText().contains("Nothing to check"), message.getText());
+
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "var t = document.getElementById('text'); t.value = 'word '.repeat(210000);"
+                + " t.dispatchEvent(new Event('input'));");
+    driver.findElement(By.id("submit")).click();
+    wait.until(d -> d.findElement(By.id("message")).getText().contains("too long"));
+    assertTrue(message.getText().contains("1.0"), message.getText());
+    screenshot("vera-page-too-long.png");
+
+    driver.findElement(By.cssSelector("input[name=mode][value=url]")).click();
+    driver.findElement(By.id("url")).sendKeys("http://127.0.0.1:" + app.port() + "/", Keys.ENTER);
+    wait.until(d -> d.findElement(By.id("message")).getText().contains("URL refused"));
+  }
+}

@@ -97,7 +97,6 @@ public final class CredibilityModel {
    * @param sentences whether to measure sentence effects (one extra scoring per sentence)
    */
   public Explanation explain(Article article, ScoringOptions options, int topK, boolean sentences) {
-    Verdict verdict = predict(article, options);
     // Raw contributions are rescaled by the calibrator's slope so weights read in calibrated
     // log-odds, the scale of the probability the user sees.
     double slope = calibrator.a();
@@ -107,7 +106,8 @@ public final class CredibilityModel {
     // that its dozen n-grams cost an addition each rather than a lookup.
     PhraseAccumulator[] lastChunk = new PhraseAccumulator[1];
     int[] lastChunkKey = {-1, -1, -1};
-    vectorizer.visitContributions(
+    double dot =
+        vectorizer.visitContributions(
         article,
         weights,
         (space, term, start, end, contribution) -> {
@@ -153,6 +153,8 @@ public final class CredibilityModel {
           lastChunkKey[1] = start;
           lastChunkKey[2] = end;
         });
+    // The same raw score predict() computes, from the same pass that found the phrases.
+    Verdict verdict = verdictFor(article, calibrator.logOdds(dot + intercept), options);
     List<Explanation.PhraseEvidence> all = new ArrayList<>();
     for (Map<String, PhraseAccumulator> phrases : byPart) {
       for (PhraseAccumulator acc : phrases.values()) {

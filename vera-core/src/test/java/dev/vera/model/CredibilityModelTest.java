@@ -239,4 +239,15 @@ class CredibilityModelTest {
     assertEquals(model.reputation().prior(), none.fakeRate());
     assertEquals(0.4, model.reputation().prior(), 1e-12);
   }
+
+  /** Explaining never changes the verdict: the explained one is predict()'s, bit for bit. */
+  @Test
+  void explainedVerdictIsThePredictedVerdict() {
+    for (ScoringOptions o :
+        List.of(ScoringOptions.DEFAULT, WITH_SOURCE, new ScoringOptions(false, 0.3))) {
+      for (Article a : corpus) {
+        assertEquals(model.predict(a, o), model.explain(a, o, 5, false).verdict(), a.id());
+      }
+    }
+  }
 }

@@ -19,12 +19,14 @@ import picocli.CommandLine.Command;
     subcommands = {
       CheckCommand.class,
       ExplainCommand.class,
+      ScanCommand.class,
       TrainCommand.class,
       EvalCommand.class,
       ExperimentCommand.class,
       ModelCommand.class,
-      ServeCommand.class,
       BenchCommand.class,
+      BenchScanCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class VeraCommand implements Runnable {

@@ -1,0 +1,142 @@
+package dev.vera.scan;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vera.article.Article;
+import dev.vera.io.ReaderOptions;
+import dev.vera.model.CredibilityModel;
+import dev.vera.model.ScoringOptions;
+import dev.vera.output.VerdictJson;
+import dev.vera.testing.FixtureCorpus;
+import dev.vera.testing.FixtureModels;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The scan engine's resume contract without processes: whatever a killed run left after its last
+ * checkpoint (a partial line, verdicts not yet recorded) is cut off, and the resumed output is the
+ * uninterrupted one byte for byte.
+ */
+class BatchScannerTest {
+  @TempDir Path dir;
+  final CredibilityModel model = FixtureModels.model();
+
+  private Path input(int records) throws IOException {
+    Path file = dir.resolve("in.jsonl");
+    List<Article> corpus = FixtureCorpus.articles();
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (int i = 0; i < records; i++) {
+        Article a = corpus.get(i % corpus.size());
+        ObjectNode n = VerdictJson.mapper().createObjectNode();
+        n.put("id", "r-" + i).put("title", a.title()).put("text", a.text());
+        w.write(n.toString());
+        w.write('\n');
+        if (i % 97 == 13) {
+          w.write("{\"id\":\"bad\",\"title\":\n");
+        }
+      }
+    }
+    return file;
+  }
+
+  private ScanJob job(Path input, Path out, int threads, boolean resume, boolean force) {
+    return new ScanJob(
+        List.of(input),
+        ReaderOptions.defaults(),
+        ScoringOptions.DEFAULT,
+        false,
+        new ScanJob.ModelIdentity(model.card().modelId(), "test"),
+        out,
+        ScanJob.errorsBeside(out),
+        ScanJob.checkpointBeside(out),
+        threads,
+        resume,
+        force,
+        25);
+  }
+
+  @Test
+  void resumeCutsWhatFollowsTheCheckpointAndFinishesTheSameBytes() throws Exception {
+    Path input = input(600);
+    Path reference = dir.resolve("reference.jsonl");
+    ScanResult whole = new BatchScanner(job(input, reference, 3, false, false), model, ScanListener.NONE).run();
+    assertEquals(600 + 7, whole.summary().records());
+    assertEquals(7, whole.summary().failed());
+    byte[] expected = Files.readAllBytes(reference);
+    byte[] expectedErrors = Files.readAllBytes(ScanJob.errorsBeside(reference));
+
+    // A run "killed" after 250 records: its checkpoint says so, and the files hold more than that
+    // (the next verdicts and half a line), as a SIGKILL between two checkpoints leaves them.
+    Path out = dir.resolve("out.jsonl");
+    List<String> lines = Files.readAllLines(reference, StandardCharsets.UTF_8);
+    List<String> errors = Files.readAllLines(ScanJob.errorsBeside(reference), StandardCharsets.UTF_8);
+    long durable = 0;
+    int records = 0;
+    List<String> outLines = new ArrayList<>(lines.subList(0, 245));
+    for (String l : outLines) {
+      durable += l.getBytes(StandardCharsets.UTF_8).length + 1;
+    }
+    records = 245 + 3; // three bad records come before verdict 245 (at 13, 110, 207)
+    long errBytes = 0;
+    for (String l : errors.subList(0, 3)) {
+      errBytes += l.getBytes(StandardCharsets.UTF_8).length + 1;
+    }
+    Files.writeString(out, String.join("\n", lines.subList(0, 260)) + "\n" + lines.get(260).substring(0, 40));
+    Files.writeString(ScanJob.errorsBeside(out), String.join("\n", errors.subList(0, 4)) + "\n");
+    new Checkpoint(ScanIdentity.of(job(input, out, 1, true, false)), records, durable, errBytes, false)
+        .write(ScanJob.checkpointBeside(out));
+
+    ScanResult resumed = new BatchScanner(job(input, out, 1, true, false), model, ScanListener.NONE).run();
+    assertEquals(records, resumed.resumedFrom());
+    assertArrayEquals(expected, Files.readAllBytes(out));
+    assertArrayEquals(expectedErrors, Files.readAllBytes(ScanJob.errorsBeside(out)));
+    assertEquals(whole.summary().toJson(), resumed.summary().toJson());
+  }
+
+  @Test
+  void refusesToOverwriteWithoutForce() throws Exception {
+    Path input = input(10);
+    Path out = dir.resolve("out.jsonl");
+    Files.writeString(out, "precious\n");
+    ScanRefusedException e =
+        assertThrows(
+            ScanRefusedException.class,
+            () -> new BatchScanner(job(input, out, 1, false, false), model, ScanListener.NONE).run());
+    assertTrue(e.getMessage().contains("--force"), e.getMessage());
+    assertEquals("precious\n", Files.readString(out));
+    new BatchScanner(job(input, out, 1, false, true), model, ScanListener.NONE).run();
+    assertEquals(10, Files.readAllLines(out).size());
+  }
+
+  @Test
+  void resumeWithoutCheckpointRefusesForeignOutput() throws Exception {
+    Path input = input(10);
+    Path out = dir.resolve("out.jsonl");
+    Files.writeString(out, "not ours\n", StandardOpenOption.CREATE);
+    ScanRefusedException e =
+        assertThrows(
+            ScanRefusedException.class,
+            () -> new BatchScanner(job(input, out, 1, true, false), model, ScanListener.NONE).run());
+    assertTrue(e.getMessage().startsWith("cannot resume: there is no checkpoint"), e.getMessage());
+  }
+
+  @Test
+  void histogramBinsCoverTheUnitInterval() {
+    assertEquals(0, ScanSummary.bin(0.0));
+    assertEquals(1, ScanSummary.bin(0.05));
+    assertEquals(19, ScanSummary.bin(0.999));
+    assertEquals(19, ScanSummary.bin(1.0));
+  }
+}

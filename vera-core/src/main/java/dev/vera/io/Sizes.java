@@ -3,13 +3,13 @@ package dev.vera.io;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** Byte counting and human-readable sizes for limit messages. */
-final class Sizes {
+/** Byte counting and human-readable sizes for limit messages (readers and the server alike). */
+public final class Sizes {
 
   private Sizes() {}
 
   /** The number of bytes {@code s} takes in UTF-8, computed without encoding it. */
-  static long utf8Length(CharSequence s) {
+  public static long utf8Length(CharSequence s) {
     long n = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -54,7 +54,7 @@ final class Sizes {
   }
 
   /** A size in bytes, kB or MB (powers of 1000, one decimal). */
-  static String describe(long bytes) {
+  public static String describe(long bytes) {
     if (bytes < 1000) {
       return bytes + (bytes == 1 ? " byte" : " bytes");
     }

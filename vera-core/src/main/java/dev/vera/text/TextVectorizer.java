@@ -239,19 +239,8 @@ public final class TextVectorizer {
     for (FeatureSpace.Part part : FeatureSpace.Part.values()) {
       countPart(part, article, s);
       for (Scratch kind : s) {
-        kind.finish();
-        double sq = 0;
-        double d = 0;
-        for (int i = 0; i < kind.touchedCount; i++) {
-          int slot = kind.touched[i];
-          float v = tf(kind.counts[i]) * idf[slot];
-          sq += (double) v * v;
-          d += (double) v * weights[slot];
-        }
+        z += spaceDot(kind, weights, null, 0);
         kind.clear();
-        if (sq > 0) {
-          z += d / Math.sqrt(sq);
-        }
       }
     }
     if (config.style()) {
@@ -300,21 +289,8 @@ public final class TextVectorizer {
       countPart(part, article, s);
       double[] inv = new double[2];
       for (int k = 0; k < 2; k++) {
-        Scratch kind = s[k];
-        kind.finish();
-        // Exactly the arithmetic of dot(), in the same order, so the sum is the same double.
-        double sq = 0;
-        double d = 0;
-        for (int i = 0; i < kind.touchedCount; i++) {
-          int slot = kind.touched[i];
-          float v = tf(kind.counts[i]) * idf[slot];
-          sq += (double) v * v;
-          d += (double) v * weights[slot];
-        }
-        if (sq > 0) {
-          z += d / Math.sqrt(sq);
-        }
-        inv[k] = sq == 0 ? 0 : 1.0 / Math.sqrt(sq);
+        // The arithmetic of dot(), so the sum is the same double.
+        z += spaceDot(s[k], weights, inv, k);
       }
       // A second pass recovers the terms and offsets behind each slot.
       TermView view = new TermView();
@@ -388,6 +364,26 @@ public final class TextVectorizer {
     public String toString() {
       return new String(buf, off, len);
     }
+  }
+
+  /**
+   * One space's share of {@code weights · x}: its counted terms weighted {@code (1 + ln tf) *
+   * idf}, L2-normalized. Stores the normalizer in {@code inv[k]} when {@code inv} is given.
+   */
+  private double spaceDot(Scratch kind, float[] weights, double[] inv, int k) {
+    kind.finish();
+    double sq = 0;
+    double d = 0;
+    for (int i = 0; i < kind.touchedCount; i++) {
+      int slot = kind.touched[i];
+      float v = tf(kind.counts[i]) * idf[slot];
+      sq += (double) v * v;
+      d += (double) v * weights[slot];
+    }
+    if (inv != null) {
+      inv[k] = sq == 0 ? 0 : 1.0 / Math.sqrt(sq);
+    }
+    return sq > 0 ? d / Math.sqrt(sq) : 0.0;
   }
 
   private static float tf(int count) {

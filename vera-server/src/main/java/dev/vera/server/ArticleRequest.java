@@ -3,6 +3,7 @@ package dev.vera.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vera.article.Article;
 import dev.vera.fetch.HtmlArticleExtractor;
+import dev.vera.io.Sizes;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
@@ -77,15 +78,15 @@ record ArticleRequest(
   }
 
   static void checkSize(String title, String text, long max) {
-    long bytes = Limits.utf8Length(title) + Limits.utf8Length(text);
+    long bytes = Sizes.utf8Length(title) + Sizes.utf8Length(text);
     if (bytes > max) {
       throw ApiProblem.tooLarge(
           "article-too-large",
           "Article too large",
           "the article is "
-              + Limits.describe(bytes)
+              + Sizes.describe(bytes)
               + ", over the "
-              + Limits.describe(max)
+              + Sizes.describe(max)
               + " limit (max_article_bytes = "
               + max
               + ", title and text in UTF-8)",

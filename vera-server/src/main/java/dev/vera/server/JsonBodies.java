@@ -3,6 +3,7 @@ package dev.vera.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vera.io.Sizes;
 import dev.vera.output.VerdictJson;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -77,11 +78,11 @@ final class JsonBodies {
   }
 
   private static ApiProblem bodyTooLarge(long size, long max) {
-    String what = size > 0 ? "the request body is " + Limits.describe(size) : "the request body is larger";
+    String what = size > 0 ? "the request body is " + Sizes.describe(size) : "the request body is larger";
     return ApiProblem.tooLarge(
         "body-too-large",
         "Request body too large",
-        what + ", over the " + Limits.describe(max) + " limit (max_body_bytes = " + max + ")",
+        what + ", over the " + Sizes.describe(max) + " limit (max_body_bytes = " + max + ")",
         "max_body_bytes",
         max);
   }

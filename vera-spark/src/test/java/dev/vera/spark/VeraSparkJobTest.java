@@ -1,0 +1,219 @@
+package dev.vera.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vera.article.Article;
+import dev.vera.model.CredibilityModel;
+import dev.vera.model.ScoringOptions;
+import dev.vera.model.Verdict;
+import dev.vera.model.io.ModelFile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VeraSparkJobTest {
+
+  private static SparkSession spark;
+  private static CredibilityModel model;
+  private static Path fixture;
+  private static Map<String, Article> expected;
+
+  @TempDir static Path tmp;
+
+  @BeforeAll
+  static void start() throws IOException {
+    spark = SparkTestSupport.localSession();
+    model = ModelFile.read(SparkTestSupport.bundledModel());
+    fixture = tmp.resolve("fixture.jsonl");
+    try (InputStream in = VeraSparkJobTest.class.getResourceAsStream("/fixture.jsonl")) {
+      Files.copy(in, fixture);
+    }
+    expected = SparkTestSupport.coreArticles(fixture);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (spark != null) {
+      spark.stop();
+    }
+  }
+
+  private static JobOptions options(String out, String outFormat, String... extra)
+      throws UsageException {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "--input", fixture.toString(), "--format", "jsonl", "--output", out,
+                "--output-format", outFormat, "--model",
+                SparkTestSupport.bundledModel().toString()));
+    args.addAll(List.of(extra));
+    return JobOptions.parse(args.toArray(String[]::new));
+  }
+
+  private void assertSameAsCore(Path out, String format, ScoringOptions scoring)
+      throws UsageException {
+    assertSameAsCore(out, format, scoring, 8);
+  }
+
+  private void assertSameAsCore(Path out, String format, ScoringOptions scoring, int records)
+      throws UsageException {
+    Dataset<Row> got =
+        format.equals("parquet") ? spark.read().parquet(out.toString()) : spark.read().json(out.toString());
+    List<Row> rows = got.collectAsList();
+    assertEquals(records, rows.size());
+    Set<String> seen = new HashSet<>();
+    for (Row r : rows) {
+      String id = r.getAs("id");
+      Article a = id == null ? null : expected.get(id);
+      if (a == null) {
+        // the records Vera's reader rejects (no title and no text; invalid JSON) get an error
+        // and no verdict
+        String error = r.getAs("error");
+        assertNotNull(error, String.valueOf(id));
+        assertTrue(
+            id == null ? error.contains("could not be parsed") : id.equals("fx-6"), error);
+        assertNull(r.getAs("probability_fake"));
+        continue;
+      }
+      seen.add(id);
+      Verdict v = model.predict(a, scoring);
+      assertNull(r.getAs("error"), id);
+      assertEquals(v.probabilityFake(), (double) r.getAs("probability_fake"), 0.0, id);
+      assertEquals(v.textProbabilityFake(), (double) r.getAs("text_probability_fake"), 0.0, id);
+      assertEquals(v.threshold(), (double) r.getAs("threshold"), 0.0, id);
+      assertEquals(v.label().wireName(), r.getAs("label"), id);
+      assertEquals(v.usedSource(), r.getAs("used_source"), id);
+      assertEquals(v.source().domain(), r.getAs("source_domain"), id);
+      assertEquals(v.source().basis().wireName(), r.getAs("source_basis"), id);
+      assertEquals(v.source().fakeRate(), (double) r.getAs("source_fake_rate"), 0.0, id);
+      // the input's own label column is kept beside the verdict
+      assertEquals(a.label() == null ? null : a.label().wireName(), r.getAs("input_label"), id);
+    }
+    assertEquals(expected.keySet(), seen);
+  }
+
+  @Test
+  void parquetOutputMatchesPredictExactly() throws Exception {
+    Path out = tmp.resolve("out-parquet");
+    VeraSparkJob.run(spark, options(out.toString(), "parquet"));
+    assertSameAsCore(out, "parquet", ScoringOptions.DEFAULT);
+  }
+
+  @Test
+  void jsonlOutputWithSourceAndThresholdMatchesPredict() throws Exception {
+    Path out = tmp.resolve("out-jsonl");
+    VeraSparkJob.run(spark, options(out.toString(), "jsonl", "--use-source", "--threshold", "0.6"));
+    assertSameAsCore(out, "jsonl", new ScoringOptions(true, 0.6));
+  }
+
+  @Test
+  void csvAndParquetInputsScoreLikeJsonl() throws Exception {
+    Path csv = tmp.resolve("fixture-csv");
+    Path parquet = tmp.resolve("fixture-parquet");
+    // the fixture without its invalid JSON line (and Spark's _corrupt_record column)
+    Dataset<Row> in = spark.read().json(fixture.toString()).cache();
+    in = in.filter(in.col("_corrupt_record").isNull()).drop("_corrupt_record");
+    in.write().option("header", "true").option("escape", "\"").csv(csv.toString());
+    in.write().parquet(parquet.toString());
+    for (String[] f : new String[][] {{csv.toString(), "csv"}, {parquet.toString(), "parquet"}}) {
+      Path out = tmp.resolve("out-from-" + f[1]);
+      JobOptions o =
+          JobOptions.parse(
+              new String[] {
+                "--input", f[0], "--format", f[1], "--output", out.toString(), "--model",
+                SparkTestSupport.bundledModel().toString()
+              });
+      VeraSparkJob.run(spark, o);
+      assertSameAsCore(out, "parquet", ScoringOptions.DEFAULT, 7);
+    }
+  }
+
+  @Test
+  void findsAModelShippedLikeSparkSubmitFiles() throws Exception {
+    // spark-submit --files model.vera … --model model.vera: the name exists only among the
+    // files Spark ships to the executors (SparkFiles), not in the working directory.
+    Path shipped = tmp.resolve("shipped/shipped-model.vera");
+    Files.createDirectories(shipped.getParent());
+    Files.copy(SparkTestSupport.bundledModel(), shipped);
+    spark.sparkContext().addFile(shipped.toString());
+    Path out = tmp.resolve("out-shipped");
+    VeraSparkJob.run(
+        spark,
+        JobOptions.parse(
+            new String[] {
+              "--input", fixture.toString(), "--format", "jsonl", "--output", out.toString(),
+              "--model", "shipped-model.vera"
+            }));
+    assertSameAsCore(out, "parquet", ScoringOptions.DEFAULT);
+  }
+
+  @Test
+  void refusesToOverwriteWithoutForce() throws Exception {
+    Path out = tmp.resolve("out-twice");
+    VeraSparkJob.run(spark, options(out.toString(), "parquet"));
+    assertThrows(
+        UsageException.class, () -> VeraSparkJob.run(spark, options(out.toString(), "parquet")));
+    VeraSparkJob.run(spark, options(out.toString(), "parquet", "--force"));
+    assertSameAsCore(out, "parquet", ScoringOptions.DEFAULT);
+  }
+
+  @Test
+  void checksArguments() {
+    String[][] bad = {
+      {},
+      {"--input", "a.jsonl", "--output", "o"},
+      {"--input", "a.jsonl", "--output", "o", "--model", "m", "--format", "xml"},
+      {"--input", "a.jsonl", "--output", "o", "--model", "m", "--threshold", "1.5"},
+      {"--input", "a.jsonl", "--output", "o", "--model", "m", "--output-format", "csv"},
+      {"--input", "a.jsonl", "--output", "o", "--model", "m", "--bogus"},
+      {"--input", "a.dat", "--output", "o", "--model", "m"},
+      {"--input", "a.jsonl", "--output", "o", "--model"},
+    };
+    for (String[] args : bad) {
+      assertThrows(UsageException.class, () -> JobOptions.parse(args), String.join(" ", args));
+    }
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        VeraSparkJob.run(
+            new String[] {"--input", "a.jsonl"},
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(2, code);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--output is required"));
+  }
+
+  @Test
+  void missingModelExitsWithThreeBeforeStartingSpark() throws Exception {
+    Path notAModel = tmp.resolve("not-a-model.vera");
+    Files.writeString(notAModel, "hello");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        VeraSparkJob.run(
+            new String[] {
+              "--input", fixture.toString(), "--output", tmp.resolve("o3").toString(), "--model",
+              notAModel.toString()
+            },
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(3, code, err.toString(StandardCharsets.UTF_8));
+  }
+}

@@ -18,4 +18,17 @@ public interface ArticleReader extends Closeable {
    *     for a malformed record
    */
   @Nullable ReadOutcome next() throws IOException;
+
+  /**
+   * Returns the next record without necessarily parsing it, or null when the input is exhausted;
+   * {@link PendingRecord#parse()} then gives the outcome {@link #next()} would have returned.
+   * Calls of this and of {@link #next()} may be mixed; each consumes one record. Readers that
+   * cannot defer parsing return records already parsed.
+   *
+   * @throws IOException only when the underlying stream itself fails, as for {@link #next()}
+   */
+  default @Nullable PendingRecord nextPending() throws IOException {
+    ReadOutcome outcome = next();
+    return outcome == null ? null : PendingRecord.of(outcome);
+  }
 }

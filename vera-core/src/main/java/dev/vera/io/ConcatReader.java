@@ -21,6 +21,12 @@ final class ConcatReader implements ArticleReader {
 
   @Override
   public @Nullable ReadOutcome next() throws IOException {
+    PendingRecord record = nextPending();
+    return record == null ? null : record.parseAndWarn();
+  }
+
+  @Override
+  public @Nullable PendingRecord nextPending() throws IOException {
     while (true) {
       if (current == null) {
         if (nextPart >= parts.size()) {
@@ -28,9 +34,9 @@ final class ConcatReader implements ArticleReader {
         }
         current = parts.get(nextPart++).get();
       }
-      ReadOutcome outcome = current.next();
-      if (outcome != null) {
-        return outcome;
+      PendingRecord record = current.nextPending();
+      if (record != null) {
+        return record;
       }
       ArticleReader finished = current;
       current = null;

@@ -70,7 +70,7 @@ final class CsvColumns {
         splits.put(names.get(i).strip(), i);
       } else if (isAlias(name)) {
         duplicates.add(names.get(i));
-      } else if (!JsonlReader.KNOWN_EXTRAS.contains(name)) {
+      } else if (!JsonlRecordParser.KNOWN_EXTRAS.contains(name)) {
         unknown.add(names.get(i));
       }
     }

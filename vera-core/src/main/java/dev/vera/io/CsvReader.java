@@ -27,6 +27,7 @@ final class CsvReader implements ArticleReader {
   private long headerLine;
   private long records;
   private boolean done;
+  private @Nullable String headerWarning;
 
   CsvReader(InputContext ctx, Utf8LineReader lines) {
     this.ctx = ctx;
@@ -36,6 +37,17 @@ final class CsvReader implements ArticleReader {
 
   @Override
   public @Nullable ReadOutcome next() throws IOException {
+    PendingRecord record = nextPending();
+    return record == null ? null : record.parseAndWarn();
+  }
+
+  /**
+   * The next record split off but not parsed. The header row is read here, on the first call; its
+   * warning goes with the first outcome after it, so that it is sent before any of the file's
+   * records are used.
+   */
+  @Override
+  public @Nullable PendingRecord nextPending() throws IOException {
     if (done) {
       return null;
     }
@@ -43,27 +55,101 @@ final class CsvReader implements ArticleReader {
       ReadOutcome refused = readHeader();
       if (refused != null || columns == null) {
         done = true;
-        return refused;
+        return refused == null ? null : PendingRecord.of(refused);
       }
     }
-    RawRecord raw = scanner.next();
+    RawRecord raw;
+    try {
+      raw = scanner.next();
+    } catch (IOException | RuntimeException e) {
+      publishHeaderWarning(); // it would not travel with any record now
+      throw e;
+    }
+    String warning = headerWarning;
+    headerWarning = null;
     if (raw == null) {
       done = true;
-      return records > 0
-          ? null
-          : ctx.rejected(headerLine, 1, "CSV file has a header but no records: no article in it");
+      if (records > 0) {
+        return null;
+      }
+      return new Pending(
+          ctx.at(headerLine, 1),
+          null,
+          "CSV file has a header but no records: no article in it",
+          columns,
+          warning);
     }
     records++;
-    try {
-      if (raw.problem() != null) {
-        throw new RecordProblem(raw.problem());
+    return new Pending(ctx.at(raw.line(), records), raw.text(), raw.problem(), columns, warning);
+  }
+
+  private void publishHeaderWarning() {
+    String warning = headerWarning;
+    headerWarning = null;
+    if (warning != null) {
+      ctx.warnOnce("columns", headerLine, warning);
+    }
+  }
+
+  /**
+   * One record's text waiting to be parsed (or its problem), with the columns of its file and the
+   * file's header warning when it is the first outcome after the header.
+   */
+  private final class Pending extends PendingRecord {
+    private @Nullable String text;
+    private final @Nullable String problem;
+    private final CsvColumns columns;
+    private @Nullable String headerWarning;
+    private final int chars;
+    private boolean parsed;
+
+    Pending(
+        RecordLocation where,
+        @Nullable String text,
+        @Nullable String problem,
+        CsvColumns columns,
+        @Nullable String headerWarning) {
+      super(where);
+      this.text = text;
+      this.problem = problem;
+      this.columns = columns;
+      this.headerWarning = headerWarning;
+      this.chars = text == null ? 0 : text.length();
+    }
+
+    @Override
+    public int chars() {
+      return chars;
+    }
+
+    @Override
+    public ReadOutcome parse() {
+      if (parsed) {
+        throw new IllegalStateException("record " + where() + " was already parsed");
       }
-      ArticleDraft draft = toDraft(fields(raw.text()));
-      return new ReadOutcome.Parsed(
-          draft.finish(ctx.stem() + ":" + raw.line(), ctx.options().maxArticleBytes()),
-          ctx.at(raw.line(), records));
-    } catch (RecordProblem e) {
-      return ctx.rejected(raw.line(), records, e.getMessage());
+      parsed = true;
+      String t = text;
+      text = null;
+      try {
+        if (problem != null) {
+          throw new RecordProblem(problem);
+        }
+        ArticleDraft draft = toDraft(fields(t), columns);
+        return new ReadOutcome.Parsed(
+            draft.finish(ctx.stem() + ":" + where().line(), ctx.options().maxArticleBytes()),
+            where());
+      } catch (RecordProblem e) {
+        return new ReadOutcome.Rejected(where(), e.getMessage());
+      }
+    }
+
+    @Override
+    public void publishWarnings() {
+      String warning = headerWarning;
+      headerWarning = null;
+      if (warning != null) {
+        ctx.warnOnce("columns", headerLine, warning);
+      }
     }
   }
 
@@ -94,10 +180,7 @@ final class CsvReader implements ArticleReader {
               + "; expected at least one of "
               + CsvColumns.expectedTextColumns());
     }
-    String warning = found.warning(labelField);
-    if (warning != null) {
-      ctx.warnOnce("columns", headerLine, warning);
-    }
+    headerWarning = found.warning(labelField); // sent with the first outcome after the header
     columns = found;
     return null;
   }
@@ -120,8 +203,7 @@ final class CsvReader implements ArticleReader {
     }
   }
 
-  private ArticleDraft toDraft(String[] values) throws RecordProblem {
-    CsvColumns c = columns;
+  private static ArticleDraft toDraft(String[] values, CsvColumns c) throws RecordProblem {
     List<String> names = c.names();
     if (values.length != names.size()) {
       String detail =
@@ -137,13 +219,13 @@ final class CsvReader implements ArticleReader {
               + detail);
     }
     ArticleDraft d = new ArticleDraft();
-    d.id = value(values, Field.ID);
-    d.title = value(values, Field.TITLE);
-    d.text = value(values, Field.TEXT);
-    d.date = ArticleDraft.parseDateField(value(values, Field.DATE), column(Field.DATE));
-    d.url = value(values, Field.URL);
-    d.source = value(values, Field.SOURCE);
-    d.label = ArticleDraft.parseLabelField(value(values, Field.LABEL), column(Field.LABEL));
+    d.id = value(values, c, Field.ID);
+    d.title = value(values, c, Field.TITLE);
+    d.text = value(values, c, Field.TEXT);
+    d.date = ArticleDraft.parseDateField(value(values, c, Field.DATE), column(c, Field.DATE));
+    d.url = value(values, c, Field.URL);
+    d.source = value(values, c, Field.SOURCE);
+    d.label = ArticleDraft.parseLabelField(value(values, c, Field.LABEL), column(c, Field.LABEL));
     c.splits()
         .forEach(
             (name, i) -> {
@@ -155,13 +237,13 @@ final class CsvReader implements ArticleReader {
     return d;
   }
 
-  private @Nullable String value(String[] values, Field field) {
-    int i = columns.indexOf(field);
+  private static @Nullable String value(String[] values, CsvColumns c, Field field) {
+    int i = c.indexOf(field);
     return i < 0 ? null : values[i];
   }
 
-  private String column(Field field) {
-    return "column " + Messages.quote(String.valueOf(columns.nameOf(field)));
+  private static String column(CsvColumns c, Field field) {
+    return "column " + Messages.quote(String.valueOf(c.nameOf(field)));
   }
 
   @Override

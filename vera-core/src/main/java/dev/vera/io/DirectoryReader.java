@@ -41,6 +41,14 @@ final class DirectoryReader implements ArticleReader {
     return files.next();
   }
 
+  @Override
+  public @Nullable PendingRecord nextPending() throws IOException {
+    if (files == null) {
+      files = list();
+    }
+    return files.nextPending();
+  }
+
   private ArticleReader list() throws IOException {
     List<Entry> entries = walk();
     if (entries.isEmpty()) {

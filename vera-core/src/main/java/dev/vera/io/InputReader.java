@@ -63,6 +63,12 @@ final class InputReader implements ArticleReader {
 
   @Override
   public @Nullable ReadOutcome next() throws IOException {
+    PendingRecord record = nextPending();
+    return record == null ? null : record.parseAndWarn();
+  }
+
+  @Override
+  public @Nullable PendingRecord nextPending() throws IOException {
     if (done) {
       return null;
     }
@@ -78,12 +84,12 @@ final class InputReader implements ArticleReader {
       if (refused != null) {
         done = true;
         close();
-        return whole(refused);
+        return PendingRecord.of(whole(refused));
       }
     }
-    ReadOutcome outcome;
+    PendingRecord outcome;
     try {
-      outcome = format.next();
+      outcome = format.nextPending();
     } catch (ZipException | EOFException e) {
       if (!gzipped) {
         throw e;
@@ -92,13 +98,14 @@ final class InputReader implements ArticleReader {
       done = true;
       long line = lines.lineNumber() + 1;
       close();
-      return new ReadOutcome.Rejected(
-          new RecordLocation(displayName, line, lastRecord + 1), InputProbe.corruptGzip(e));
+      return PendingRecord.of(
+          new ReadOutcome.Rejected(
+              new RecordLocation(displayName, line, lastRecord + 1), InputProbe.corruptGzip(e)));
     }
     if (outcome == null) {
       done = true;
       close();
-      return lastRecord == 0 ? whole(InputProbe.EMPTY) : null;
+      return lastRecord == 0 ? PendingRecord.of(whole(InputProbe.EMPTY)) : null;
     }
     lastRecord = outcome.where().record();
     return outcome;

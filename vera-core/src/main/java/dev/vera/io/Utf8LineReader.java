@@ -126,6 +126,13 @@ final class Utf8LineReader implements Closeable {
       start = 3;
       length -= 3;
     }
+    // The JDK's lenient decoding is much faster than a CharsetDecoder, and for valid UTF-8 it is
+    // the same text; only when it had to put in U+FFFD (which valid input may also contain) is the
+    // line decoded strictly, to tell which it was and where the bad byte is.
+    String fast = new String(line, start, length, StandardCharsets.UTF_8);
+    if (fast.indexOf('\uFFFD') < 0) {
+      return new Line(lineNumber, fast, null);
+    }
     ByteBuffer bytes = ByteBuffer.wrap(line, start, length);
     CharBuffer chars = CharBuffer.allocate(length); // UTF-8 never needs more chars than bytes
     decoder.reset();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vera.article.Label;
 import dev.vera.io.ArticleInputs;
 import dev.vera.io.ArticleReader;
+import dev.vera.io.PendingRecord;
 import dev.vera.io.ReadOutcome;
 import dev.vera.model.CredibilityModel;
 import dev.vera.model.Explanation;
@@ -42,11 +43,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * Scores every record of a scan's inputs and writes the verdicts in input order, resumably.
  *
- * <p>Three kinds of thread: one reader walks the inputs in order and hands each parsed article
- * to a pool of scorers, putting the pending result in a bounded queue in input order; the writer
- * (the caller's thread) takes results from that queue in order, so the output order never
- * depends on which scorer finishes first, and memory holds at most the queue's records. Reading
- * runs ahead of writing by at most the queue's capacity.
+ * <p>Three kinds of thread: one reader walks the inputs in order, splitting them into records
+ * (decoded lines; see {@link PendingRecord}) without parsing them, and hands each record to a
+ * pool of scorers, which parse and score it, putting the pending result in a bounded queue in
+ * input order; the writer (the caller's thread) takes results from that queue in order, sends the
+ * record's reading warnings (so that they come out as when reading in one thread), and writes it,
+ * so the output order never depends on which scorer finishes first, and memory holds at most the
+ * queue's records. Reading runs ahead of writing by at most the queue's capacity.
  *
  * <p>Durability: every {@link ScanJob#commitEvery()} records or second, the writer flushes both
  * files, forces them to disk, and only then replaces the checkpoint (atomically) with the number
@@ -64,6 +67,8 @@ public final class BatchScanner {
    * the queue's record bound, memory stays flat however large the articles or the input.
    */
   private static final int IN_FLIGHT_CHARS = 32 << 20;
+  /** Places in the reader's window given back at a time (the window holds at least 4096). */
+  private static final int PLACES_BATCH = 64;
 
   private final ScanJob job;
   private final CredibilityModel model;
@@ -86,6 +91,7 @@ public final class BatchScanner {
 
   /** One record's result, ready to write. */
   private record Scored(
+      PendingRecord record,
       byte[] line,
       boolean failed,
       @Nullable Label label,
@@ -240,7 +246,11 @@ public final class BatchScanner {
   private void write(Checkpoint begin, ScanSummary summary, FileChannel out, FileChannel err, long start)
       throws IOException, InterruptedException {
     int window = Math.max(4096, job.threads() * 256);
-    BlockingQueue<Future<Scored>> pending = new ArrayBlockingQueue<>(window);
+    // One more place than records in flight, for the end (or the reader's failure).
+    BlockingQueue<Future<Scored>> pending = new ArrayBlockingQueue<>(window + 1);
+    // Places for records in the window, given back in batches: a full window then wakes the
+    // reader once per batch rather than once per record, which on few cores costs real time.
+    Semaphore places = new Semaphore(window);
     AtomicInteger scorerId = new AtomicInteger();
     ExecutorService scorers =
         Executors.newFixedThreadPool(
@@ -250,7 +260,7 @@ public final class BatchScanner {
               t.setDaemon(true);
               return t;
             });
-    Thread reader = new Thread(() -> read(begin.records(), pending, scorers), "vera-scan-reader");
+    Thread reader = new Thread(() -> read(begin.records(), pending, places, scorers), "vera-scan-reader");
     reader.setDaemon(true);
     reader.start();
 
@@ -262,14 +272,20 @@ public final class BatchScanner {
     long lastCommit = System.nanoTime();
     long lastProgress = 0;
     long sinceCommit = 0;
+    int taken = 0;
     try {
       while (true) {
         Future<Scored> f = pending.take();
         if (f == END) {
           break;
         }
+        if (++taken == PLACES_BATCH) {
+          places.release(taken);
+          taken = 0;
+        }
         Scored s = result(f);
         inFlight.release(s.chars());
+        s.record().publishWarnings();
         if (s.failed()) {
           errStream.write(s.line());
           errBytes += s.line().length;
@@ -340,28 +356,29 @@ public final class BatchScanner {
   }
 
   /** The reader thread: every record in order, skipping those already durable. */
-  private void read(long skip, BlockingQueue<Future<Scored>> pending, ExecutorService scorers) {
+  private void read(
+      long skip,
+      BlockingQueue<Future<Scored>> pending,
+      Semaphore places,
+      ExecutorService scorers) {
     try {
       try (ArticleReader reader = ArticleInputs.openAll(job.inputs(), job.reading())) {
         long seq = 0;
         Position position = new Position();
-        for (ReadOutcome o = reader.next(); o != null; o = reader.next()) {
+        for (PendingRecord r = reader.nextPending(); r != null; r = reader.nextPending()) {
           seq++;
-          read = new ReadPosition(seq, position.at(o.where().file(), o.where().line()));
+          read = new ReadPosition(seq, position.at(r.where().file(), r.where().line()));
           if (seq <= skip) {
+            r.parse(); // durable already; parsed only for its warnings, as an unresumed scan gives
+            r.publishWarnings();
             continue;
           }
-          if (o instanceof ReadOutcome.Parsed p) {
-            int chars =
-                (int)
-                    Math.min(
-                        IN_FLIGHT_CHARS,
-                        (long) p.article().title().length() + p.article().text().length());
-            inFlight.acquire(chars);
-            pending.put(scorers.submit(() -> score(p, chars)));
-          } else {
-            pending.put(CompletableFuture.completedFuture(failure((ReadOutcome.Rejected) o, 0)));
-          }
+          // The record's text until parsed, then at most as much article text: memory stays flat.
+          int chars = Math.min(IN_FLIGHT_CHARS, r.chars());
+          places.acquire();
+          inFlight.acquire(chars);
+          PendingRecord record = r;
+          pending.put(scorers.submit(() -> parseAndScore(record, chars)));
         }
       }
       pending.put(END);
@@ -453,8 +470,17 @@ public final class BatchScanner {
     t.start();
   }
 
+  /** Parses one record (on a scorer thread) and scores it, or gives its rejection. */
+  private Scored parseAndScore(PendingRecord record, int chars) throws IOException {
+    ReadOutcome o = record.parse();
+    if (o instanceof ReadOutcome.Parsed p) {
+      return score(record, p, chars);
+    }
+    return failure(record, (ReadOutcome.Rejected) o, chars);
+  }
+
   /** Scores one article into its output line; a scoring failure becomes a failed record. */
-  private Scored score(ReadOutcome.Parsed p, int chars) throws IOException {
+  private Scored score(PendingRecord record, ReadOutcome.Parsed p, int chars) throws IOException {
     Verdict v;
     ObjectNode node;
     try {
@@ -468,6 +494,7 @@ public final class BatchScanner {
       }
     } catch (RuntimeException e) {
       return failure(
+          record,
           new ReadOutcome.Rejected(
               p.where(),
               "could not be scored: "
@@ -475,11 +502,12 @@ public final class BatchScanner {
           chars);
     }
     return new Scored(
-        line(node), false, v.label(), v.probabilityFake(), v.source().domain(), chars);
+        record, line(node), false, v.label(), v.probabilityFake(), v.source().domain(), chars);
   }
 
-  private Scored failure(ReadOutcome.Rejected r, int chars) throws IOException {
-    return new Scored(line(VerdictJson.rejected(r)), true, null, Double.NaN, null, chars);
+  private Scored failure(PendingRecord record, ReadOutcome.Rejected r, int chars)
+      throws IOException {
+    return new Scored(record, line(VerdictJson.rejected(r)), true, null, Double.NaN, null, chars);
   }
 
   private byte[] line(ObjectNode node) throws IOException {

@@ -59,6 +59,32 @@ class Utf8LineReaderTest {
   }
 
   @Test
+  void decodesStrictlyWhateverTheBytesAndKeepsAGenuineReplacementCharacter() throws IOException {
+    // A real U+FFFD is valid text; surrogates, overlong forms and stray bytes are not.
+    assertEquals(
+        List.of(new Line(1, "a\uFFFDb \uD83D\uDE00", null)),
+        lines(utf8("a\uFFFDb \uD83D\uDE00"), 100));
+    byte[][] invalid = {
+      {'x', (byte) 0xED, (byte) 0xA0, (byte) 0x80},
+      {'x', (byte) 0xC0, (byte) 0xAF},
+      {'x', (byte) 0x80},
+      {'x', (byte) 0xEF, (byte) 0xBF, (byte) 0xBD, (byte) 0xFF}
+    };
+    int[] column = {2, 2, 2, 5};
+    for (int i = 0; i < invalid.length; i++) {
+      Line l = lines(invalid[i], 100).get(0);
+      assertEquals(new String(invalid[i], StandardCharsets.UTF_8), l.text());
+      assertEquals(
+          String.format(
+              java.util.Locale.ROOT,
+              "invalid UTF-8 on line 1 at byte column %d (byte 0x%02X); Vera reads UTF-8 text",
+              column[i],
+              invalid[i][column[i] - 1] & 0xff),
+          l.problem());
+    }
+  }
+
+  @Test
   void overlongLinesAreDroppedAndCounted() throws IOException {
     List<Line> out = lines(utf8("short\n" + "x".repeat(5000) + "\nafter"), 1000);
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vera.article.Article;
+import dev.vera.io.ArticleInputs;
+import dev.vera.io.ReadOutcome;
 import dev.vera.io.ReaderOptions;
 import dev.vera.model.CredibilityModel;
 import dev.vera.model.ScoringOptions;
@@ -20,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,6 +133,85 @@ class BatchScannerTest {
             ScanRefusedException.class,
             () -> new BatchScanner(job(input, out, 1, true, false), model, ScanListener.NONE).run());
     assertTrue(e.getMessage().startsWith("cannot resume: there is no checkpoint"), e.getMessage());
+  }
+
+  /**
+   * Records are parsed on the scorer threads, yet the scan gives what reading them in order on
+   * one thread gives: the same articles and rejections, and the same warnings in the same order.
+   */
+  @Test
+  void parsingOnScorerThreadsGivesWhatSequentialReadingGives() throws Exception {
+    Path inputs = Files.createDirectories(dir.resolve("mixed"));
+    StringBuilder a = new StringBuilder();
+    StringBuilder c = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      a.append("{\"id\":\"a-").append(i).append("\",\"title\":\"Title ").append(i)
+          .append("\",\"text\":\"Some text about topic ").append(i % 7).append('"');
+      if (i == 5) {
+        a.append(",\"foo\":1,\"date\":\"2020-13-01\",\"bar\":2"); // foo warned, then rejected
+      } else if (i == 9) {
+        a.append(",\"bar\":true,\"foo\":2");
+      } else if (i % 50 == 7) {
+        a.append(",\"label\":\"maybe\"");
+      }
+      a.append("}\n");
+      if (i % 61 == 3) {
+        a.append("{\"id\":\"broken\",\"title\":\n\n");
+      }
+      c.append(i).append(",\"Headline ").append(i).append("\",\"Body, \"\"quoted\"\" ")
+          .append(i).append("\",x\n");
+      if (i % 77 == 4) {
+        c.append("short,row\n");
+      }
+    }
+    Files.writeString(inputs.resolve("a.jsonl"), a.toString());
+    Files.writeString(inputs.resolve("b.csv"), "id,title,text,extra\n" + c);
+    Files.writeString(
+        inputs.resolve("c.jsonl"), "{\"title\":\"t\",\"baz\":[1]}\n{\"title\":3,\"baz\":1}\n");
+
+    List<String> readWarnings = new ArrayList<>();
+    List<ReadOutcome> outcomes =
+        ArticleInputs.readAll(inputs, ReaderOptions.defaults().withWarnings(readWarnings::add));
+    List<String> expectedErrors = new ArrayList<>();
+    List<String> expectedIds = new ArrayList<>();
+    for (ReadOutcome o : outcomes) {
+      if (o instanceof ReadOutcome.Parsed p) {
+        expectedIds.add(p.article().id());
+      } else {
+        expectedErrors.add(VerdictJson.mapper().writeValueAsString(
+            VerdictJson.rejected((ReadOutcome.Rejected) o)));
+      }
+    }
+    assertTrue(readWarnings.size() >= 4, readWarnings.toString());
+
+    for (int threads : new int[] {1, 3}) {
+      List<String> scanWarnings = Collections.synchronizedList(new ArrayList<>());
+      Path out = dir.resolve("out-" + threads + ".jsonl");
+      ScanJob j = job(inputs, out, threads, false, false);
+      ScanJob withWarnings =
+          new ScanJob(
+              j.inputs(),
+              ReaderOptions.defaults().withWarnings(scanWarnings::add),
+              j.scoring(),
+              j.reasons(),
+              j.model(),
+              j.output(),
+              j.errors(),
+              j.checkpoint(),
+              j.threads(),
+              j.resume(),
+              j.force(),
+              j.commitEvery());
+      ScanResult r = new BatchScanner(withWarnings, model, ScanListener.NONE).run();
+      assertEquals(outcomes.size(), r.summary().records());
+      assertEquals(readWarnings, scanWarnings);
+      assertEquals(expectedErrors, Files.readAllLines(ScanJob.errorsBeside(out)));
+      List<String> ids = new ArrayList<>();
+      for (String line : Files.readAllLines(out)) {
+        ids.add(VerdictJson.mapper().readTree(line).get("id").asText());
+      }
+      assertEquals(expectedIds, ids);
+    }
   }
 
   @Test

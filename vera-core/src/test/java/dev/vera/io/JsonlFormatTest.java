@@ -24,7 +24,7 @@ class JsonlFormatTest {
 
   @Test
   void readsFieldsSplitsAndNumericIds() throws IOException {
-    Path file = resource("articles.jsonl");
+    Path file = resource("sample-records.jsonl");
     String name = file.toString();
     List<String> warnings = new ArrayList<>();
     List<ReadOutcome> out =
@@ -44,7 +44,7 @@ class JsonlFormatTest {
         parsed(out.get(0), name, 1, 1));
     assertEquals(
         new Article(
-            "articles:3",
+            "sample-records:3",
             "T2",
             "Body two\nsecond line",
             null,

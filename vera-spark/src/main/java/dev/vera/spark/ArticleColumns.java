@@ -1,6 +1,7 @@
 package dev.vera.spark;
 
 import dev.vera.article.Article;
+import dev.vera.io.Sizes;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
@@ -99,7 +100,7 @@ final class ArticleColumns implements Serializable {
     if (t.isEmpty() && body.isEmpty()) {
       throw new RecordProblem("article has no text (title and text are empty)");
     }
-    long bytes = utf8Length(t) + utf8Length(body);
+    long bytes = Sizes.utf8Length(t) + Sizes.utf8Length(body);
     if (bytes > MAX_ARTICLE_BYTES) {
       throw new RecordProblem(
           "article is " + bytes + " bytes of UTF-8, over the limit of " + MAX_ARTICLE_BYTES);
@@ -113,27 +114,6 @@ final class ArticleColumns implements Serializable {
       s = Article.domainOf(u);
     }
     return new Article(blankToNull(row, id), t, body, null, u, s, null, Map.of());
-  }
-
-  /** The bytes {@code s} takes in UTF-8. */
-  static long utf8Length(String s) {
-    long n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        n += 1;
-      } else if (c < 0x800) {
-        n += 2;
-      } else if (Character.isHighSurrogate(c)
-          && i + 1 < s.length()
-          && Character.isLowSurrogate(s.charAt(i + 1))) {
-        n += 4;
-        i++;
-      } else {
-        n += 3;
-      }
-    }
-    return n;
   }
 
   private static String stripped(Row row, int i) {

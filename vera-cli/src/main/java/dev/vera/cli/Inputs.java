@@ -19,45 +19,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-/** Opens the inputs named on a command line: files, directories, or {@code -} for stdin. */
+/** Reads the labelled inputs of training and evaluation, and describes them for model cards. */
 final class Inputs {
   private Inputs() {}
-
-  /** One reader over every input in order; {@code -} reads {@code stdin}. */
-  static ArticleReader open(List<String> names, ReaderOptions options, InputStream stdin)
-      throws IOException {
-    List<ArticleReader> readers = new ArrayList<>();
-    for (String name : names) {
-      if (name.equals("-")) {
-        readers.add(ArticleInputs.open("-", stdin, options));
-      } else {
-        readers.add(ArticleInputs.open(Path.of(name), options));
-      }
-    }
-    return new ArticleReader() {
-      int current;
-
-      @Override
-      public ReadOutcome next() throws IOException {
-        while (current < readers.size()) {
-          ReadOutcome o = readers.get(current).next();
-          if (o != null) {
-            return o;
-          }
-          readers.get(current).close();
-          current++;
-        }
-        return null;
-      }
-
-      @Override
-      public void close() throws IOException {
-        for (int i = current; i < readers.size(); i++) {
-          readers.get(i).close();
-        }
-      }
-    };
-  }
 
   /** Every article of the inputs, with the rejected records reported to {@code err}. */
   record Loaded(List<Article> articles, List<ReadOutcome.Rejected> rejected) {}

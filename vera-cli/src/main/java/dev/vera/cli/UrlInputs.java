@@ -4,16 +4,18 @@ import dev.vera.article.Article;
 import dev.vera.fetch.ArticleFetcher;
 import dev.vera.fetch.FetchException;
 import dev.vera.fetch.FetchOptions;
+import dev.vera.io.ArticleInputs;
 import dev.vera.io.ArticleReader;
 import dev.vera.io.ReadOutcome;
 import dev.vera.io.ReaderOptions;
 import dev.vera.io.RecordLocation;
-import java.io.IOException;
+import dev.vera.io.Sizes;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.jspecify.annotations.Nullable;
+import java.util.function.Supplier;
 
 /**
  * Inputs that may be http(s) URLs as well as files: a URL is fetched and its article extracted
@@ -29,61 +31,36 @@ final class UrlInputs {
   }
 
   /**
-   * One reader over every input in order; URLs are fetched when their turn comes. Without URLs
-   * this is {@link Inputs#open}, unchanged.
+   * One reader over every input in order: files and directories, {@code -} for {@code stdin},
+   * and URLs, fetched when their turn comes.
    */
   static ArticleReader open(
-      List<String> names, ReaderOptions options, InputStream stdin, FetchOptions fetch)
-      throws IOException {
-    if (names.stream().noneMatch(UrlInputs::isUrl)) {
-      return Inputs.open(names, options, stdin);
+      List<String> names, ReaderOptions options, InputStream stdin, FetchOptions fetch) {
+    // The fetcher holds an HTTP client: made only when some input is a URL.
+    ArticleFetcher fetcher =
+        names.stream().anyMatch(UrlInputs::isUrl) ? new ArticleFetcher(fetch) : null;
+    List<Supplier<ArticleReader>> parts = new ArrayList<>();
+    for (String name : names) {
+      if (isUrl(name)) {
+        parts.add(() -> ArticleInputs.of(List.of(fetch(fetcher, name, options.maxArticleBytes()))));
+      } else if (name.equals("-")) {
+        parts.add(() -> ArticleInputs.open("-", stdin, options));
+      } else {
+        parts.add(() -> ArticleInputs.open(Path.of(name), options));
+      }
     }
-    ArticleFetcher fetcher = new ArticleFetcher(fetch);
-    return new ArticleReader() {
-      int next;
-      @Nullable ArticleReader current;
-
-      @Override
-      public @Nullable ReadOutcome next() throws IOException {
-        while (true) {
-          if (current != null) {
-            ReadOutcome o = current.next();
-            if (o != null) {
-              return o;
-            }
-            current.close();
-            current = null;
-          }
-          if (next >= names.size()) {
-            return null;
-          }
-          String name = names.get(next++);
-          if (isUrl(name)) {
-            return fetch(fetcher, name, options.maxArticleBytes());
-          }
-          current = Inputs.open(List.of(name), options, stdin);
-        }
-      }
-
-      @Override
-      public void close() throws IOException {
-        if (current != null) {
-          current.close();
-        }
-      }
-    };
+    return ArticleInputs.concat(parts);
   }
 
   private static ReadOutcome fetch(ArticleFetcher fetcher, String url, long maxArticleBytes) {
     RecordLocation where = new RecordLocation(url, 1, 1);
     try {
       Article a = fetcher.fetchArticle(url);
-      long bytes =
-          a.title().getBytes(StandardCharsets.UTF_8).length
-              + (long) a.text().getBytes(StandardCharsets.UTF_8).length;
-      if (bytes > maxArticleBytes) {
-        return new ReadOutcome.Rejected(
-            where, "article is " + bytes + " bytes, over the " + maxArticleBytes + "-byte limit");
+      String tooLarge =
+          Sizes.articleOverLimit(
+              Sizes.utf8Length(a.title()) + Sizes.utf8Length(a.text()), maxArticleBytes);
+      if (tooLarge != null) {
+        return new ReadOutcome.Rejected(where, tooLarge);
       }
       return new ReadOutcome.Parsed(a.withId(url), where);
     } catch (FetchException e) {

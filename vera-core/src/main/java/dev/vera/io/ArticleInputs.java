@@ -53,7 +53,20 @@ public final class ArticleInputs {
     for (Path p : paths) {
       parts.add(() -> open(p, options));
     }
+    return concat(parts);
+  }
+
+  /**
+   * Readers one after another, each created when its turn comes and closed when it is done, so
+   * that only one input is open at a time.
+   */
+  public static ArticleReader concat(List<Supplier<ArticleReader>> parts) {
     return new ConcatReader(parts);
+  }
+
+  /** A reader of outcomes known in advance, e.g. an article fetched from a URL. */
+  public static ArticleReader of(List<ReadOutcome> outcomes) {
+    return new FixedReader(outcomes);
   }
 
   /**

@@ -33,7 +33,7 @@ public final class Sizes {
    * The problem with an article of {@code bytes} under a limit of {@code max} bytes, or null when
    * it fits: {@code "article is 1.4 MB, over the 1.0 MB limit"}.
    */
-  static @Nullable String articleOverLimit(long bytes, long max) {
+  public static @Nullable String articleOverLimit(long bytes, long max) {
     if (bytes <= max) {
       return null;
     }

@@ -74,7 +74,8 @@ class TrainAndModelInfoTest {
     assertTrue(md.contains("| validation articles | 40 |"), md);
     assertTrue(md.contains("| split field | `split` |"), md);
     assertTrue(md.contains("`" + Cli.corpus() + "`"), md);
-    assertTrue(md.contains("| model format | vera-linear v1 |"), md);
+    assertTrue(md.contains("| model format | vera-linear v2 |"), md);
+    assertTrue(md.contains("; weights title-words 0.7, title-chars 0.5 |"), md);
     assertTrue(md.contains("## Metrics"), md);
     assertTrue(md.contains("| split=test | 40 |"), md);
   }
@@ -156,5 +157,30 @@ class TrainAndModelInfoTest {
             + " examples are needed\n",
         r.err());
     assertFalse(Files.exists(m));
+  }
+
+  @Test
+  void spaceWeightsGivenReplaceTheDefaults() throws IOException {
+    Path weighted = dir.resolve("weighted.vera");
+    Path weightedCard = dir.resolve("weighted.md");
+    expect(
+        0,
+        concat(
+            new String[] {
+              "train", "--data", Cli.corpus().toString(), "--split-field", "split",
+              "--space-weight", "body-chars=0.5", "--space-weight", "title-words=2",
+              "--out", weighted.toString(), "--card", weightedCard.toString()
+            },
+            SMALL));
+    String md = Files.readString(weightedCard);
+    assertTrue(md.contains("; weights title-words 2, body-chars 0.5 |"), md);
+    Cli.Result bad =
+        expect(
+            2,
+            "train", "--data", Cli.corpus().toString(), "--split-field", "split",
+            "--space-weight", "title-words=-1", "--out", dir.resolve("bad.vera").toString());
+    assertTrue(
+        bad.err().contains("the weight of title-words must be a positive number, was -1.0"),
+        bad::toString);
   }
 }

@@ -8,7 +8,8 @@ import java.util.function.IntConsumer;
 
 /**
  * Turns articles into TF-IDF vectors over hashed word and character n-grams, plus standardized
- * style features. Each space is weighted {@code (1 + ln tf) * idf} and L2-normalized on its own.
+ * style features. Each space is weighted {@code (1 + ln tf) * idf}, L2-normalized on its own, and
+ * scaled by its {@linkplain FeatureConfig#weight weight}.
  * Instances are immutable once fitted and safe to share between threads.
  */
 public final class TextVectorizer {
@@ -29,6 +30,8 @@ public final class TextVectorizer {
   private final ThreadLocal<Scratch[]> scratch;
   /** For each part: its word space and character space, or null when not configured. */
   private final FeatureSpace[][] spacesByPart = new FeatureSpace[2][2];
+  /** For each part and kind: the space's weight (see {@link FeatureConfig#weight}). */
+  private final double[][] weightByPart = {{1, 1}, {1, 1}};
 
   /**
    * A fitted vectorizer.
@@ -50,6 +53,7 @@ public final class TextVectorizer {
         new TermGenerator(config.wordMaxGram(), config.charMinGram(), config.charMaxGram());
     for (FeatureSpace s : config.spaces()) {
       spacesByPart[s.part().ordinal()][s.kind().ordinal()] = s;
+      weightByPart[s.part().ordinal()][s.kind().ordinal()] = config.weight(s);
     }
     // One buffer per feature kind: a part's word and character spaces are counted in one pass.
     this.scratch =
@@ -162,7 +166,9 @@ public final class TextVectorizer {
     int total = 0;
     for (FeatureSpace.Part part : FeatureSpace.Part.values()) {
       countPart(part, article, s);
-      for (Scratch kind : s) {
+      for (int k = 0; k < s.length; k++) {
+        Scratch kind = s[k];
+        double spaceWeight = weightByPart[part.ordinal()][k];
         kind.finish();
         int[] idx = new int[kind.touchedCount];
         float[] val = new float[kind.touchedCount];
@@ -180,7 +186,7 @@ public final class TextVectorizer {
         }
         idx = Arrays.copyOf(idx, n);
         val = Arrays.copyOf(val, n);
-        float inv = sq == 0 ? 0f : (float) (1.0 / Math.sqrt(sq));
+        float inv = sq == 0 ? 0f : (float) (spaceWeight / Math.sqrt(sq));
         for (int i = 0; i < n; i++) {
           val[i] *= inv;
         }
@@ -238,9 +244,9 @@ public final class TextVectorizer {
     double z = 0;
     for (FeatureSpace.Part part : FeatureSpace.Part.values()) {
       countPart(part, article, s);
-      for (Scratch kind : s) {
-        z += spaceDot(kind, weights, null, 0);
-        kind.clear();
+      for (int k = 0; k < s.length; k++) {
+        z += spaceDot(s[k], weightByPart[part.ordinal()][k], weights, null, 0);
+        s[k].clear();
       }
     }
     if (config.style()) {
@@ -290,7 +296,7 @@ public final class TextVectorizer {
       double[] inv = new double[2];
       for (int k = 0; k < 2; k++) {
         // The arithmetic of dot(), so the sum is the same double.
-        z += spaceDot(s[k], weights, inv, k);
+        z += spaceDot(s[k], weightByPart[part.ordinal()][k], weights, inv, k);
       }
       // A second pass recovers the terms and offsets behind each slot.
       TermView view = new TermView();
@@ -368,9 +374,11 @@ public final class TextVectorizer {
 
   /**
    * One space's share of {@code weights · x}: its counted terms weighted {@code (1 + ln tf) *
-   * idf}, L2-normalized. Stores the normalizer in {@code inv[k]} when {@code inv} is given.
+   * idf}, L2-normalized, times the space's weight. Stores the factor applied to each term
+   * ({@code spaceWeight / norm}) in {@code inv[k]} when {@code inv} is given.
    */
-  private double spaceDot(Scratch kind, float[] weights, double[] inv, int k) {
+  private double spaceDot(
+      Scratch kind, double spaceWeight, float[] weights, double[] inv, int k) {
     kind.finish();
     double sq = 0;
     double d = 0;
@@ -381,9 +389,9 @@ public final class TextVectorizer {
       d += (double) v * weights[slot];
     }
     if (inv != null) {
-      inv[k] = sq == 0 ? 0 : 1.0 / Math.sqrt(sq);
+      inv[k] = sq == 0 ? 0 : spaceWeight / Math.sqrt(sq);
     }
-    return sq > 0 ? d / Math.sqrt(sq) : 0.0;
+    return sq > 0 ? spaceWeight * (d / Math.sqrt(sq)) : 0.0;
   }
 
   private static float tf(int count) {

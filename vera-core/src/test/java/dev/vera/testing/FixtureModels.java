@@ -34,7 +34,8 @@ public final class FixtureModels {
                 f.charMinGram(),
                 f.charMaxGram(),
                 f.minDf(),
-                f.style()))
+                f.style(),
+                f.spaceWeights()))
         .withCGrid(List.of(1.0, 4.0, 16.0));
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FeatureConfigTest {
@@ -76,8 +77,25 @@ class FeatureConfigTest {
             3,
             5,
             2,
-            true),
+            true,
+            Map.of(FeatureSpace.TITLE_WORDS, 0.7, FeatureSpace.TITLE_CHARS, 0.5)),
         FeatureConfig.defaults());
     assertEquals((1 << 20) + StyleFeatures.NAMES.size(), FeatureConfig.defaults().dimension());
+  }
+
+  @Test
+  void spaceWeightsArePositiveAndDefaultToOne() {
+    FeatureConfig c = new FeatureConfig(12, ONE, 2, 3, 5, 2, true);
+    assertEquals(1.0, c.weight(FeatureSpace.TITLE_WORDS), 0.0);
+    FeatureConfig w = c.withWeight(FeatureSpace.TITLE_WORDS, 0.25);
+    assertEquals(0.25, w.weight(FeatureSpace.TITLE_WORDS), 0.0);
+    assertEquals(1.0, w.weight(FeatureSpace.BODY_CHARS), 0.0);
+    // A weight of 1 is the absence of a weight: the two configurations are equal.
+    assertEquals(c, w.withWeight(FeatureSpace.TITLE_WORDS, 1.0));
+    for (double bad : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
+      assertEquals(
+          "the weight of title-words must be a positive number, was " + bad,
+          error(() -> c.withWeight(FeatureSpace.TITLE_WORDS, bad)));
+    }
   }
 }

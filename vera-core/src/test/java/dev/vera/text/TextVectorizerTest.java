@@ -186,6 +186,9 @@ class TextVectorizerTest {
         List.of(
             new FeatureConfig(18, ALL, 2, 3, 5, 2, true),
             new FeatureConfig(10, ALL, 3, 2, 4, 1, true),
+            new FeatureConfig(10, ALL, 2, 3, 5, 1, true)
+                .withWeight(FeatureSpace.TITLE_WORDS, 0.7)
+                .withWeight(FeatureSpace.BODY_CHARS, 2.5),
             new FeatureConfig(14, List.of(FeatureSpace.TITLE_CHARS), 1, 3, 3, 1, false))) {
       TextVectorizer v = TextVectorizer.fit(c, DOCS, i -> {});
       List<Article> articles = new ArrayList<>(DOCS);
@@ -206,7 +209,10 @@ class TextVectorizerTest {
     }
   }
 
-  /** Per space: (1 + ln tf) * idf over kept slots, L2-normalized; spaces summed; then style. */
+  /**
+   * Per space: (1 + ln tf) * idf over kept slots, L2-normalized, times the space's weight; spaces
+   * summed; then style.
+   */
   private static TreeMap<Integer, Double> expectedVector(TextVectorizer v, Article a) {
     FeatureConfig c = v.config();
     TreeMap<Integer, Double> out = new TreeMap<>();
@@ -226,7 +232,8 @@ class TextVectorizerTest {
         }
       }
       double norm = Math.sqrt(sq);
-      w.forEach((k, x) -> out.merge(k, x / norm, Double::sum));
+      double weight = c.weight(space);
+      w.forEach((k, x) -> out.merge(k, weight * x / norm, Double::sum));
     }
     if (c.style()) {
       double[] st = StyleFeatures.compute(a);
@@ -374,7 +381,14 @@ class TextVectorizerTest {
             new FeatureConfig(16, List.of(FeatureSpace.TITLE_WORDS), 1, 3, 5, 1, false),
             train,
             i -> {});
-    for (TextVectorizer v : List.of(fixtureVectorizer, small, titles)) {
+    TextVectorizer weighted =
+        TextVectorizer.fit(
+            new FeatureConfig(10, ALL, 2, 3, 5, 1, true)
+                .withWeight(FeatureSpace.TITLE_CHARS, 0.5)
+                .withWeight(FeatureSpace.BODY_WORDS, 1.5),
+            train,
+            i -> {});
+    for (TextVectorizer v : List.of(fixtureVectorizer, small, titles, weighted)) {
       for (long seed = 1; seed <= 3; seed++) {
         float[] w = randomWeights(v.config().dimension(), seed);
         for (Article a : corpus) {
@@ -403,7 +417,14 @@ class TextVectorizerTest {
                 16, List.of(FeatureSpace.BODY_WORDS, FeatureSpace.BODY_CHARS), 3, 2, 4, 2, false),
             train,
             i -> {});
-    for (TextVectorizer v : List.of(fixtureVectorizer, small, bodies)) {
+    TextVectorizer weighted =
+        TextVectorizer.fit(
+            new FeatureConfig(10, ALL, 2, 3, 5, 1, true)
+                .withWeight(FeatureSpace.TITLE_WORDS, 0.7)
+                .withWeight(FeatureSpace.BODY_CHARS, 0.3),
+            train,
+            i -> {});
+    for (TextVectorizer v : List.of(fixtureVectorizer, small, bodies, weighted)) {
       FeatureConfig c = v.config();
       int mask = c.hashSize() - 1;
       float[] w = randomWeights(c.dimension(), 7);

@@ -2,6 +2,7 @@ package dev.vera.model.io;
 
 import dev.vera.model.MetricSummary;
 import dev.vera.model.ModelCard;
+import dev.vera.text.FeatureConfig;
 import dev.vera.text.FeatureSpace;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -35,7 +36,8 @@ public final class ModelCardText {
     row(sb, "features", p.features().spaces().stream().map(FeatureSpace::wireName).collect(Collectors.joining(", "))
         + String.format(Locale.ROOT, "; words 1-%d, characters %d-%d; 2^%d hashed slots; min df %d; style %s",
             p.features().wordMaxGram(), p.features().charMinGram(), p.features().charMaxGram(),
-            p.features().hashBits(), p.features().minDf(), p.features().style() ? "on" : "off"));
+            p.features().hashBits(), p.features().minDf(), p.features().style() ? "on" : "off")
+        + spaceWeights(p.features()));
     row(sb, "classifier", "logistic regression (LIBLINEAR " + p.solver() + ")");
     row(sb, "C (chosen on validation)", fmt(p.c()));
     row(sb, "C search (valid macro-F1 / ROC-AUC)", p.cSearch().stream()
@@ -74,5 +76,15 @@ public final class ModelCardText {
 
   private static String fmt(double d) {
     return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+  }
+
+  /** The spaces weighted other than 1, e.g. {@code ; weights title-words 0.7, title-chars 0.5}. */
+  private static String spaceWeights(FeatureConfig f) {
+    if (f.spaceWeights().isEmpty()) {
+      return "";
+    }
+    return f.spaceWeights().entrySet().stream()
+        .map(e -> e.getKey().wireName() + " " + fmt(e.getValue()))
+        .collect(Collectors.joining(", ", "; weights ", ""));
   }
 }

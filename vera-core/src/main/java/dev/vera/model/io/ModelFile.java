@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class ModelFile {
 
   public static final String CODEC = "vera-linear";
   public static final int VERSION_MIN = 1;
-  public static final int VERSION_CURRENT = 1;
+  public static final int VERSION_CURRENT = 2;
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -324,6 +325,10 @@ public final class ModelFile {
     n.put("char_max_gram", f.charMaxGram());
     n.put("min_df", f.minDf());
     n.put("style", f.style());
+    if (!f.spaceWeights().isEmpty()) {
+      ObjectNode w = n.putObject("space_weights");
+      f.spaceWeights().forEach((space, weight) -> w.put(space.wireName(), weight));
+    }
     return n;
   }
 
@@ -333,6 +338,11 @@ public final class ModelFile {
       for (JsonNode s : n.path("spaces")) {
         spaces.add(FeatureSpace.parse(s.asText()));
       }
+      // Version 1 files have no space weights: every space weighs 1.
+      Map<FeatureSpace, Double> weights = new EnumMap<>(FeatureSpace.class);
+      for (Map.Entry<String, JsonNode> w : n.path("space_weights").properties()) {
+        weights.put(FeatureSpace.parse(w.getKey()), w.getValue().asDouble());
+      }
       return new FeatureConfig(
           n.path("hash_bits").asInt(),
           spaces,
@@ -340,7 +350,8 @@ public final class ModelFile {
           n.path("char_min_gram").asInt(),
           n.path("char_max_gram").asInt(),
           n.path("min_df").asInt(),
-          n.path("style").asBoolean());
+          n.path("style").asBoolean(),
+          weights);
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(name + ": damaged model file (features: " + e.getMessage() + ")", e);
     }

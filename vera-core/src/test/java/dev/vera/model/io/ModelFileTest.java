@@ -63,6 +63,9 @@ class ModelFileTest {
     assertEquals(model.combiner(), back.combiner());
     assertArrayEquals(model.trainingHashes(), back.trainingHashes());
     assertArrayEquals(model.vectorizer().idf(), back.vectorizer().idf());
+    assertFalse(
+        model.vectorizer().config().spaceWeights().isEmpty(),
+        "the fixture model should weight its spaces, so that the weights are round-tripped");
     assertEquals(model.vectorizer().config(), back.vectorizer().config());
     assertReputationEquals(model.reputation(), back.reputation());
     List<ScoringOptions> options =
@@ -122,12 +125,12 @@ class ModelFileTest {
         "a model file must not be a Java serialization stream");
     assertArrayEquals(ModelFile.MAGIC, Arrays.copyOf(bytes, 8));
     assertEquals("VERAMODL", new String(bytes, 0, 8, StandardCharsets.US_ASCII));
-    assertEquals(1, ByteBuffer.wrap(bytes, VERSION_OFFSET, 4).getInt());
+    assertEquals(2, ByteBuffer.wrap(bytes, VERSION_OFFSET, 4).getInt());
   }
 
   @Test
   void unknownVersionIsRefusedNamingVersionAndRange() throws IOException {
-    for (int version : new int[] {2, 99, 0, -1}) {
+    for (int version : new int[] {3, 99, 0, -1}) {
       byte[] patched = bytes.clone();
       ByteBuffer.wrap(patched, VERSION_OFFSET, 4).putInt(version);
       Path file = dir.resolve("v" + version + ".vera");
@@ -136,7 +139,7 @@ class ModelFileTest {
       ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(file));
       String m = e.getMessage();
       assertTrue(m.startsWith(file + ": model format version " + version + " is not supported"), m);
-      assertTrue(m.contains("reads vera-linear versions 1 to 1"), m);
+      assertTrue(m.contains("reads vera-linear versions 1 to 2"), m);
     }
   }
 

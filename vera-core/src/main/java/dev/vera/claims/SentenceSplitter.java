@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Splits text into sentences with ICU's sentence break rules (Unicode UAX #29), filtered by ICU's
- * English abbreviation list so that "Mr. Smith" or "Sen. Warren" stay in one sentence. ICU rather
+ * English abbreviation list so that "Mr. Smith" or "Jan. 5" stay in one sentence (the list is ICU's: it lacks "Sen."). ICU rather
  * than the JDK's {@code BreakIterator}: the JDK breaks after "Mr." and runs a headline into the
  * paragraph under it, while ICU ends a sentence at a line break. No model file is needed, unlike
  * OpenNLP's sentence detector. Thread-safe: each call makes its own iterator.

@@ -48,8 +48,9 @@ public final class FactCheckIndex implements Closeable {
   public static final int FORMAT_VERSION = 1;
 
   /**
-   * PolitiFact words its claims "Says …"; as a query word it only adds noise, so it is a stop
-   * word here, with English's.
+   * PolitiFact words many claims "Says …" (house style, see the data's SOURCE.md) and news
+   * sentences report speech with "said": reporting verbs, not the content a match should share.
+   * They are stop words here, with English's.
    */
   static final CharArraySet STOP_WORDS;
 

@@ -107,6 +107,17 @@ public final class ClaimsCommand implements Runnable {
         c.support());
   }
 
+  /** The model card, read for this task: the card's generic wording speaks of fake articles. */
+  static String cardMarkdown(CheckWorthinessModel model) {
+    String md = ModelCardText.markdown(model.card());
+    int firstLineEnd = md.indexOf('\n') + 1;
+    return md.substring(0, firstLineEnd)
+        + "\nA check-worthiness model for sentences (`vera check --claims`): below, \"fake\" means"
+        + " check-worthy (ClaimBuster CFS) and \"real\" not; articles are sentences. The decision"
+        + " threshold was chosen on validation for the F1 of the check-worthy class, not macro-F1.\n"
+        + md.substring(firstLineEnd);
+  }
+
   /** {@code vera claims train}. */
   @Command(
       name = "train",
@@ -151,7 +162,7 @@ public final class ClaimsCommand implements Runnable {
       double secs = (System.nanoTime() - t0) / 1e9;
       model.write(out);
       if (card != null) {
-        Files.writeString(card, ModelCardText.markdown(model.card()), StandardCharsets.UTF_8);
+        Files.writeString(card, cardMarkdown(model), StandardCharsets.UTF_8);
       }
       outw.printf(
           Locale.ROOT,

@@ -94,7 +94,8 @@ public class CheckCommand implements Callable<Integer> {
     int scored = 0;
     FetchOptions fetch = FetchOptions.defaults().withAllowPrivateHosts(allowPrivateHosts);
     ClaimChecker claimChecker = claims.open();
-    try (ArticleReader reader = UrlInputs.open(inputs, input.readerOptions(err), stdin, fetch)) {
+    try (ClaimsOptions claimsToClose = claims;
+        ArticleReader reader = UrlInputs.open(inputs, input.readerOptions(err), stdin, fetch)) {
       for (ReadOutcome o = reader.next(); o != null; o = reader.next()) {
         if (o instanceof ReadOutcome.Rejected r) {
           failed++;
@@ -133,7 +134,6 @@ public class CheckCommand implements Callable<Integer> {
         out.flush();
       }
     }
-    claims.close();
     if (failed > 0) {
       err.println(
           "vera check: "

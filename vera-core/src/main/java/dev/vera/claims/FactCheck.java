@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param url the fact-check's page, or null
  * @param date the fact-check's publication date ({@code YYYY-MM-DD}), or null
  * @param speaker who made the claim, or null
+ * @param title the fact-check's headline, or null (searched too, with a weight the index chose)
  */
 public record FactCheck(
     String id,
@@ -20,4 +21,18 @@ public record FactCheck(
     String publisher,
     @Nullable String url,
     @Nullable String date,
-    @Nullable String speaker) {}
+    @Nullable String speaker,
+    @Nullable String title) {
+
+  /** A fact-check without a headline. */
+  public FactCheck(
+      String id,
+      String claim,
+      String verdict,
+      String publisher,
+      @Nullable String url,
+      @Nullable String date,
+      @Nullable String speaker) {
+    this(id, claim, verdict, publisher, url, date, speaker, null);
+  }
+}

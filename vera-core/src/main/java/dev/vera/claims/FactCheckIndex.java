@@ -27,6 +27,8 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -63,6 +65,9 @@ public final class FactCheckIndex implements Closeable {
 
   /** Longest query, in distinct terms: beyond it a "sentence" is a paragraph. */
   static final int MAX_QUERY_TERMS = 256;
+
+  /** Headline weights {@code vera index eval} tries on the validation part; 0 is BM25 on claims. */
+  public static final List<Double> TITLE_WEIGHTS = List.of(0.0, 0.25, 0.5, 1.0);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -115,6 +120,7 @@ public final class FactCheckIndex implements Closeable {
     var arr = m.putArray("sources");
     sources.forEach(arr::add);
     m.putNull("min_score");
+    m.put("title_weight", 0.0);
     writeManifest(dir, m);
     List<String> files = new ArrayList<>();
     sources.forEach(s -> files.add(s.path("path").asText()));
@@ -135,6 +141,9 @@ public final class FactCheckIndex implements Closeable {
     }
     if (f.speaker() != null) {
       doc.add(new StoredField("speaker", f.speaker()));
+    }
+    if (f.title() != null) {
+      doc.add(new TextField("title", f.title(), Field.Store.YES));
     }
     return doc;
   }
@@ -169,10 +178,15 @@ public final class FactCheckIndex implements Closeable {
     return new FactCheckIndex(FSDirectory.open(dir), manifest);
   }
 
-  /** Records the similarity threshold in the index's manifest. */
-  public static void writeMinScore(Path dir, double minScore, String chosenOn) throws IOException {
+  /**
+   * Records the similarity threshold, and the weight of headline matches in the ranking, in the
+   * index's manifest.
+   */
+  public static void writeMinScore(Path dir, double minScore, double titleWeight, String chosenOn)
+      throws IOException {
     ObjectNode m = (ObjectNode) JSON.readTree(dir.resolve(MANIFEST).toFile());
     m.put("min_score", minScore);
+    m.put("title_weight", titleWeight);
     m.put("min_score_chosen_on", chosenOn);
     writeManifest(dir, m);
   }
@@ -193,6 +207,11 @@ public final class FactCheckIndex implements Closeable {
     return v == null || v.isNull() ? null : v.asDouble();
   }
 
+  /** The weight of headline matches in {@link #search(String, int)}: 0 ranks by claim alone. */
+  public double titleWeight() {
+    return manifest.path("title_weight").asDouble(0);
+  }
+
   public int size() {
     return reader.numDocs();
   }
@@ -202,16 +221,36 @@ public final class FactCheckIndex implements Closeable {
 
   /** The {@code k} fact-checks most similar to {@code text}, best first; none for an empty query. */
   public List<Hit> search(String text, int k) {
+    return search(text, k, titleWeight());
+  }
+
+  /**
+   * The {@code k} fact-checks most similar to {@code text}: BM25 on the claim plus {@code
+   * titleWeight} times BM25 on the headline.
+   */
+  public List<Hit> search(String text, int k, double titleWeight) {
     Set<String> terms = terms(text);
     if (terms.isEmpty()) {
       return List.of();
     }
-    BooleanQuery.Builder q = new BooleanQuery.Builder();
+    BooleanQuery.Builder claim = new BooleanQuery.Builder();
     for (String t : terms) {
-      q.add(new TermQuery(new Term("claim", t)), BooleanClause.Occur.SHOULD);
+      claim.add(new TermQuery(new Term("claim", t)), BooleanClause.Occur.SHOULD);
+    }
+    Query q = claim.build();
+    if (titleWeight > 0) {
+      BooleanQuery.Builder title = new BooleanQuery.Builder();
+      for (String t : terms) {
+        title.add(new TermQuery(new Term("title", t)), BooleanClause.Occur.SHOULD);
+      }
+      q =
+          new BooleanQuery.Builder()
+              .add(q, BooleanClause.Occur.SHOULD)
+              .add(new BoostQuery(title.build(), (float) titleWeight), BooleanClause.Occur.SHOULD)
+              .build();
     }
     try {
-      ScoreDoc[] docs = searcher.search(q.build(), k).scoreDocs;
+      ScoreDoc[] docs = searcher.search(q, k).scoreDocs;
       List<Hit> hits = new ArrayList<>(docs.length);
       var stored = searcher.storedFields();
       for (ScoreDoc sd : docs) {
@@ -225,7 +264,8 @@ public final class FactCheckIndex implements Closeable {
                     d.get("publisher"),
                     d.get("url"),
                     d.get("date"),
-                    d.get("speaker")),
+                    d.get("speaker"),
+                    d.get("title")),
                 sd.score));
       }
       return hits;

@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>ClaimReview-like (also PolitiFact's {@code factchecks.jsonl}): {@code claim} (required),
  *       {@code verdict} (required), {@code publisher} (required unless the reader has a default),
- *       {@code url}, {@code date} ({@code YYYY-MM-DD}), {@code id}, {@code speaker}. These map to
+ *       {@code url}, {@code date} ({@code YYYY-MM-DD}), {@code id}, {@code speaker}, {@code title}
+ *       (the fact-check's headline). These map to
  *       ClaimReview's {@code claimReviewed}, {@code reviewRating.alternateName}, {@code author},
  *       {@code url}, {@code datePublished} and {@code itemReviewed.author}.
  *   <li>LIAR (Vera's {@code liar/articles.jsonl}): the statement is {@code text}, the six-way
@@ -120,7 +121,14 @@ public final class FactCheckReader {
       String verdict = required(n, "verdict");
       String publisher = required(n, "publisher");
       return new FactCheck(
-          id, limit(claim), verdict, publisher, text(n, "url"), date(n), text(n, "speaker"));
+          id,
+          limit(claim),
+          verdict,
+          publisher,
+          text(n, "url"),
+          date(n),
+          text(n, "speaker"),
+          text(n, "title"));
     }
     if (n.has("text") && n.has("label")) {
       return new FactCheck(

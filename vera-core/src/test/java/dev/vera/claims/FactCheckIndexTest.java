@@ -94,10 +94,34 @@ class FactCheckIndexTest {
       assertEquals(List.of(), index.search("the of and", 5));
       assertEquals(List.of(), index.search("zebra", 5));
     }
-    FactCheckIndex.writeMinScore(idx, 2.5, "test");
+    FactCheckIndex.writeMinScore(idx, 2.5, 0.5, "test");
     try (FactCheckIndex index = FactCheckIndex.open(idx)) {
       assertEquals(2.5, index.minScore());
+      assertEquals(0.5, index.titleWeight());
     }
+  }
+
+  @Test
+  void aHeadlineAddsItsWeightedScore(@TempDir Path dir) throws IOException {
+    FactCheck withTitle =
+        new FactCheck("a", "Taxes rose 3 percent.", "false", "X", null, null, null, "Texas tax claim");
+    FactCheck without = new FactCheck("b", "Taxes rose in Texas.", "true", "X", null, null, null);
+    FactCheckIndex.build(dir, List.of(withTitle, without), List.of());
+    try (FactCheckIndex index = FactCheckIndex.open(dir)) {
+      assertEquals(0.0, index.titleWeight());
+      double a0 = score(index.search("Texas taxes rose", 2, 0), "a");
+      double b0 = score(index.search("Texas taxes rose", 2, 0), "b");
+      double a1 = score(index.search("Texas taxes rose", 2, 0.5), "a");
+      double b1 = score(index.search("Texas taxes rose", 2, 0.5), "b");
+      assertEquals(b0, b1, 1e-6);
+      assertTrue(a1 > a0, a0 + " then " + a1);
+      assertEquals("Texas tax claim", index.search("Texas taxes rose", 2, 0.5).stream()
+          .filter(h -> h.factCheck().id().equals("a")).findFirst().orElseThrow().factCheck().title());
+    }
+  }
+
+  private static double score(List<FactCheckIndex.Hit> hits, String id) {
+    return hits.stream().filter(h -> h.factCheck().id().equals(id)).findFirst().orElseThrow().score();
   }
 
   @Test

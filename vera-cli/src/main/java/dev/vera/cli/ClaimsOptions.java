@@ -67,7 +67,7 @@ public final class ClaimsOptions implements AutoCloseable {
             checker.model().threshold()));
     for (CheckedClaim c : claims) {
       sb.append(
-          String.format(Locale.ROOT, "    %.2f  \"%s\"%n", c.probability(), c.sentence().text()));
+          String.format(Locale.ROOT, "    %.2f  \u201c%s\u201d%n", c.probability(), c.sentence().text()));
       if (checker.hasIndex() && c.matches().isEmpty()) {
         sb.append("          no published fact-check close enough\n");
       }
@@ -76,7 +76,7 @@ public final class ClaimsOptions implements AutoCloseable {
         sb.append(
             String.format(
                 Locale.ROOT,
-                "          %s: %s (%s%s) \"%s\"%s  [score %.1f]%n",
+                "          %s: %s (%s%s) \u201c%s\u201d%s  [score %.1f]%n",
                 f.publisher(),
                 f.verdict(),
                 f.date() == null ? "no date" : f.date(),

@@ -89,7 +89,7 @@ class ClaimsCommandsTest {
     Cli.Result text = expect(0, "check", "--index", idx.toString(), "--min-score", "1", article.toString());
     assertTrue(text.out().contains("check-worthy sentences: 1"), text::toString);
     assertTrue(
-        text.out().contains("Fact Desk: mostly-false (2012-05-01) \"Says unemployment in Ohio doubled since 2008.\" https://factdesk.example/ohio"),
+        text.out().contains("Fact Desk: mostly-false (2012-05-01) \u201cSays unemployment in Ohio doubled since 2008.\u201d https://factdesk.example/ohio"),
         text::toString);
   }
 

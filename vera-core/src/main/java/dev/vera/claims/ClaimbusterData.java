@@ -4,14 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vera.article.Article;
 import dev.vera.article.Label;
-import java.io.BufferedReader;
+import dev.vera.io.Utf8LineReader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.InputStreamReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,20 +33,19 @@ public final class ClaimbusterData {
     List<Article> train = new ArrayList<>();
     List<Article> valid = new ArrayList<>();
     List<Article> test = new ArrayList<>();
-    var decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
-      int lineNo = 0;
-      for (String line = readLine(in, file, lineNo + 1); line != null; line = readLine(in, file, lineNo + 1)) {
-        lineNo++;
+    try (Utf8LineReader in =
+        new Utf8LineReader(Files.newInputStream(file), FactCheckReader.MAX_LINE_BYTES)) {
+      for (Utf8LineReader.Line row = in.next(); row != null; row = in.next()) {
+        long lineNo = row.number();
+        String where = file + ":" + lineNo + ": ";
+        if (!row.ok()) {
+          problems.accept(where + row.problem());
+          continue;
+        }
+        String line = row.text();
         if (line.isBlank()) {
           continue;
         }
-        String where = file + ":" + lineNo + ": ";
         JsonNode n;
         try {
           n = JSON.readTree(line);
@@ -89,13 +84,5 @@ public final class ClaimbusterData {
       }
     }
     return new Parts(train, valid, test);
-  }
-
-  private static String readLine(BufferedReader in, Path file, int lineNo) throws IOException {
-    try {
-      return in.readLine();
-    } catch (CharacterCodingException e) {
-      throw new IOException(file + ":" + lineNo + ": not UTF-8 text", e);
-    }
   }
 }

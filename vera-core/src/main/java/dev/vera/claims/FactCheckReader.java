@@ -2,12 +2,8 @@ package dev.vera.claims;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import dev.vera.io.Utf8LineReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -35,6 +31,9 @@ import org.jspecify.annotations.Nullable;
  * line, and skipped; reading goes on.
  */
 public final class FactCheckReader {
+  /** A line longer than this is refused unread (a fact-check record is a few hundred bytes). */
+  public static final int MAX_LINE_BYTES = 1 << 20;
+
   /** A claim longer than this is not a claim: the record is refused. */
   public static final int MAX_CLAIM_CHARS = 5000;
 
@@ -56,35 +55,19 @@ public final class FactCheckReader {
    */
   public static int read(Path file, Consumer<FactCheck> sink, Consumer<String> problems)
       throws IOException {
-    var decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
     int count = 0;
-    try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
-      int lineNo = 0;
-      while (true) {
-        String line;
-        try {
-          line = in.readLine();
-        } catch (CharacterCodingException e) {
-          // The decoder cannot resynchronize reliably after malformed input: stop this file.
-          problems.accept(file + ":" + (lineNo + 1) + ": not UTF-8 text; the rest of the file is skipped");
-          break;
+    try (Utf8LineReader in = new Utf8LineReader(Files.newInputStream(file), MAX_LINE_BYTES)) {
+      for (Utf8LineReader.Line line = in.next(); line != null; line = in.next()) {
+        String where = file + ":" + line.number() + ": ";
+        if (!line.ok()) {
+          problems.accept(where + line.problem());
+          continue;
         }
-        if (line == null) {
-          break;
-        }
-        lineNo++;
         if (line.isBlank()) {
           continue;
         }
-        String where = file + ":" + lineNo + ": ";
         try {
-          FactCheck f = parse(line, file.getFileName() + ":" + lineNo);
-          sink.accept(f);
+          sink.accept(parse(line.text(), file.getFileName() + ":" + line.number()));
           count++;
         } catch (IllegalArgumentException e) {
           problems.accept(where + e.getMessage());

@@ -77,6 +77,27 @@ class FactCheckIndexTest {
   }
 
   @Test
+  void aLineInAnotherEncodingIsReportedAndTheRestRead(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("latin1.jsonl");
+    String good = "{\"claim\": \"A.\", \"verdict\": \"true\", \"publisher\": \"X\"}\n";
+    byte[] latin1 =
+        "{\"claim\": \"Caf\u00e9 prices doubled.\", \"verdict\": \"true\", \"publisher\": \"X\"}\n"
+            .getBytes(StandardCharsets.ISO_8859_1);
+    try (var out = Files.newOutputStream(f)) {
+      out.write(good.getBytes(StandardCharsets.UTF_8));
+      out.write(latin1);
+      out.write(good.getBytes(StandardCharsets.UTF_8));
+    }
+    List<FactCheck> got = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    assertEquals(2, FactCheckReader.read(f, got::add, problems::add));
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).startsWith(f + ":2: "), problems.get(0));
+    assertTrue(problems.get(0).contains("UTF-8"), problems.get(0));
+    assertEquals("latin1.jsonl:3", got.get(1).id());
+  }
+
+  @Test
   void buildsSearchesAndRecordsTheThreshold(@TempDir Path dir) throws IOException {
     List<FactCheck> records = new ArrayList<>();
     FactCheckReader.read(write(dir), records::add, p -> {});

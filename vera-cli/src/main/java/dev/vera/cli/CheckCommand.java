@@ -1,6 +1,9 @@
 package dev.vera.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vera.article.Article;
+import dev.vera.claims.ClaimChecker;
+import dev.vera.claims.ClaimsJson;
 import dev.vera.fetch.FetchOptions;
 import dev.vera.io.ArticleReader;
 import dev.vera.io.ReadOutcome;
@@ -70,6 +73,8 @@ public class CheckCommand implements Callable<Integer> {
               + " default).")
   boolean allowPrivateHosts;
 
+  @Mixin ClaimsOptions claims;
+
   /** Standard input; tests replace it. */
   InputStream stdin = System.in;
 
@@ -88,7 +93,9 @@ public class CheckCommand implements Callable<Integer> {
     int failed = 0;
     int scored = 0;
     FetchOptions fetch = FetchOptions.defaults().withAllowPrivateHosts(allowPrivateHosts);
-    try (ArticleReader reader = UrlInputs.open(inputs, input.readerOptions(err), stdin, fetch)) {
+    ClaimChecker claimChecker = claims.open();
+    try (ClaimsOptions claimsToClose = claims;
+        ArticleReader reader = UrlInputs.open(inputs, input.readerOptions(err), stdin, fetch)) {
       for (ReadOutcome o = reader.next(); o != null; o = reader.next()) {
         if (o instanceof ReadOutcome.Rejected r) {
           failed++;
@@ -105,9 +112,11 @@ public class CheckCommand implements Callable<Integer> {
         scored++;
         switch (format) {
           case jsonl:
-            out.println(
-                VerdictJson.mapper()
-                    .writeValueAsString(VerdictJson.verdict(e.verdict(), e, p.where())));
+            ObjectNode json = VerdictJson.verdict(e.verdict(), e, p.where());
+            if (claimChecker != null) {
+              json.set("claims", ClaimsJson.claims(claimChecker.check(a.text())));
+            }
+            out.println(VerdictJson.mapper().writeValueAsString(json));
             break;
           case seed:
             SeedFormatWriter.write(out, a, e.verdict());
@@ -118,6 +127,9 @@ public class CheckCommand implements Callable<Integer> {
                 full
                     ? VerdictText.explanation(e.verdict(), e, name) + "\n"
                     : VerdictText.verdict(e.verdict(), e, name));
+            if (claimChecker != null) {
+              out.print(ClaimsOptions.text(claimChecker, claimChecker.check(a.text())));
+            }
         }
         out.flush();
       }

@@ -29,6 +29,7 @@ public class ServeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin ModelOption model;
+  @Mixin ClaimsOptions claims;
 
   @Option(names = "--port", paramLabel = "PORT", description = "Port (default: 8080; 0 picks a free one).")
   int port = ServerConfig.DEFAULT_PORT;
@@ -95,7 +96,8 @@ public class ServeCommand implements Callable<Integer> {
             .withPort(port)
             .withMaxBatchSize(maxBatchSize)
             .withAllowPrivateHosts(allowPrivateHosts);
-    app = VeraServer.create(m, config).start();
+    var claimChecker = claims.open();
+    app = VeraServer.create(m, config, claimChecker).start();
     Thread hook = new Thread(app::stop, "vera-serve-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     String shownHost = host.contains(":") ? "[" + host + "]" : host;
@@ -109,6 +111,11 @@ public class ServeCommand implements Callable<Integer> {
         url,
         url,
         url);
+    if (claimChecker != null) {
+      out.println(
+          "  claims:   check-worthy sentences"
+              + (claimChecker.hasIndex() ? " matched against " + claims.index : " (no fact-check index)"));
+    }
     if (allowPrivateHosts) {
       out.println("  warning: --allow-private-hosts: URLs may reach this machine's own network.");
     }
@@ -116,6 +123,7 @@ public class ServeCommand implements Callable<Integer> {
     stop.await();
     Runtime.getRuntime().removeShutdownHook(hook);
     app.stop();
+    claims.close();
     return VeraCommand.EXIT_OK;
   }
 }

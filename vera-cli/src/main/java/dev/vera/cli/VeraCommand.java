@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       BenchScanCommand.class,
       ServeCommand.class,
+      ClaimsCommand.class,
+      IndexCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class VeraCommand implements Runnable {

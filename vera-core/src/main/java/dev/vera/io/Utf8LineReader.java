@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * start of the stream are removed. A line that is not valid UTF-8, or longer than the cap, still
  * comes out (so the caller can reject the record it belongs to and go on) but with a problem.
  */
-final class Utf8LineReader implements Closeable {
+public final class Utf8LineReader implements Closeable {
 
   /**
    * One line of input.
@@ -30,12 +30,12 @@ final class Utf8LineReader implements Closeable {
    *     over-long line empty, since it was never buffered
    * @param problem why the line cannot be used, or null when it is fine
    */
-  record Line(long number, String text, @Nullable String problem) {
-    boolean ok() {
+  public record Line(long number, String text, @Nullable String problem) {
+    public boolean ok() {
       return problem == null;
     }
 
-    boolean isBlank() {
+    public boolean isBlank() {
       return problem == null && text.isBlank();
     }
   }
@@ -61,18 +61,18 @@ final class Utf8LineReader implements Closeable {
    * @param in the stream to read; closed by {@link #close()}
    * @param maxLineBytes lines longer than this are skipped and reported, not buffered
    */
-  Utf8LineReader(InputStream in, int maxLineBytes) {
+  public Utf8LineReader(InputStream in, int maxLineBytes) {
     this.in = in;
     this.maxLineBytes = maxLineBytes;
   }
 
   /** The number of the last line returned by {@link #next()} (0 before the first). */
-  long lineNumber() {
+  public long lineNumber() {
     return lineNumber;
   }
 
   /** Returns the next line, or null at the end of the stream. */
-  @Nullable Line next() throws IOException {
+  public @Nullable Line next() throws IOException {
     lineLength = 0;
     long total = 0;
     boolean any = false;

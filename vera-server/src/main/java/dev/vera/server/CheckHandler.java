@@ -2,20 +2,26 @@ package dev.vera.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vera.article.Article;
+import dev.vera.claims.ClaimChecker;
+import dev.vera.claims.ClaimsJson;
 import dev.vera.fetch.ArticleFetcher;
 import dev.vera.fetch.FetchException;
 import io.javalin.http.Context;
+import org.jspecify.annotations.Nullable;
 
 /** {@code POST /api/v1/check}: one article, given as text or as a URL to fetch. */
 final class CheckHandler {
   private final Judge judge;
   private final ArticleFetcher fetcher;
   private final ServerConfig config;
+  private final @Nullable ClaimChecker claims;
 
-  CheckHandler(Judge judge, ArticleFetcher fetcher, ServerConfig config) {
+  CheckHandler(
+      Judge judge, ArticleFetcher fetcher, ServerConfig config, @Nullable ClaimChecker claims) {
     this.judge = judge;
     this.fetcher = fetcher;
     this.config = config;
+    this.claims = claims;
   }
 
   void handle(Context ctx) throws Exception {
@@ -37,6 +43,9 @@ final class CheckHandler {
     a.put("url", article.url());
     a.put("source", article.source());
     a.put("fetched", fetched);
+    if (claims != null) {
+      out.set("claims", ClaimsJson.claims(claims.check(article.text())));
+    }
     ctx.contentType("application/json").result(out.toString());
   }
 

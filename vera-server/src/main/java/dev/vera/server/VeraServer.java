@@ -1,9 +1,11 @@
 package dev.vera.server;
 
+import dev.vera.claims.ClaimChecker;
 import dev.vera.fetch.ArticleFetcher;
 import dev.vera.model.CredibilityModel;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Vera HTTP server: the API under {@code /api/v1} and the web page at {@code /}, wired in one
@@ -18,9 +20,19 @@ public final class VeraServer {
 
   /** The application, configured and not yet started: call {@code start()} on it. */
   public static Javalin create(CredibilityModel model, ServerConfig config) {
+    return create(model, config, null);
+  }
+
+  /**
+   * The application with check-worthy claims: {@code POST /api/v1/check} answers also {@code
+   * claims} when {@code claims} is not null.
+   */
+  public static Javalin create(
+      CredibilityModel model, ServerConfig config, @Nullable ClaimChecker claims) {
     Metrics metrics = new Metrics();
     Judge judge = new Judge(model);
-    CheckHandler check = new CheckHandler(judge, new ArticleFetcher(config.fetch()), config);
+    CheckHandler check =
+        new CheckHandler(judge, new ArticleFetcher(config.fetch()), config, claims);
     BatchHandler batch = new BatchHandler(judge, config);
     InfoHandlers info = new InfoHandlers(model, metrics);
     StaticResources files = new StaticResources();

@@ -199,7 +199,7 @@
 
   // Splits `text` into runs that share one phrase (the strongest covering it) and one marked
   // sentence, and builds them as <mark> and <span> elements.
-  function highlighted(text, phrases, sentences) {
+  function highlighted(text, phrases, sentences, claims) {
     var n = text.length;
     var owner = new Int32Array(n).fill(-1);
     var strength = new Float64Array(n);
@@ -217,10 +217,15 @@
     sentences.forEach(function (s, i) {
       for (var k = Math.max(0, s.start); k < Math.min(n, s.end); k++) sent[k] = i;
     });
+    // Check-worthy sentences (from the claims panel) are a third, independent layer.
+    var claim = new Int32Array(n).fill(-1);
+    (claims || []).forEach(function (c, i) {
+      for (var k = Math.max(0, c.start); k < Math.min(n, c.end); k++) claim[k] = i;
+    });
     var frag = document.createDocumentFragment();
     var start = 0;
     for (var k = 1; k <= n; k++) {
-      if (k < n && owner[k] === owner[start] && sent[k] === sent[start]) continue;
+      if (k < n && owner[k] === owner[start] && sent[k] === sent[start] && claim[k] === claim[start]) continue;
       var piece = text.slice(start, k);
       var node;
       if (owner[start] >= 0) {
@@ -237,6 +242,15 @@
         }
         wrap.appendChild(node);
         node = wrap;
+      }
+      if (claim[start] >= 0) {
+        var cw = el('span', 'claim');
+        cw.setAttribute('data-claim', String(claim[start] + 1));
+        if (start === claims[claim[start]].start) {
+          frag.appendChild(el('sup', 'claim-no', 'C' + (claim[start] + 1)));
+        }
+        cw.appendChild(node);
+        node = cw;
       }
       frag.appendChild(node);
       start = k;
@@ -283,6 +297,44 @@
       : 'The verdict reads the text alone; tick the box above to let the publisher count.'));
   }
 
+  // The check-worthy sentences (C1, C2 … as marked in the text) and the published fact-checks
+  // closest to each; hidden when the server runs without --claims.
+  function claimsBox(claims) {
+    var box = document.getElementById('claims-box');
+    var list = document.getElementById('claims-list');
+    clear(list);
+    box.hidden = !claims;
+    if (!claims) return;
+    if (!claims.length) list.appendChild(el('li', 'muted', 'No check-worthy sentence.'));
+    claims.forEach(function (c, i) {
+      var li = el('li', 'claim-item');
+      var q = el('p', 'claim-sentence');
+      q.appendChild(el('span', 'claim-no', 'C' + (i + 1)));
+      q.appendChild(el('mark', 'claim', c.sentence));
+      q.appendChild(el('span', 'muted small', ' ' + pct(c.check_worthy_probability) + ' check-worthy'));
+      li.appendChild(q);
+      var ul = el('ul', 'matches');
+      if (!c.matches.length) ul.appendChild(el('li', 'muted', 'No published fact-check close enough.'));
+      c.matches.forEach(function (m) {
+        var mi = el('li', 'match');
+        mi.appendChild(el('span', 'verdict-tag', m.verdict));
+        mi.appendChild(el('span', null, ' ' + m.publisher + (m.date ? ', ' + m.date : '') + ': '));
+        if (m.url && /^https?:\/\//.test(m.url)) {
+          var a = el('a', null, m.claim);
+          a.href = m.url;
+          a.rel = 'noopener noreferrer';
+          a.target = '_blank';
+          mi.appendChild(a);
+        } else {
+          mi.appendChild(el('span', null, m.claim));
+        }
+        ul.appendChild(mi);
+      });
+      li.appendChild(ul);
+      list.appendChild(li);
+    });
+  }
+
   function render(v) {
     var fake = v.label === 'fake';
     var mark = document.getElementById('mark');
@@ -317,7 +369,8 @@
     document.getElementById('article-meta').textContent = meta.join(' \u00b7 ');
     var body = document.getElementById('article-body');
     clear(body);
-    body.appendChild(highlighted(art.text || '', marked.filter(function (p) { return p.part === 'body'; }), sentences));
+    body.appendChild(highlighted(art.text || '', marked.filter(function (p) { return p.part === 'body'; }), sentences, v.claims));
+    claimsBox(v.claims);
 
     phraseList(document.getElementById('fake-list'), phrases.filter(function (p) { return p.weight > 0; }));
     phraseList(document.getElementById('real-list'), phrases.filter(function (p) { return p.weight < 0; }));

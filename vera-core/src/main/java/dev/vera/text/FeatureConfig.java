@@ -17,7 +17,8 @@ import java.util.Map;
  * @param minDf a hashed feature must occur in at least this many training articles to be kept
  * @param style whether the {@link StyleFeatures} are used
  * @param spaceWeights each space's vector is L2-normalized then multiplied by its weight here
- *     (1 when absent). Under one L2 penalty a smaller weight regularizes that space harder: on
+ *     (1 when absent; weights of spaces not in use are dropped). Under one L2 penalty a smaller
+ *     weight regularizes that space harder: on
  *     GossipCop's validation part, titles weighted below bodies lift ROC-AUC and macro-F1,
  *     because a headline is short and its n-grams are fitted too eagerly at the body's weight.
  */
@@ -61,7 +62,8 @@ public record FeatureConfig(
         throw new IllegalArgumentException(
             "the weight of " + e.getKey().wireName() + " must be a positive number, was " + v);
       }
-      if (v != 1.0) {
+      // A space not in use keeps no weight, so equal configurations stay equal.
+      if (v != 1.0 && spaces.contains(e.getKey())) {
         w.put(e.getKey(), v);
       }
     }

@@ -85,13 +85,17 @@ class FeatureConfigTest {
 
   @Test
   void spaceWeightsArePositiveAndDefaultToOne() {
-    FeatureConfig c = new FeatureConfig(12, ONE, 2, 3, 5, 2, true);
+    FeatureConfig c =
+        new FeatureConfig(
+            12, List.of(FeatureSpace.TITLE_WORDS, FeatureSpace.BODY_WORDS), 2, 3, 5, 2, true);
     assertEquals(1.0, c.weight(FeatureSpace.TITLE_WORDS), 0.0);
     FeatureConfig w = c.withWeight(FeatureSpace.TITLE_WORDS, 0.25);
     assertEquals(0.25, w.weight(FeatureSpace.TITLE_WORDS), 0.0);
-    assertEquals(1.0, w.weight(FeatureSpace.BODY_CHARS), 0.0);
+    assertEquals(1.0, w.weight(FeatureSpace.BODY_WORDS), 0.0);
     // A weight of 1 is the absence of a weight: the two configurations are equal.
     assertEquals(c, w.withWeight(FeatureSpace.TITLE_WORDS, 1.0));
+    // So is the weight of a space not in use.
+    assertEquals(c, c.withWeight(FeatureSpace.BODY_CHARS, 3.0));
     for (double bad : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
       assertEquals(
           "the weight of title-words must be a positive number, was " + bad,

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       BenchScanCommand.class,
       ServeCommand.class,
+      FeedbackCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class VeraCommand implements Runnable {

@@ -4,6 +4,7 @@ import dev.vera.fetch.ArticleFetcher;
 import dev.vera.model.CredibilityModel;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Vera HTTP server: the API under {@code /api/v1} and the web page at {@code /}, wired in one
@@ -16,14 +17,24 @@ public final class VeraServer {
 
   private VeraServer() {}
 
-  /** The application, configured and not yet started: call {@code start()} on it. */
+  /** The application, configured and not yet started, storing no corrections. */
   public static Javalin create(CredibilityModel model, ServerConfig config) {
+    return create(model, config, null);
+  }
+
+  /**
+   * The application, configured and not yet started: call {@code start()} on it. With {@code
+   * feedback}, {@code POST /api/v1/feedback} stores analysts' corrections there.
+   */
+  public static Javalin create(
+      CredibilityModel model, ServerConfig config, @Nullable FeedbackSettings feedback) {
     Metrics metrics = new Metrics();
     Judge judge = new Judge(model);
     CheckHandler check = new CheckHandler(judge, new ArticleFetcher(config.fetch()), config);
     BatchHandler batch = new BatchHandler(judge, config);
     InfoHandlers info = new InfoHandlers(model, metrics);
     StaticResources files = new StaticResources();
+    FeedbackHandler corrections = new FeedbackHandler(model, config, feedback);
     return Javalin.create(
         c -> {
           c.startup.showJavalinBanner = false;
@@ -36,6 +47,8 @@ public final class VeraServer {
 
           c.routes.post(API + "/check", timed(metrics, "POST /api/v1/check", check::handle));
           c.routes.post(API + "/check/batch", timed(metrics, "POST /api/v1/check/batch", batch::handle));
+          c.routes.post(API + "/feedback", timed(metrics, "POST /api/v1/feedback", corrections::handle));
+          c.events.serverStopped(corrections::close);
           c.routes.get(API + "/model", timed(metrics, "GET /api/v1/model", info::model));
           c.routes.get(API + "/health", timed(metrics, "GET /api/v1/health", info::health));
           c.routes.get(API + "/metrics", timed(metrics, "GET /api/v1/metrics", info::metrics));

@@ -75,6 +75,18 @@ class TrainingCorrectionsTest {
     assertTrue(ModelCardText.markdown(read.card()).contains("analysts' corrections | 3 "));
   }
 
+  /** A model without corrections writes no corrections key (its bytes stay as before) and reads as none. */
+  @Test
+  void aModelWithoutCorrectionsKeepsItsHeader() throws Exception {
+    CredibilityModel m = FixtureModels.model();
+    assertFalse(ModelFile.cardJson(m.card()).path("training_data").has("corrections"));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ModelFile.write(m, bytes);
+    CredibilityModel read = ModelFile.read(new ByteArrayInputStream(bytes.toByteArray()), "plain");
+    assertEquals(0, read.card().data().corrections());
+    assertEquals(1, read.card().data().correctionWeight());
+  }
+
   /** A correction replaces the corpus's own copy of an article in train, with the analyst's label. */
   @Test
   void aCorrectionReplacesTheCorpusCopyOfATrainingArticle() {

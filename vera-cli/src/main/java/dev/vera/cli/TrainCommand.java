@@ -90,9 +90,10 @@ public final class TrainCommand implements Callable<Integer> {
       }
       outw.printf(
           Locale.ROOT,
-          "Trained %s on %d articles in %.1f s (C=%s, threshold %.3f); wrote %s (%d bytes)%n",
+          "Trained %s on %d articles%s in %.1f s (C=%s, threshold %.3f); wrote %s (%d bytes)%n",
           model.card().modelId(),
           set.train().size(),
+          set.corrections().isEmpty() ? "" : " and " + set.corrections().size() + " corrections",
           secs,
           model.card().parameters().c(),
           model.card().parameters().threshold(),

@@ -70,6 +70,7 @@ class FeedbackCommandTest {
     Cli.Result trained = Cli.expect(0, train.toArray(String[]::new));
     assertTrue(trained.out().startsWith("Joined 2 analysts' corrections from " + db + " (each counted 3×); 0 training"
         + " articles they replace, 2 validation/test articles they cover left out"), trained::toString);
+    assertTrue(trained.out().contains("on 120 articles and 2 corrections in "), trained::toString);
     CredibilityModel after = ModelFile.read(retrained);
     assertEquals(2, after.card().data().corrections());
     assertEquals(3, after.card().data().correctionWeight());

@@ -38,8 +38,18 @@ public final class EvalCommand implements Callable<Integer> {
   @Mixin InputOptions input;
   @Mixin ScoringOptionsMixin scoring;
 
-  @Option(names = "--data", required = true, arity = "1..*", paramLabel = "PATH", description = "Labelled articles.")
+  @Option(names = "--data", arity = "1..*", paramLabel = "PATH", description = "Labelled articles (required unless --corrected-only).")
   List<Path> data;
+
+  @Option(names = "--feedback", paramLabel = "DB", description = "With --corrected-only: the feedback database.")
+  @Nullable Path feedback;
+
+  @Option(
+      names = "--corrected-only",
+      description =
+          "Report on the analysts' corrected articles alone (labels: the analysts'): does this"
+              + " model now agree with them?")
+  boolean correctedOnly;
 
   @Option(names = "--split-field", paramLabel = "FIELD", description = "Evaluate only the --part of this split field.")
   @Nullable String splitField;
@@ -66,6 +76,12 @@ public final class EvalCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (correctedOnly || feedback != null) {
+      return CorrectionsCli.evaluate(model.load(), feedback, correctedOnly, data, scoring.toOptions(), out, json);
+    }
+    if (data == null || data.isEmpty()) {
+      throw new VeraCommand.UsageException("--data PATH is needed (or --feedback DB --corrected-only)");
+    }
     CredibilityModel m = model.load();
     try (TerminalProgress progress = TerminalProgress.forStderr(err, quiet)) {
       Inputs.Loaded loaded = Inputs.readAll(data, input.readerOptions(err), err, progress);

@@ -2,15 +2,18 @@ package dev.vera.cli;
 
 import dev.vera.model.CredibilityModel;
 import dev.vera.server.ServerConfig;
+import dev.vera.server.FeedbackSettings;
 import dev.vera.server.VeraServer;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,6 +55,20 @@ public class ServeCommand implements Callable<Integer> {
       paramLabel = "N",
       description = "Most articles in one POST /api/v1/check/batch (default: 1000).")
   int maxBatchSize = ServerConfig.DEFAULT_MAX_BATCH_SIZE;
+
+  @Option(
+      names = "--feedback-db",
+      paramLabel = "FILE",
+      description =
+          "Where POST /api/v1/feedback and the page's correction button store corrections"
+              + " (default: $VERA_FEEDBACK_DB, else ~/.vera/feedback.db; created on the first one).")
+  @Nullable Path feedbackDb;
+
+  @Option(
+      names = "--analyst",
+      paramLabel = "NAME",
+      description = "The analyst name of corrections whose request names none (default: $VERA_ANALYST).")
+  @Nullable String analyst;
 
   /** Released to stop a running server (tests); Ctrl+C stops it otherwise. */
   final CountDownLatch stop = new CountDownLatch(1);
@@ -97,7 +114,10 @@ public class ServeCommand implements Callable<Integer> {
             .withMaxBatchSize(maxBatchSize)
             .withAllowPrivateHosts(allowPrivateHosts);
     var claimChecker = claims.open();
-    app = VeraServer.create(m, config, claimChecker).start();
+    String who = analyst != null ? analyst : System.getenv("VERA_ANALYST");
+    FeedbackSettings feedback =
+        new FeedbackSettings(FeedbackDbOption.resolve(feedbackDb), who == null || who.isBlank() ? null : who.strip());
+    app = VeraServer.create(m, config, claimChecker, feedback).start();
     Thread hook = new Thread(app::stop, "vera-serve-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     String shownHost = host.contains(":") ? "[" + host + "]" : host;
@@ -116,6 +136,7 @@ public class ServeCommand implements Callable<Integer> {
           "  claims:   check-worthy sentences"
               + (claimChecker.hasIndex() ? " matched against " + claims.index : " (no fact-check index)"));
     }
+    out.println("  feedback: " + feedback.db() + (feedback.defaultAnalyst() == null ? "" : " (analyst: " + feedback.defaultAnalyst() + ")"));
     if (allowPrivateHosts) {
       out.println("  warning: --allow-private-hosts: URLs may reach this machine's own network.");
     }

@@ -48,6 +48,21 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress output.")
   boolean quiet;
 
+  @Option(
+      names = "--feedback",
+      paramLabel = "DB",
+      description =
+          "Also train on the analysts' corrections in this feedback database (the latest per"
+              + " article, with the analyst's label); articles they cover leave the validation and"
+              + " test parts.")
+  @Nullable Path feedback;
+
+  @Option(
+      names = "--feedback-weight",
+      paramLabel = "N",
+      description = "How many times each correction counts in the fit (default: 3).")
+  int feedbackWeight = dev.vera.feedback.TrainingCorrections.DEFAULT_WEIGHT;
+
   @Mixin InputOptions input;
   @Mixin TrainingOptions training;
 
@@ -62,6 +77,9 @@ public final class TrainCommand implements Callable<Integer> {
           splitField == null
               ? Splits.holdout(loaded.articles(), 10, config.seed(), Inputs.describe(data))
               : Splits.byField(loaded.articles(), splitField, Inputs.describe(data));
+      if (feedback != null) {
+        set = CorrectionsCli.join(set, feedback, feedbackWeight, outw);
+      }
       long t0 = System.nanoTime();
       CredibilityModel model = new LinearTrainer(config).train(set, progress);
       double secs = (System.nanoTime() - t0) / 1e9;
@@ -72,9 +90,10 @@ public final class TrainCommand implements Callable<Integer> {
       }
       outw.printf(
           Locale.ROOT,
-          "Trained %s on %d articles in %.1f s (C=%s, threshold %.3f); wrote %s (%d bytes)%n",
+          "Trained %s on %d articles%s in %.1f s (C=%s, threshold %.3f); wrote %s (%d bytes)%n",
           model.card().modelId(),
           set.train().size(),
+          set.corrections().isEmpty() ? "" : " and " + set.corrections().size() + " corrections",
           secs,
           model.card().parameters().c(),
           model.card().parameters().threshold(),

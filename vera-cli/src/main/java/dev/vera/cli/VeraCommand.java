@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       ClaimsCommand.class,
       IndexCommand.class,
+      FeedbackCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class VeraCommand implements Runnable {

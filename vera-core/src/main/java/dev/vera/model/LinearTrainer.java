@@ -48,7 +48,11 @@ public final class LinearTrainer {
 
   /** Trains on {@code data.train()}, tunes on {@code data.valid()}, reports on {@code data.test()}. */
   public CredibilityModel train(TrainingSet data, ProgressListener progress) {
-    List<Article> train = labelled(data.train(), "training");
+    // Corrections are distinct training articles (for the features, the source counts and the
+    // training hashes); only the fit sees each one correctionWeight times.
+    List<Article> joined = new ArrayList<>(data.train().stream().filter(a -> a.label() != null).toList());
+    joined.addAll(data.corrections());
+    List<Article> train = labelled(joined, "training");
     List<Article> valid = labelled(data.valid(), "validation");
     requireBothClasses(train, "training");
     requireBothClasses(valid, "validation");
@@ -62,14 +66,16 @@ public final class LinearTrainer {
     Feature[][] validX = toLiblinear(vectorizer, valid, "vectorizing validation articles", progress);
     int dims = config.features().dimension();
 
+    int[] origin = replicatedRows(train.size(), data.corrections().size(), data.correctionWeight());
     Problem problem = new Problem();
-    problem.l = train.size();
+    problem.l = origin.length;
     problem.n = dims + 1;
     problem.bias = 1;
-    problem.x = trainX;
-    problem.y = new double[train.size()];
-    for (int i = 0; i < train.size(); i++) {
-      problem.y[i] = train.get(i).label() == Label.FAKE ? 1 : 0;
+    problem.x = new Feature[origin.length][];
+    problem.y = new double[origin.length];
+    for (int i = 0; i < origin.length; i++) {
+      problem.x[i] = trainX[origin[i]];
+      problem.y[i] = train.get(origin[i]).label() == Label.FAKE ? 1 : 0;
     }
     boolean[] validFake = truths(valid);
     Label majority = majority(train);
@@ -100,7 +106,7 @@ public final class LinearTrainer {
       }
     }
     progress.update("fitting", config.cGrid().size(), config.cGrid().size());
-    Calibration calibration = calibrate(problem, best, validFake, progress);
+    Calibration calibration = calibrate(problem, origin, train.size(), best, validFake, progress);
     // Free the training matrix before the rest: it is the largest thing in memory.
     problem.x = null;
     double[] validP = new double[valid.size()];
@@ -152,7 +158,15 @@ public final class LinearTrainer {
     int trainFake = (int) train.stream().filter(a -> a.label() == Label.FAKE).count();
     ModelCard.TrainingData td =
         new ModelCard.TrainingData(
-            data.files(), data.splitField(), setHash, train.size(), trainFake, valid.size());
+            data.files(),
+            data.splitField(),
+            setHash,
+            train.size(),
+            trainFake,
+            valid.size(),
+            data.corrections().size(),
+            data.correctionWeight(),
+            data.correctionsHeldOutRemoved());
     List<MetricSummary> validation =
         List.of(summary(data.partName("valid"), validEval));
     ModelCard card =
@@ -201,20 +215,31 @@ public final class LinearTrainer {
    * fit being judged by 2-fold cross-validation within it so that neither is scored in-sample.
    */
   private Calibration calibrate(
-      Problem problem, Candidate best, boolean[] validFake, ProgressListener progress) {
-    int n = problem.l;
-    List<Label> labels = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
+      Problem problem,
+      int[] origin,
+      int distinct,
+      Candidate best,
+      boolean[] validFake,
+      ProgressListener progress) {
+    // Folds are drawn over distinct articles, and a correction's copies follow their article:
+    // a copy in the fitting folds must never score its own twin out of fold.
+    List<Label> labels = new ArrayList<>(distinct);
+    for (int i = 0; i < distinct; i++) {
       labels.add(problem.y[i] == 1 ? Label.FAKE : Label.REAL);
     }
     int k = 5;
-    int[] folds = dev.vera.eval.StratifiedKFold.assignFolds(labels, k, config.seed());
+    int[] distinctFolds = dev.vera.eval.StratifiedKFold.assignFolds(labels, k, config.seed());
+    int[] folds = new int[problem.l];
+    for (int i = 0; i < problem.l; i++) {
+      folds[i] = distinctFolds[origin[i]];
+    }
+    int n = distinct;
     double[] oof = new double[n];
     boolean[] trainFake = new boolean[n];
     for (int f = 0; f < k; f++) {
       progress.update("cross-fitting the calibration", f, k);
       List<Integer> rows = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < problem.l; i++) {
         if (folds[i] != f) {
           rows.add(i);
         }
@@ -280,6 +305,25 @@ public final class LinearTrainer {
     }
     return new Calibration(
         PlattCalibrator.fit(best.validRaw, validFake), "platt on the validation part; " + losses);
+  }
+
+  /**
+   * The source row of every row of the fit: rows {@code 0..distinct-1} are the articles
+   * themselves (the last {@code corrections} of them analysts' corrections), then each correction
+   * again {@code weight - 1} times.
+   */
+  static int[] replicatedRows(int distinct, int corrections, int weight) {
+    int[] origin = new int[distinct + corrections * (weight - 1)];
+    for (int i = 0; i < distinct; i++) {
+      origin[i] = i;
+    }
+    int next = distinct;
+    for (int copy = 1; copy < weight; copy++) {
+      for (int c = 0; c < corrections; c++) {
+        origin[next++] = distinct - corrections + c;
+      }
+    }
+    return origin;
   }
 
   /** Summed log-loss of a calibrator over the articles (of one half, when {@code halves} given). */

@@ -42,6 +42,9 @@ public record ModelCard(
    * @param trainArticles how many articles trained the model
    * @param trainFake how many of them were fake
    * @param validArticles how many articles were used for choosing settings and calibration
+   * @param corrections how many analysts' corrections trained (included in {@code trainArticles})
+   * @param correctionWeight how many copies of each correction the fit saw
+   * @param correctionsHeldOutRemoved validation/test articles left out because a correction covers them
    */
   public record TrainingData(
       List<DataFile> files,
@@ -49,9 +52,23 @@ public record ModelCard(
       String trainingSetSha256,
       int trainArticles,
       int trainFake,
-      int validArticles) {
+      int validArticles,
+      int corrections,
+      int correctionWeight,
+      int correctionsHeldOutRemoved) {
     public TrainingData {
       files = List.copyOf(files);
+    }
+
+    /** Training data without analysts' corrections. */
+    public TrainingData(
+        List<DataFile> files,
+        @Nullable String splitField,
+        String trainingSetSha256,
+        int trainArticles,
+        int trainFake,
+        int validArticles) {
+      this(files, splitField, trainingSetSha256, trainArticles, trainFake, validArticles, 0, 1, 0);
     }
   }
 

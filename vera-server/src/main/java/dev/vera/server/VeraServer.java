@@ -18,17 +18,38 @@ public final class VeraServer {
 
   private VeraServer() {}
 
-  /** The application, configured and not yet started: call {@code start()} on it. */
+  /** The application, configured and not yet started, storing no corrections. */
   public static Javalin create(CredibilityModel model, ServerConfig config) {
-    return create(model, config, null);
+    return create(model, config, null, null);
   }
 
   /**
    * The application with check-worthy claims: {@code POST /api/v1/check} answers also {@code
-   * claims} when {@code claims} is not null.
+   * claims}.
+   */
+  public static Javalin create(CredibilityModel model, ServerConfig config, ClaimChecker claims) {
+    return create(model, config, claims, null);
+  }
+
+  /**
+   * The application storing analysts' corrections: {@code POST /api/v1/feedback} writes them to
+   * {@code feedback}'s database.
    */
   public static Javalin create(
-      CredibilityModel model, ServerConfig config, @Nullable ClaimChecker claims) {
+      CredibilityModel model, ServerConfig config, FeedbackSettings feedback) {
+    return create(model, config, null, feedback);
+  }
+
+  /**
+   * The application, configured and not yet started: call {@code start()} on it. With {@code
+   * claims}, {@code POST /api/v1/check} answers also {@code claims}; with {@code feedback}, {@code
+   * POST /api/v1/feedback} stores analysts' corrections (without, it answers 503).
+   */
+  public static Javalin create(
+      CredibilityModel model,
+      ServerConfig config,
+      @Nullable ClaimChecker claims,
+      @Nullable FeedbackSettings feedback) {
     Metrics metrics = new Metrics();
     Judge judge = new Judge(model);
     CheckHandler check =
@@ -36,6 +57,7 @@ public final class VeraServer {
     BatchHandler batch = new BatchHandler(judge, config);
     InfoHandlers info = new InfoHandlers(model, metrics);
     StaticResources files = new StaticResources();
+    FeedbackHandler corrections = new FeedbackHandler(model, config, feedback);
     return Javalin.create(
         c -> {
           c.startup.showJavalinBanner = false;
@@ -48,6 +70,8 @@ public final class VeraServer {
 
           c.routes.post(API + "/check", timed(metrics, "POST /api/v1/check", check::handle));
           c.routes.post(API + "/check/batch", timed(metrics, "POST /api/v1/check/batch", batch::handle));
+          c.routes.post(API + "/feedback", timed(metrics, "POST /api/v1/feedback", corrections::handle));
+          c.events.serverStopped(corrections::close);
           c.routes.get(API + "/model", timed(metrics, "GET /api/v1/model", info::model));
           c.routes.get(API + "/health", timed(metrics, "GET /api/v1/health", info::health));
           c.routes.get(API + "/metrics", timed(metrics, "GET /api/v1/metrics", info::metrics));

@@ -294,7 +294,7 @@ class ApiTest {
     assertEquals(
         new TreeSet<>(
             List.of(
-                "POST /check", "POST /check/batch", "GET /model", "GET /health", "GET /metrics",
+                "POST /check", "POST /check/batch", "POST /feedback", "GET /model", "GET /health", "GET /metrics",
                 "GET /openapi.json")),
         listed);
     // Every endpoint listed answers something other than 404 or 405.

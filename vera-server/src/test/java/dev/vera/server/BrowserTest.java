@@ -41,6 +41,7 @@ class BrowserTest {
   private static Javalin app;
   private static ChromeDriver driver;
   private static Path profile;
+  private static Path feedbackDb;
 
   @BeforeAll
   static void start() throws IOException {
@@ -48,8 +49,12 @@ class BrowserTest {
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "browser test skipped: needs /usr/bin/chromium and /usr/bin/chromedriver"
             + " (apt-get install chromium chromium-driver; .ci/run installs them)");
-    app = VeraServer.create(BundledModel.get(), ServerConfig.defaults().withPort(0)).start();
     profile = Files.createTempDirectory("vera-chromium-");
+    feedbackDb = profile.resolve("feedback.db");
+    app =
+        VeraServer.create(
+                BundledModel.get(), ServerConfig.defaults().withPort(0), new FeedbackSettings(feedbackDb, "desk"))
+            .start();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
@@ -141,6 +146,47 @@ class BrowserTest {
 
     driver.manage().window().setSize(new Dimension(390, 900));
     screenshot("vera-page-phone.png");
+  }
+
+  /** The correction button under the verdict posts the article and the other label, and says it was stored. */
+  @Test
+  void theCorrectionButtonStoresTheAnalystsLabelAndAcknowledgesIt() throws Exception {
+    driver.manage().window().setSize(new Dimension(1280, 1000));
+    open();
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    driver.findElement(By.id("title")).sendKeys(Articles.RUMOR_TITLE);
+    WebElement text = driver.findElement(By.id("text"));
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));",
+            text,
+            Articles.RUMOR_TEXT);
+    driver.findElement(By.id("submit")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
+    assertTrue(driver.findElement(By.id("verdict-heading")).getText().contains("Likely fake"));
+    WebElement button = driver.findElement(By.id("correct"));
+    assertEquals("Vera got this wrong: mark as \u2714 credible", button.getText());
+    driver.findElement(By.id("correction-note")).sendKeys("the studio confirmed it");
+    driver.findElement(By.id("correction-analyst")).sendKeys("Ana");
+    button.click();
+
+    WebElement ack = driver.findElement(By.id("correction-ack"));
+    wait.until(d -> ack.getText().contains("stored"));
+    assertTrue(ack.getText().startsWith("Thank you, Ana: correction #"), ack.getText());
+    assertTrue(ack.getText().contains("Vera said fake"), ack.getText());
+    assertTrue(ack.getText().contains("you said credible"), ack.getText());
+    assertFalse(button.isEnabled(), "one click, one correction");
+    screenshot("vera-page-correction.png");
+
+    try (dev.vera.feedback.FeedbackStore store = dev.vera.feedback.FeedbackStore.open(feedbackDb)) {
+      List<dev.vera.feedback.Correction> all = store.list();
+      dev.vera.feedback.Correction c = all.get(all.size() - 1);
+      assertEquals(dev.vera.article.Label.REAL, c.label());
+      assertEquals(dev.vera.article.Label.FAKE, c.modelLabel());
+      assertEquals("Ana", c.analyst());
+      assertEquals("the studio confirmed it", c.note());
+      assertEquals(Articles.RUMOR_TITLE.strip(), c.article().title().strip());
+    }
   }
 
   @Test

@@ -29,6 +29,11 @@ public final class ModelCardText {
     row(sb, "split field", c.data().splitField() == null ? "none (Vera held out a stratified validation part)" : "`" + c.data().splitField() + "`");
     row(sb, "training articles", c.data().trainArticles() + " (" + c.data().trainFake() + " fake, " + (c.data().trainArticles() - c.data().trainFake()) + " real)");
     row(sb, "validation articles", Integer.toString(c.data().validArticles()));
+    if (c.data().corrections() > 0) {
+      row(sb, "analysts' corrections", c.data().corrections() + " (in the training articles, each counted "
+          + c.data().correctionWeight() + "×; " + c.data().correctionsHeldOutRemoved()
+          + " validation/test articles they cover were left out)");
+    }
     row(sb, "training set sha256", "`" + c.data().trainingSetSha256() + "`");
     ModelCard.Parameters p = c.parameters();
     sb.append("\n## Parameters\n\n");

@@ -375,6 +375,13 @@ public final class ModelFile {
     d.put("train_articles", card.data().trainArticles());
     d.put("train_fake", card.data().trainFake());
     d.put("valid_articles", card.data().validArticles());
+    // Written only when used, so that models without corrections keep their exact bytes.
+    if (card.data().corrections() > 0) {
+      d.putObject("corrections")
+          .put("count", card.data().corrections())
+          .put("weight", card.data().correctionWeight())
+          .put("held_out_removed", card.data().correctionsHeldOutRemoved());
+    }
     ModelCard.Parameters p = card.parameters();
     ObjectNode pn = n.putObject("parameters");
     pn.set("features", featuresJson(p.features()));
@@ -449,7 +456,10 @@ public final class ModelFile {
             d.path("training_set_sha256").asText(),
             d.path("train_articles").asInt(),
             d.path("train_fake").asInt(),
-            d.path("valid_articles").asInt()),
+            d.path("valid_articles").asInt(),
+            d.path("corrections").path("count").asInt(0),
+            d.path("corrections").path("weight").asInt(1),
+            d.path("corrections").path("held_out_removed").asInt(0)),
         new ModelCard.Parameters(
             features,
             p.path("solver").asText(),

@@ -335,7 +335,74 @@
     });
   }
 
+  // The verdict shown, for the correction button: the article as the server read it.
+  var shown = null;
+  var correction = document.getElementById('correction');
+  var correctButton = document.getElementById('correct');
+  var correctionAck = document.getElementById('correction-ack');
+  var analystIn = document.getElementById('correction-analyst');
+  var noteIn = document.getElementById('correction-note');
+
+  function labelName(label) {
+    return label === 'fake' ? 'fake' : 'credible';
+  }
+
+  function resetCorrection(v) {
+    shown = v;
+    var other = v.label === 'fake' ? 'real' : 'fake';
+    correctButton.dataset.label = other;
+    correctButton.textContent = 'Vera got this wrong: mark as ' + (other === 'fake' ? '\u2716 fake' : '\u2714 credible');
+    correctButton.disabled = false;
+    noteIn.value = '';
+    correctionAck.hidden = true;
+    correctionAck.textContent = '';
+  }
+
+  function sendCorrection(event) {
+    event.preventDefault();
+    if (!shown) return;
+    var art = shown.article || {};
+    var article = {};
+    ['id', 'title', 'text', 'date', 'url', 'source'].forEach(function (k) {
+      if (art[k] !== undefined && art[k] !== null && art[k] !== '') article[k] = art[k];
+    });
+    var body = { article: article, label: correctButton.dataset.label, note: noteIn.value.trim(),
+      use_source: !!shown.used_source };
+    var who = analystIn.value.trim();
+    if (who) {
+      body.analyst = who;
+      try { localStorage.setItem('vera.analyst', who); } catch (e) { /* private mode: not remembered */ }
+    }
+    correctButton.disabled = true;
+    correctionAck.className = 'ack';
+    correctionAck.textContent = 'Saving\u2026';
+    correctionAck.hidden = false;
+    fetch('/api/v1/feedback', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      body: JSON.stringify(body)
+    }).then(function (resp) {
+      return resp.json().catch(function () { return {}; }).then(function (c) {
+        if (resp.status !== 201) {
+          correctionAck.className = 'ack err';
+          correctionAck.textContent = (c.title || ('The server answered ' + resp.status)) + ': ' + (c.detail || '');
+          correctButton.disabled = false;
+          return;
+        }
+        correctionAck.className = 'ack ok';
+        correctionAck.textContent = 'Thank you, ' + c.analyst + ': correction #' + c.id + ' stored. Vera said ' +
+          labelName(c.model_label) + ' (' + pct(c.model_probability_fake) + ' fake), you said ' + labelName(c.label) +
+          '. The next vera train --feedback learns from it.';
+      });
+    }).catch(function () {
+      correctionAck.className = 'ack err';
+      correctionAck.textContent = 'The server could not be reached; the correction was not stored.';
+      correctButton.disabled = false;
+    });
+  }
+
   function render(v) {
+    resetCorrection(v);
     var fake = v.label === 'fake';
     var mark = document.getElementById('mark');
     mark.textContent = fake ? '\u2716' : '\u2714';
@@ -434,6 +501,8 @@
   }
 
   form.addEventListener('submit', check);
+  correction.addEventListener('submit', sendCorrection);
+  try { analystIn.value = localStorage.getItem('vera.analyst') || ''; } catch (e) { /* not remembered */ }
   form.addEventListener('keydown', function (e) {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) check(e);
   });

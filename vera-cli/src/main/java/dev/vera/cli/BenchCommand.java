@@ -94,11 +94,13 @@ public final class BenchCommand implements Callable<Integer> {
 
     Analyzer words = new WordAnalyzer();
     double baseline = rate(articles, 1, a -> tokenize(words, a));
+    double linear = rate(articles, 1, m::rawScore);
     double one = rate(articles, 1, a -> m.predict(a, ScoringOptions.DEFAULT).probabilityFake());
     double many = rate(articles, threads, a -> m.predict(a, ScoringOptions.DEFAULT).probabilityFake());
     double explained = rate(articles, 1, a -> m.explain(a, ScoringOptions.DEFAULT, 5, false).verdict().probabilityFake());
     out.printf(Locale.ROOT, "baseline (Lucene word tokenization only), 1 thread: %8.0f articles/s%n", baseline);
-    out.printf(Locale.ROOT, "scoring, 1 thread:                                 %8.0f articles/s  (%.2f× baseline)%n", one, one / baseline);
+    out.printf(Locale.ROOT, "linear score alone (no neighbours), 1 thread:      %8.0f articles/s  (%.2f× baseline)%n", linear, linear / baseline);
+    out.printf(Locale.ROOT, "scoring, 1 thread:                                 %8.0f articles/s  (%.2f× baseline, %.2f× linear alone)%n", one, one / baseline, one / linear);
     out.printf(Locale.ROOT, "scoring, %d threads:                                %8.0f articles/s  (%.2f× 1 thread)%n", threads, many, many / one);
     out.printf(Locale.ROOT, "scoring with reasons (vera check), 1 thread:       %8.0f articles/s%n", explained);
     out.flush();

@@ -1,5 +1,6 @@
 package dev.vera.cli;
 
+import dev.vera.model.NeighbourIndex;
 import dev.vera.model.SourceReputation;
 import dev.vera.model.TrainingConfig;
 import dev.vera.text.FeatureConfig;
@@ -70,6 +71,24 @@ public final class TrainingOptions {
   boolean noStyle;
 
   @Option(
+      names = "--neighbours",
+      paramLabel = "K",
+      description =
+          "Stack the linear score with the labels of the K most similar training articles from"
+              + " other publishers (default: 30; 0 for the linear score alone).")
+  int neighbours =
+      DEFAULTS.neighbours() == null ? 0 : DEFAULTS.neighbours().k();
+
+  @Option(
+      names = "--neighbour-terms",
+      paramLabel = "N",
+      description = "Words (the N heaviest by TF-IDF) that represent an article for finding neighbours (default: 64).")
+  int neighbourTerms =
+      DEFAULTS.neighbours() == null
+          ? NeighbourIndex.Settings.defaults().terms()
+          : DEFAULTS.neighbours().terms();
+
+  @Option(
       names = "--source-ratings",
       paramLabel = "CSV",
       description =
@@ -97,7 +116,10 @@ public final class TrainingOptions {
       }
       Map<String, Integer> ratings =
           sourceRatings == null ? Map.of() : SourceReputation.readRatings(sourceRatings);
-      return new TrainingConfig(name, features, cGrid, DEFAULTS.smoothingGrid(), seed, ratings);
+      NeighbourIndex.Settings near =
+          neighbours == 0 ? null : new NeighbourIndex.Settings(neighbours, neighbourTerms);
+      return new TrainingConfig(
+          name, features, cGrid, DEFAULTS.smoothingGrid(), seed, ratings, near);
     } catch (IllegalArgumentException e) {
       throw new VeraCommand.UsageException(e.getMessage());
     }

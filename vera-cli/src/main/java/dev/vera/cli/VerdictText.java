@@ -1,6 +1,8 @@
 package dev.vera.cli;
 
 import dev.vera.model.Explanation;
+import dev.vera.model.NeighbourEvidence;
+import dev.vera.model.NeighbourIndex;
 import dev.vera.model.SourceEvidence;
 import dev.vera.model.Verdict;
 import java.util.List;
@@ -27,7 +29,34 @@ final class VerdictText {
     sb.append("  source: ").append(source(v.source(), v.usedSource())).append('\n');
     sb.append("  toward fake:     ").append(phrases(e.towardFake())).append('\n');
     sb.append("  toward credible: ").append(phrases(e.towardCredible())).append('\n');
+    if (e.neighbours() != null) {
+      sb.append("  similar stories: ").append(neighbours(e.neighbours())).append('\n');
+    }
     return sb.toString();
+  }
+
+  /** The neighbours' summary: how many of the k were fake, and their weight. */
+  static String neighbours(Explanation.NeighbourShare share) {
+    NeighbourEvidence n = share.evidence();
+    String nearest =
+        n.nearest().stream()
+            .limit(3)
+            .map(
+                x ->
+                    String.format(
+                        Locale.ROOT,
+                        "%s %s %.2f",
+                        x.label().mark(),
+                        x.id() == null ? "#" + x.doc() : x.id(),
+                        x.similarity()))
+            .collect(Collectors.joining(", "));
+    return String.format(
+        Locale.ROOT,
+        "%d of the %d most similar training articles (other publishers) were fake; %+.2f%s",
+        n.fake(),
+        n.k(),
+        share.weight(),
+        nearest.isEmpty() ? "" : "; nearest: " + nearest);
   }
 
   static String explanation(Verdict v, Explanation e, String name) {
@@ -45,6 +74,28 @@ final class VerdictText {
         sb.append(
             String.format(
                 Locale.ROOT, "    %+.3f  %s%n", s.delta(), shorten(s.sentence(), 110)));
+      }
+    }
+    if (e.neighbours() != null) {
+      NeighbourEvidence n = e.neighbours().evidence();
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%n  Similar training articles (from other publishers; weight %+.3f):%n"
+                  + "    %d of the %d nearest were fake; similarity-weighted share of fake %.2f%n",
+              e.neighbours().weight(),
+              n.fake(),
+              n.k(),
+              n.weightedFakeShare()));
+      for (NeighbourIndex.Neighbour x : n.nearest()) {
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "    %s %-4s %.3f  %s%n",
+                x.label().mark(),
+                x.label().wireName(),
+                x.similarity(),
+                x.id() == null ? "(training article #" + x.doc() + ", no id)" : x.id()));
       }
     }
     sb.append("\n  Style:\n");

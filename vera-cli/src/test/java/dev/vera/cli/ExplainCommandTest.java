@@ -67,6 +67,15 @@ class ExplainCommandTest {
         "every sentence of the first article's body, in some order of effect");
     assertTrue(out.contains("  Style:\n"), out);
     assertTrue(out.contains("exclamations_per_1k_chars"), out);
+    // The most similar training articles, with their labels, similarities and ids.
+    assertTrue(out.contains("  Similar training articles (from other publishers; weight "), out);
+    assertTrue(
+        Pattern.compile("(?m)^    \\d+ of the 30 nearest were fake; similarity-weighted share of fake \\d\\.\\d\\d$")
+            .matcher(out)
+            .find(),
+        out);
+    assertTrue(
+        Pattern.compile("(?m)^    [✖✔] (fake|real) [01]\\.\\d{3}  \\S+$").matcher(out).find(), out);
   }
 
   /** {@code check --explain} is the same command under another name. */

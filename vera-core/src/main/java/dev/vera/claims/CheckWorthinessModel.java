@@ -83,7 +83,9 @@ public final class CheckWorthinessModel {
     }
     TrainingSet noTest =
         new TrainingSet(data.train(), data.valid(), List.of(), data.files(), data.splitField());
-    CredibilityModel trained = new LinearTrainer(config).train(noTest, progress);
+    // A sentence's check-worthiness is a matter of its own wording, not of similar sentences.
+    CredibilityModel trained =
+        new LinearTrainer(config.withNeighbours(null)).train(noTest, progress);
     CheckWorthinessModel provisional = new CheckWorthinessModel(trained);
     double[] p = provisional.probabilities(data.valid());
     double threshold = bestPositiveF1(p, truths(data.valid()));
@@ -99,7 +101,8 @@ public final class CheckWorthinessModel {
             threshold,
             threshold,
             old.sourceSmoothing(),
-            old.seed());
+            old.seed(),
+            null);
     Evaluation validEval = provisional.evaluate(data.valid(), threshold);
     ModelCard card =
         new ModelCard(

@@ -5,6 +5,7 @@ import dev.vera.article.Label;
 import dev.vera.text.FeatureSpace;
 import dev.vera.text.StyleFeatures;
 import dev.vera.text.TextVectorizer;
+import dev.vera.text.WordTerms;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Vera's fast credibility model: a calibrated logistic regression over hashed TF-IDF text
@@ -31,6 +34,8 @@ public final class CredibilityModel {
   private final SourceCombiner combiner;
   private final long[] trainingHashes;
   private final ModelCard card;
+  private final @Nullable NeighbourIndex neighbours;
+  private final @Nullable NeighbourCombiner stack;
 
   /**
    * @param weights one weight per vector index ({@link dev.vera.text.FeatureConfig#dimension()}),
@@ -46,6 +51,30 @@ public final class CredibilityModel {
       SourceCombiner combiner,
       long[] trainingHashes,
       ModelCard card) {
+    this(vectorizer, weights, intercept, calibrator, reputation, combiner, trainingHashes, card, null, null);
+  }
+
+  /**
+   * A model whose text score also reads the nearest training articles: the calibrator then maps
+   * {@code stack.score(raw, neighbours)} rather than the raw linear score.
+   *
+   * @param neighbours the training articles' index, or null (together with {@code stack})
+   * @param stack the combination of the linear score with the neighbours' evidence, or null
+   */
+  public CredibilityModel(
+      TextVectorizer vectorizer,
+      float[] weights,
+      double intercept,
+      PlattCalibrator calibrator,
+      SourceReputation reputation,
+      SourceCombiner combiner,
+      long[] trainingHashes,
+      ModelCard card,
+      @Nullable NeighbourIndex neighbours,
+      @Nullable NeighbourCombiner stack) {
+    if ((neighbours == null) != (stack == null)) {
+      throw new IllegalArgumentException("a neighbour index and its combiner go together");
+    }
     if (weights.length != vectorizer.config().dimension()) {
       throw new IllegalArgumentException(
           "weights have " + weights.length + " entries, features " + vectorizer.config().dimension());
@@ -59,12 +88,41 @@ public final class CredibilityModel {
     this.trainingHashes = trainingHashes.clone();
     Arrays.sort(this.trainingHashes);
     this.card = card;
+    this.neighbours = neighbours;
+    this.stack = stack;
   }
 
   /** Judges one article. */
   public Verdict predict(Article article, ScoringOptions options) {
-    double textLogOdds = calibrator.logOdds(rawScore(article));
-    return verdictFor(article, textLogOdds, options);
+    return verdictFor(article, textLogOdds(article), options);
+  }
+
+  /** The calibrated log-odds of fake from the text: the linear score, stacked with the neighbours. */
+  private double textLogOdds(Article article) {
+    if (stack == null || neighbours == null) {
+      return calibrator.logOdds(rawScore(article));
+    }
+    // The words that find the neighbours are counted in the linear score's pass over the text.
+    WordTerms words = WordTerms.forThread(NeighbourIndex.HASH_BITS);
+    double raw = vectorizer.dot(article, weights, words) + intercept;
+    return calibrator.logOdds(stack.score(raw, evidence(words.take(), article)));
+  }
+
+  private NeighbourEvidence evidence(WordTerms.Counts words, Article article) {
+    NeighbourIndex n = Objects.requireNonNull(neighbours);
+    return NeighbourEvidence.of(
+        n.nearest(words, SourceReputation.publisherOf(article), -1), n.settings().k(), n.prior());
+  }
+
+  /**
+   * What the nearest training articles say of this one, or null when the model has no neighbour
+   * index.
+   */
+  public @Nullable NeighbourEvidence neighbourEvidence(Article article) {
+    if (neighbours == null) {
+      return null;
+    }
+    return evidence(WordTerms.forThread(NeighbourIndex.HASH_BITS).count(article), article);
   }
 
   private Verdict verdictFor(Article article, double textLogOdds, ScoringOptions options) {
@@ -99,17 +157,19 @@ public final class CredibilityModel {
   public Explanation explain(Article article, ScoringOptions options, int topK, boolean sentences) {
     // Raw contributions are rescaled by the calibrator's slope so weights read in calibrated
     // log-odds, the scale of the probability the user sees.
-    double slope = calibrator.a();
+    double slope = calibrator.a() * (stack == null ? 1.0 : stack.lexicalWeight());
     // One map per part (title, body), keyed by the phrase.
     List<Map<String, PhraseAccumulator>> byPart = List.of(new HashMap<>(), new HashMap<>());
     // Character n-grams arrive word by word: the accumulator of the word being cut is kept, so
     // that its dozen n-grams cost an addition each rather than a lookup.
     PhraseAccumulator[] lastChunk = new PhraseAccumulator[1];
     int[] lastChunkKey = {-1, -1, -1};
+    WordTerms words = neighbours == null ? null : WordTerms.forThread(NeighbourIndex.HASH_BITS);
     double dot =
         vectorizer.visitContributions(
         article,
         weights,
+        words,
         (space, term, start, end, contribution) -> {
           String part = space.part() == FeatureSpace.Part.TITLE ? "title" : "body";
           if (space.kind() == FeatureSpace.Kind.WORDS) {
@@ -154,7 +214,11 @@ public final class CredibilityModel {
           lastChunkKey[2] = end;
         });
     // The same raw score predict() computes, from the same pass that found the phrases.
-    Verdict verdict = verdictFor(article, calibrator.logOdds(dot + intercept), options);
+    NeighbourEvidence near = words == null ? null : evidence(words.take(), article);
+    double raw = dot + intercept;
+    double score = stack == null ? raw : stack.score(raw, near);
+    Verdict verdict = verdictFor(article, calibrator.logOdds(score), options);
+    double neighbourWeight = stack == null ? 0 : calibrator.a() * stack.neighbourShare(near);
     List<Explanation.PhraseEvidence> all = new ArrayList<>();
     for (Map<String, PhraseAccumulator> phrases : byPart) {
       for (PhraseAccumulator acc : phrases.values()) {
@@ -171,20 +235,32 @@ public final class CredibilityModel {
 
     List<Explanation.StyleEvidence> style = new ArrayList<>();
     if (vectorizer.config().style()) {
-      double[] raw = StyleFeatures.compute(article);
+      double[] values = StyleFeatures.compute(article);
       double[] std = vectorizer.standardizedStyle(article);
       int base = vectorizer.config().hashSize();
-      for (int i = 0; i < raw.length; i++) {
+      for (int i = 0; i < values.length; i++) {
         style.add(
             new Explanation.StyleEvidence(
-                StyleFeatures.NAMES.get(i), raw[i], std[i] * weights[base + i] * slope));
+                StyleFeatures.NAMES.get(i), values[i], std[i] * weights[base + i] * slope));
       }
       style.sort(Comparator.comparingDouble((Explanation.StyleEvidence s) -> -Math.abs(s.weight())));
     }
     List<Explanation.SentenceEffect> effects =
         sentences ? sentenceEffects(article, verdict.textProbabilityFake(), topK) : List.of();
+    // What an article with no features at all would score: everything not credited to a
+    // phrase, a style feature or the neighbours.
+    double base =
+        stack == null
+            ? calibrator.logOdds(intercept)
+            : calibrator.a() * (stack.lexicalWeight() * intercept + stack.intercept()) + calibrator.b();
     return new Explanation(
-        verdict, fake, credible, effects, style, calibrator.logOdds(intercept));
+        verdict,
+        fake,
+        credible,
+        effects,
+        style,
+        base,
+        near == null ? null : new Explanation.NeighbourShare(near, neighbourWeight));
   }
 
   private List<Explanation.SentenceEffect> sentenceEffects(Article article, double p, int topK) {
@@ -218,7 +294,7 @@ public final class CredibilityModel {
               article.source(),
               article.label(),
               article.splits());
-      double pWithout = calibrator.probability(rawScore(without));
+      double pWithout = LogisticFit.sigmoid(textLogOdds(without));
       out.add(
           new Explanation.SentenceEffect(body.substring(from, to), from, to, p - pWithout));
     }
@@ -249,7 +325,8 @@ public final class CredibilityModel {
             card.validation(),
             test);
     return new CredibilityModel(
-        vectorizer, weights, intercept, calibrator, reputation, combiner, trainingHashes, c);
+        vectorizer, weights, intercept, calibrator, reputation, combiner, trainingHashes, c,
+        neighbours, stack);
   }
 
   public TextVectorizer vectorizer() {
@@ -275,6 +352,16 @@ public final class CredibilityModel {
 
   public SourceCombiner combiner() {
     return combiner;
+  }
+
+  /** The training articles' neighbour index, or null when the text score reads none. */
+  public @Nullable NeighbourIndex neighbours() {
+    return neighbours;
+  }
+
+  /** The stack of the linear score with the neighbours' evidence, or null. */
+  public @Nullable NeighbourCombiner stack() {
+    return stack;
   }
 
   /** Content hashes of the training articles, sorted. */

@@ -1,6 +1,7 @@
 package dev.vera.model;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why the model reached its verdict: phrases, sentences and style signs with their weights, in
@@ -12,6 +13,8 @@ import java.util.List;
  * @param sentences sentences of the body whose removal changes the probability most
  * @param style the style features and their contributions
  * @param intercept the score of an article with no features at all
+ * @param neighbours what the most similar training articles say and their share of the log-odds,
+ *     or null when the model reads no neighbours
  */
 public record Explanation(
     Verdict verdict,
@@ -19,7 +22,11 @@ public record Explanation(
     List<PhraseEvidence> towardCredible,
     List<SentenceEffect> sentences,
     List<StyleEvidence> style,
-    double intercept) {
+    double intercept,
+    @Nullable NeighbourShare neighbours) {
+
+  /** The neighbours' evidence and its contribution to the log-odds of fake. */
+  public record NeighbourShare(NeighbourEvidence evidence, double weight) {}
 
   /**
    * A word or word pair and its summed contribution over all its occurrences, character n-grams

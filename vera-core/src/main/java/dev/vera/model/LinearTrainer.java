@@ -106,12 +106,45 @@ public final class LinearTrainer {
       }
     }
     progress.update("fitting", config.cGrid().size(), config.cGrid().size());
-    Calibration calibration = calibrate(problem, origin, train.size(), best, validFake, progress);
+    double[] oof = outOfFoldScores(problem, origin, train.size(), best.c, progress);
+    boolean[] trainFake = new boolean[train.size()];
+    for (int i = 0; i < trainFake.length; i++) {
+      trainFake[i] = problem.y[i] == 1;
+    }
     // Free the training matrix before the rest: it is the largest thing in memory.
     problem.x = null;
+    double[] trainScore = oof;
+    double[] validScore = best.validRaw;
+    NeighbourIndex neighbours = null;
+    NeighbourCombiner stack = null;
+    if (config.neighbours() != null) {
+      NeighbourIndex index =
+          NeighbourIndex.build(
+              train,
+              config.neighbours(),
+              done -> progress.update("indexing neighbours", done, train.size()));
+      // Leave-one-out neighbours for the training articles, as out-of-fold as their linear scores.
+      NeighbourEvidence[] trainNear = nearest(index, train, true, "neighbours of training articles", progress);
+      NeighbourEvidence[] validNear = nearest(index, valid, false, "neighbours of validation articles", progress);
+      double[][] features = new double[train.size()][];
+      for (int i = 0; i < features.length; i++) {
+        features[i] = trainNear[i].features();
+      }
+      stack = NeighbourCombiner.fit(oof, features, trainFake);
+      trainScore = new double[oof.length];
+      for (int i = 0; i < oof.length; i++) {
+        trainScore[i] = stack.score(oof[i], trainNear[i]);
+      }
+      validScore = new double[valid.size()];
+      for (int i = 0; i < validScore.length; i++) {
+        validScore[i] = stack.score(best.validRaw[i], validNear[i]);
+      }
+      neighbours = index;
+    }
+    Calibration calibration = chooseCalibration(trainScore, trainFake, validScore, validFake);
     double[] validP = new double[valid.size()];
     for (int i = 0; i < validP.length; i++) {
-      validP[i] = calibration.calibrator().probability(best.validRaw[i]);
+      validP[i] = calibration.calibrator().probability(validScore[i]);
     }
     double threshold = ThresholdChoice.bestMacroF1(validP, validFake);
     Evaluation validEval = evaluate(valid, validP, threshold, majority);
@@ -154,15 +187,16 @@ public final class LinearTrainer {
             threshold,
             sourceThreshold,
             smoothing,
-            config.seed());
-    int trainFake = (int) train.stream().filter(a -> a.label() == Label.FAKE).count();
+            config.seed(),
+            config.neighbours());
+    int fakeCount = (int) train.stream().filter(a -> a.label() == Label.FAKE).count();
     ModelCard.TrainingData td =
         new ModelCard.TrainingData(
             data.files(),
             data.splitField(),
             setHash,
             train.size(),
-            trainFake,
+            fakeCount,
             valid.size(),
             data.corrections().size(),
             data.correctionWeight(),
@@ -182,7 +216,16 @@ public final class LinearTrainer {
             null);
     CredibilityModel model =
         new CredibilityModel(
-            vectorizer, weights, intercept, calibration.calibrator(), reputation, combiner, hashes, card);
+            vectorizer,
+            weights,
+            intercept,
+            calibration.calibrator(),
+            reputation,
+            combiner,
+            hashes,
+            card,
+            neighbours,
+            stack);
 
     List<Article> test = data.test().stream().filter(a -> a.label() != null).toList();
     if (!test.isEmpty()) {
@@ -209,18 +252,12 @@ public final class LinearTrainer {
   private record Calibration(PlattCalibrator calibrator, String description) {}
 
   /**
-   * Platt scaling fitted either on out-of-fold scores of the training part (5-fold cross-fitting
-   * at the chosen C: many points, and the validation part stays unseen) or on the validation
-   * part itself; the one with the lower validation log-loss is kept, the validation part's own
-   * fit being judged by 2-fold cross-validation within it so that neither is scored in-sample.
+   * Linear scores of the training articles, each from a model fitted without it: 5-fold
+   * cross-fitting at the chosen C. They calibrate the linear score and train the stack with the
+   * neighbours, both of which must see scores as the model gives them to articles it never saw.
    */
-  private Calibration calibrate(
-      Problem problem,
-      int[] origin,
-      int distinct,
-      Candidate best,
-      boolean[] validFake,
-      ProgressListener progress) {
+  private double[] outOfFoldScores(
+      Problem problem, int[] origin, int distinct, double c, ProgressListener progress) {
     // Folds are drawn over distinct articles, and a correction's copies follow their article:
     // a copy in the fitting folds must never score its own twin out of fold.
     List<Label> labels = new ArrayList<>(distinct);
@@ -233,11 +270,9 @@ public final class LinearTrainer {
     for (int i = 0; i < problem.l; i++) {
       folds[i] = distinctFolds[origin[i]];
     }
-    int n = distinct;
-    double[] oof = new double[n];
-    boolean[] trainFake = new boolean[n];
+    double[] oof = new double[distinct];
     for (int f = 0; f < k; f++) {
-      progress.update("cross-fitting the calibration", f, k);
+      progress.update("cross-fitting", f, k);
       List<Integer> rows = new ArrayList<>();
       for (int i = 0; i < problem.l; i++) {
         if (folds[i] != f) {
@@ -255,20 +290,56 @@ public final class LinearTrainer {
         part.y[j] = problem.y[rows.get(j)];
       }
       Linear.resetRandom();
-      Model m = Linear.train(part, new Parameter(SOLVER, best.c, EPSILON));
-      double[] w = LogisticFit.orientedWeights(m, best.weights.length);
-      for (int i = 0; i < n; i++) {
+      Model m = Linear.train(part, new Parameter(SOLVER, c, EPSILON));
+      double[] w = LogisticFit.orientedWeights(m, problem.n);
+      for (int i = 0; i < distinct; i++) {
         if (folds[i] == f) {
           oof[i] = dot(problem.x[i], w);
         }
       }
     }
-    progress.update("cross-fitting the calibration", k, k);
-    for (int i = 0; i < n; i++) {
-      trainFake[i] = problem.y[i] == 1;
-    }
-    PlattCalibrator crossFitted = PlattCalibrator.fit(oof, trainFake);
-    double crossLoss = logLoss(crossFitted, best.validRaw, validFake, null, -1);
+    progress.update("cross-fitting", k, k);
+    return oof;
+  }
+
+  /** The neighbours of each article (leaving each training article out of its own). */
+  private static NeighbourEvidence[] nearest(
+      NeighbourIndex index,
+      List<Article> articles,
+      boolean training,
+      String phase,
+      ProgressListener progress) {
+    NeighbourEvidence[] out = new NeighbourEvidence[articles.size()];
+    AtomicLong done = new AtomicLong();
+    java.util.stream.IntStream.range(0, articles.size())
+        .parallel()
+        .forEach(
+            i -> {
+              out[i] =
+                  NeighbourEvidence.of(
+                      index.nearest(articles.get(i), training ? i : -1),
+                      index.settings().k(),
+                      index.prior());
+              long d = done.incrementAndGet();
+              if (d % 256 == 0 || d == out.length) {
+                synchronized (progress) {
+                  progress.update(phase, d, out.length);
+                }
+              }
+            });
+    return out;
+  }
+
+  /**
+   * Platt scaling fitted either on the out-of-fold scores of the training part (many points,
+   * and the validation part stays unseen) or on the validation part itself; the one with the
+   * lower validation log-loss is kept, the validation part's own fit being judged by 2-fold
+   * cross-validation within it so that neither is scored in-sample.
+   */
+  private Calibration chooseCalibration(
+      double[] trainScore, boolean[] trainFake, double[] validScore, boolean[] validFake) {
+    PlattCalibrator crossFitted = PlattCalibrator.fit(trainScore, trainFake);
+    double crossLoss = logLoss(crossFitted, validScore, validFake, null, -1);
     // The validation part's own Platt fit, judged on the half it was not fitted on, both ways.
     List<Label> validLabels = new ArrayList<>();
     for (boolean f : validFake) {
@@ -281,7 +352,7 @@ public final class LinearTrainer {
       List<Boolean> ys = new ArrayList<>();
       for (int i = 0; i < validFake.length; i++) {
         if (halves[i] != h) {
-          xs.add(best.validRaw[i]);
+          xs.add(validScore[i]);
           ys.add(validFake[i]);
         }
       }
@@ -290,7 +361,7 @@ public final class LinearTrainer {
       for (int i = 0; i < y.length; i++) {
         y[i] = ys.get(i);
       }
-      validLoss += logLoss(PlattCalibrator.fit(x, y), best.validRaw, validFake, halves, h);
+      validLoss += logLoss(PlattCalibrator.fit(x, y), validScore, validFake, halves, h);
     }
     validLoss /= validFake.length;
     crossLoss /= validFake.length;
@@ -304,7 +375,7 @@ public final class LinearTrainer {
       return new Calibration(crossFitted, "platt on 5-fold out-of-fold training scores; " + losses);
     }
     return new Calibration(
-        PlattCalibrator.fit(best.validRaw, validFake), "platt on the validation part; " + losses);
+        PlattCalibrator.fit(validScore, validFake), "platt on the validation part; " + losses);
   }
 
   /**

@@ -85,6 +85,7 @@ public record ModelCard(
    * @param sourceThreshold the decision threshold with {@code --use-source}
    * @param sourceSmoothing the source reputation's pseudo-count, chosen on validation
    * @param seed the seed for everything random in training
+   * @param neighbours the nearest-neighbour settings when the text score reads them, else null
    */
   public record Parameters(
       dev.vera.text.FeatureConfig features,
@@ -95,7 +96,8 @@ public record ModelCard(
       double threshold,
       double sourceThreshold,
       double sourceSmoothing,
-      long seed) {
+      long seed,
+      NeighbourIndex.@Nullable Settings neighbours) {
     public Parameters {
       cSearch = List.copyOf(cSearch);
     }

@@ -88,11 +88,10 @@ public record SourceReputation(
 
   /** What is known about the publisher of this article. */
   public SourceEvidence evidence(Article article) {
-    String domain = article.source() != null ? article.source() : Article.domainOf(article.url());
+    String domain = publisherOf(article);
     if (domain == null) {
       return new SourceEvidence(null, SourceEvidence.Basis.NONE, prior, 0, null, null);
     }
-    domain = domain.toLowerCase(Locale.ROOT);
     int[] c = counts.get(domain);
     RatingMatch match = lookupRating(ratings, domain);
     if (c != null) {
@@ -108,6 +107,12 @@ public record SourceReputation(
       }
     }
     return new SourceEvidence(domain, SourceEvidence.Basis.NONE, prior, 0, null, null);
+  }
+
+  /** The article's publisher domain, lower case: its source, else its URL's host; or null. */
+  public static @Nullable String publisherOf(Article article) {
+    String domain = article.source() != null ? article.source() : Article.domainOf(article.url());
+    return domain == null ? null : domain.toLowerCase(Locale.ROOT);
   }
 
   private record RatingMatch(@Nullable Integer rating, @Nullable String domain) {}

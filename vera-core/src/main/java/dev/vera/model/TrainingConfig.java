@@ -3,6 +3,7 @@ package dev.vera.model;
 import dev.vera.text.FeatureConfig;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings of a training run. Lists are candidate values: each is tried and the one that does
@@ -14,6 +15,8 @@ import java.util.Map;
  * @param smoothingGrid candidate pseudo-counts for the source reputation
  * @param seed the seed for everything random
  * @param ratings a published ratings list (domain to rating) for the source evidence, maybe empty
+ * @param neighbours how the nearest training articles are found and stacked with the linear
+ *     score, or null for a linear score alone
  */
 public record TrainingConfig(
     String name,
@@ -21,7 +24,8 @@ public record TrainingConfig(
     List<Double> cGrid,
     List<Double> smoothingGrid,
     long seed,
-    Map<String, Integer> ratings) {
+    Map<String, Integer> ratings,
+    NeighbourIndex.@Nullable Settings neighbours) {
 
   public TrainingConfig {
     if (cGrid.isEmpty()) {
@@ -45,26 +49,31 @@ public record TrainingConfig(
         List.of(0.5, 1.0, 2.0, 4.0),
         List.of(1.0, 3.0, 10.0, 30.0),
         42L,
-        Map.of());
+        Map.of(),
+        NeighbourIndex.Settings.defaults());
   }
 
   public TrainingConfig withName(String n) {
-    return new TrainingConfig(n, features, cGrid, smoothingGrid, seed, ratings);
+    return new TrainingConfig(n, features, cGrid, smoothingGrid, seed, ratings, neighbours);
   }
 
   public TrainingConfig withFeatures(FeatureConfig f) {
-    return new TrainingConfig(name, f, cGrid, smoothingGrid, seed, ratings);
+    return new TrainingConfig(name, f, cGrid, smoothingGrid, seed, ratings, neighbours);
   }
 
   public TrainingConfig withCGrid(List<Double> g) {
-    return new TrainingConfig(name, features, g, smoothingGrid, seed, ratings);
+    return new TrainingConfig(name, features, g, smoothingGrid, seed, ratings, neighbours);
   }
 
   public TrainingConfig withSeed(long s) {
-    return new TrainingConfig(name, features, cGrid, smoothingGrid, s, ratings);
+    return new TrainingConfig(name, features, cGrid, smoothingGrid, s, ratings, neighbours);
   }
 
   public TrainingConfig withRatings(Map<String, Integer> r) {
-    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, r);
+    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, r, neighbours);
+  }
+
+  public TrainingConfig withNeighbours(NeighbourIndex.@Nullable Settings n) {
+    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, ratings, n);
   }
 }

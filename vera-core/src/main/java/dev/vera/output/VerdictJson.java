@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vera.io.ReadOutcome;
 import dev.vera.io.RecordLocation;
 import dev.vera.model.Explanation;
+import dev.vera.model.NeighbourEvidence;
+import dev.vera.model.NeighbourIndex;
 import dev.vera.model.SourceEvidence;
 import dev.vera.model.Verdict;
 import org.jspecify.annotations.Nullable;
@@ -48,6 +50,9 @@ public final class VerdictJson {
       for (Explanation.PhraseEvidence p : explanation.towardCredible()) {
         reasons.add(phrase(p));
       }
+      if (explanation.neighbours() != null) {
+        reasons.add(neighbours(explanation.neighbours()));
+      }
       for (Explanation.StyleEvidence s : explanation.style()) {
         if (Math.abs(s.weight()) >= 0.05) {
           reasons
@@ -86,6 +91,27 @@ public final class VerdictJson {
     ArrayNode spans = o.putArray("spans");
     for (Explanation.Span s : p.occurrences()) {
       spans.addArray().add(s.start()).add(s.end());
+    }
+    return o;
+  }
+
+  /** The most similar training articles: how many were fake, and their share of the log-odds. */
+  private static ObjectNode neighbours(Explanation.NeighbourShare share) {
+    NeighbourEvidence e = share.evidence();
+    ObjectNode o = JSON.createObjectNode();
+    o.put("kind", "neighbours");
+    o.put("k", e.k());
+    o.put("fake", e.fake());
+    o.put("weighted_fake_share", round(e.weightedFakeShare()));
+    o.put("weight", round(share.weight()));
+    o.put("direction", share.weight() > 0 ? "fake" : "real");
+    ArrayNode nearest = o.putArray("nearest");
+    for (NeighbourIndex.Neighbour n : e.nearest()) {
+      nearest
+          .addObject()
+          .put("id", n.id())
+          .put("label", n.label().wireName())
+          .put("similarity", round(n.similarity()));
     }
     return o;
   }

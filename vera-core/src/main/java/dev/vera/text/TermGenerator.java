@@ -2,10 +2,12 @@ package dev.vera.text;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.IntConsumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Expands token streams into hashed terms: word n-grams ({@code "the"}, {@code "the cat"}) of the
@@ -62,12 +64,43 @@ final class TermGenerator {
    * @param charSeed seed of the character space, or -1 for no character terms
    */
   void generate(String text, int wordSeed, int charSeed, Visitor visitor) {
+    generate(text, wordSeed, charSeed, -1, null, visitor);
+  }
+
+  /**
+   * Visits the terms of {@code text}, and also hands each word (unigram) hashed with {@code
+   * unigramSeed} to {@code unigrams}, from the same pass over the token stream.
+   *
+   * @param unigramSeed the seed of the unigram hashes, used when {@code unigrams} is given
+   * @param unigrams receives each word's hash, or null for none
+   */
+  void generate(
+      String text,
+      int wordSeed,
+      int charSeed,
+      int unigramSeed,
+      @Nullable IntConsumer unigrams,
+      Visitor visitor) {
     if (text.isEmpty()) {
       return;
     }
-    if (wordSeed >= 0) {
+    if (wordSeed >= 0 || unigrams != null) {
       State st = new State();
-      run(wordAnalyzer, text, (buf, len, start, end) -> words(st, buf, len, start, end, wordSeed, visitor));
+      run(
+          wordAnalyzer,
+          text,
+          (buf, len, start, end) -> {
+            if (unigrams != null) {
+              int h = TermHash.start(unigramSeed);
+              for (int i = 0; i < len; i++) {
+                h = TermHash.extend(h, buf[i]);
+              }
+              unigrams.accept(TermHash.finish(h));
+            }
+            if (wordSeed >= 0) {
+              words(st, buf, len, start, end, wordSeed, visitor);
+            }
+          });
     }
     if (charSeed >= 0) {
       State st = new State();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns articles into TF-IDF vectors over hashed word and character n-grams, plus standardized
@@ -27,7 +28,7 @@ public final class TextVectorizer {
   private final double[] styleMean;
   private final double[] styleScale;
   private final TermGenerator generator;
-  private final ThreadLocal<Scratch[]> scratch;
+  private final ThreadLocal<SlotCounter[]> scratch;
   /** For each part: its word space and character space, or null when not configured. */
   private final FeatureSpace[][] spacesByPart = new FeatureSpace[2][2];
   /** For each part and kind: the space's weight (see {@link FeatureConfig#weight}). */
@@ -57,7 +58,7 @@ public final class TextVectorizer {
     }
     // One buffer per feature kind: a part's word and character spaces are counted in one pass.
     this.scratch =
-        ThreadLocal.withInitial(() -> new Scratch[] {new Scratch(), new Scratch()});
+        ThreadLocal.withInitial(() -> new SlotCounter[] {new SlotCounter(), new SlotCounter()});
   }
 
   /**
@@ -81,11 +82,11 @@ public final class TextVectorizer {
     int[] lastCounted = new int[size];
     int done = 0;
     for (Article a : training) {
-      Scratch[] s = counting.scratch.get();
+      SlotCounter[] s = counting.scratch.get();
       int doc = done + 1;
       for (FeatureSpace.Part part : FeatureSpace.Part.values()) {
-        counting.countPart(part, a, s);
-        for (Scratch kind : s) {
+        counting.countPart(part, a, s, null);
+        for (SlotCounter kind : s) {
           for (int i = 0; i < kind.touchedCount; i++) {
             int slot = kind.touched[i];
             if (lastCounted[slot] != doc) {
@@ -159,15 +160,15 @@ public final class TextVectorizer {
 
   /** The article's vector, sorted by index, for training. */
   public SparseVector vectorize(Article article) {
-    Scratch[] s = scratch.get();
+    SlotCounter[] s = scratch.get();
     int styles = config.style() ? StyleFeatures.NAMES.size() : 0;
     List<int[]> idxParts = new ArrayList<>();
     List<float[]> valParts = new ArrayList<>();
     int total = 0;
     for (FeatureSpace.Part part : FeatureSpace.Part.values()) {
-      countPart(part, article, s);
+      countPart(part, article, s, null);
       for (int k = 0; k < s.length; k++) {
-        Scratch kind = s[k];
+        SlotCounter kind = s[k];
         double spaceWeight = weightByPart[part.ordinal()][k];
         kind.finish();
         int[] idx = new int[kind.touchedCount];
@@ -240,15 +241,29 @@ public final class TextVectorizer {
    * without building the vector: the scoring hot path.
    */
   public double dot(Article article, float[] weights) {
-    Scratch[] s = scratch.get();
+    return dot(article, weights, null);
+  }
+
+  /**
+   * {@link #dot(Article, float[])}, also counting the article's words into {@code words} (for
+   * the neighbour index) from the same pass over the token stream; {@link WordTerms#take()} then
+   * gives what {@link WordTerms#count(Article)} would.
+   */
+  public double dot(Article article, float[] weights, @Nullable WordTerms words) {
+    SlotCounter[] s = scratch.get();
     double z = 0;
     for (FeatureSpace.Part part : FeatureSpace.Part.values()) {
-      countPart(part, article, s);
+      countPart(part, article, s, words);
       for (int k = 0; k < s.length; k++) {
         z += spaceDot(s[k], weightByPart[part.ordinal()][k], weights, null, 0);
         s[k].clear();
       }
     }
+    return plusStyle(z, article, weights);
+  }
+
+  /** {@code z} plus the style features' share of {@code weights · x}, term by term. */
+  private double plusStyle(double z, Article article, float[] weights) {
     if (config.style()) {
       double[] st = standardizedStyle(article);
       int base = config.hashSize();
@@ -287,12 +302,21 @@ public final class TextVectorizer {
    */
   public double visitContributions(
       Article article, float[] weights, ContributionVisitor visitor) {
-    Scratch[] s = scratch.get();
+    return visitContributions(article, weights, null, visitor);
+  }
+
+  /**
+   * {@link #visitContributions(Article, float[], ContributionVisitor)}, also counting the
+   * article's words into {@code words} as {@link #dot(Article, float[], WordTerms)} does.
+   */
+  public double visitContributions(
+      Article article, float[] weights, @Nullable WordTerms words, ContributionVisitor visitor) {
+    SlotCounter[] s = scratch.get();
     int mask = config.hashSize() - 1;
     double z = 0;
     for (FeatureSpace.Part part : FeatureSpace.Part.values()) {
       FeatureSpace[] spaces = spacesByPart[part.ordinal()];
-      countPart(part, article, s);
+      countPart(part, article, s, words);
       double[] inv = new double[2];
       for (int k = 0; k < 2; k++) {
         // The arithmetic of dot(), so the sum is the same double.
@@ -309,7 +333,7 @@ public final class TextVectorizer {
             if (idf[slot] == 0) {
               return;
             }
-            Scratch sc = s[kind.ordinal()];
+            SlotCounter sc = s[kind.ordinal()];
             int c = sc.count(slot);
             double share = tf(c) * idf[slot] * inv[kind.ordinal()] * weights[slot] / c;
             view.set(buf, off, len);
@@ -318,14 +342,7 @@ public final class TextVectorizer {
       s[0].clear();
       s[1].clear();
     }
-    if (config.style()) {
-      double[] st = standardizedStyle(article);
-      int base = config.hashSize();
-      for (int i = 0; i < st.length; i++) {
-        z += st[i] * weights[base + i];
-      }
-    }
-    return z;
+    return plusStyle(z, article, weights);
   }
 
   /**
@@ -378,7 +395,7 @@ public final class TextVectorizer {
    * ({@code spaceWeight / norm}) in {@code inv[k]} when {@code inv} is given.
    */
   private double spaceDot(
-      Scratch kind, double spaceWeight, float[] weights, double[] inv, int k) {
+      SlotCounter kind, double spaceWeight, float[] weights, double[] inv, int k) {
     kind.finish();
     double sq = 0;
     double d = 0;
@@ -406,113 +423,24 @@ public final class TextVectorizer {
     return space == null ? -1 : space.ordinal() + 1;
   }
 
-  /** Counts the kept slots of a part's word and character spaces into the two scratches. */
-  private void countPart(FeatureSpace.Part part, Article article, Scratch[] s) {
+  /**
+   * Counts the kept slots of a part's word and character spaces into the two scratches, and the
+   * part's words into {@code unigrams} when given.
+   */
+  private void countPart(
+      FeatureSpace.Part part, Article article, SlotCounter[] s, @Nullable WordTerms unigrams) {
     FeatureSpace[] spaces = spacesByPart[part.ordinal()];
     int mask = config.hashSize() - 1;
-    Scratch words = s[0];
-    Scratch chars = s[1];
+    SlotCounter words = s[0];
+    SlotCounter chars = s[1];
     generator.generate(
         textOf(part, article),
         seedOf(spaces[0]),
         seedOf(spaces[1]),
+        WordTerms.SEED,
+        unigrams == null ? null : unigrams.adder(),
         (kind, hash, buf, off, len, start, end) -> {
           (kind == FeatureSpace.Kind.WORDS ? words : chars).add(hash & mask);
         });
-  }
-
-  /**
-   * Per-thread term counts of one article and feature kind: a small open-addressing table from
-   * slot to count. Articles touch a few thousand slots of a table of a million; counting in a
-   * table that fits the CPU cache, and reading the large idf and weight tables once per distinct
-   * slot rather than once per occurrence, is what makes scoring fast.
-   */
-  private static final class Scratch {
-    /** Slots present, in first-seen order (the only part callers read, with {@link #counts}). */
-    int[] touched = new int[4096];
-    int touchedCount;
-    private int[] keys = new int[8192];
-    private int[] values = new int[8192];
-    /** Count per position in {@link #touched}, filled by {@link #finish()}. */
-    int[] counts = new int[4096];
-
-    void add(int slot) {
-      int key = slot + 1;
-      int mask = keys.length - 1;
-      int i = TermHash.finish(key) & mask;
-      while (true) {
-        int k = keys[i];
-        if (k == key) {
-          values[i]++;
-          return;
-        }
-        if (k == 0) {
-          keys[i] = key;
-          values[i] = 1;
-          if (touchedCount == touched.length) {
-            touched = Arrays.copyOf(touched, touched.length * 2);
-          }
-          touched[touchedCount++] = slot;
-          if (touchedCount * 2 > keys.length) {
-            grow();
-          }
-          return;
-        }
-        i = (i + 1) & mask;
-      }
-    }
-
-    /** Fills {@link #counts} in the order of {@link #touched}. */
-    void finish() {
-      if (counts.length < touchedCount) {
-        counts = new int[touched.length];
-      }
-      int mask = keys.length - 1;
-      for (int t = 0; t < touchedCount; t++) {
-        int key = touched[t] + 1;
-        int i = TermHash.finish(key) & mask;
-        while (keys[i] != key) {
-          i = (i + 1) & mask;
-        }
-        counts[t] = values[i];
-      }
-    }
-
-    /** The count of a slot (after {@link #finish()} or not), 0 when absent. */
-    int count(int slot) {
-      int key = slot + 1;
-      int mask = keys.length - 1;
-      int i = TermHash.finish(key) & mask;
-      while (keys[i] != 0) {
-        if (keys[i] == key) {
-          return values[i];
-        }
-        i = (i + 1) & mask;
-      }
-      return 0;
-    }
-
-    private void grow() {
-      int[] oldKeys = keys;
-      int[] oldValues = values;
-      keys = new int[oldKeys.length * 2];
-      values = new int[oldKeys.length * 2];
-      int mask = keys.length - 1;
-      for (int j = 0; j < oldKeys.length; j++) {
-        if (oldKeys[j] != 0) {
-          int i = TermHash.finish(oldKeys[j]) & mask;
-          while (keys[i] != 0) {
-            i = (i + 1) & mask;
-          }
-          keys[i] = oldKeys[j];
-          values[i] = oldValues[j];
-        }
-      }
-    }
-
-    void clear() {
-      Arrays.fill(keys, 0);
-      touchedCount = 0;
-    }
   }
 }

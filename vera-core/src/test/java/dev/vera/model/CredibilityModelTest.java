@@ -58,7 +58,9 @@ class CredibilityModelTest {
     for (Article a : corpus) {
       Verdict v = model.predict(a, ScoringOptions.DEFAULT);
       assertEquals(v.probabilityFake(), v.textProbabilityFake(), a.id());
-      assertEquals(model.calibrator().probability(model.rawScore(a)), v.textProbabilityFake(), 1e-15);
+      // The calibrator reads the linear score stacked with the neighbours' evidence.
+      double score = model.stack().score(model.rawScore(a), model.neighbourEvidence(a));
+      assertEquals(model.calibrator().probability(score), v.textProbabilityFake(), 1e-15);
     }
   }
 

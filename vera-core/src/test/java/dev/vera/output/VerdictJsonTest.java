@@ -52,7 +52,8 @@ class VerdictJsonTest {
             List.of(
                 new Explanation.StyleEvidence("exclamations_per_1k_chars", 3.5, 0.2),
                 new Explanation.StyleEvidence("title_words", 7, 0.01)),
-            -0.3);
+            -0.3,
+            null);
     ObjectNode n = VerdictJson.verdict(v, e, new RecordLocation("in.jsonl", 3, 2));
     assertEquals(
         "{\"id\":\"a-1\",\"label\":\"fake\",\"probability_fake\":0.912346,"

@@ -137,6 +137,11 @@ class BrowserTest {
     assertFalse(driver.findElements(By.cssSelector("#article-body mark.ph-fake")).isEmpty());
     assertFalse(driver.findElements(By.cssSelector("#article-body .sent")).isEmpty(), "no sentence marked");
     assertTrue(driver.findElement(By.id("source-body")).getText().contains("tmz.com"));
+    // The bundled model reads similar training stories: the panel names them with their labels.
+    WebElement near = driver.findElement(By.id("neighbours-body"));
+    assertTrue(near.isDisplayed(), "the similar-stories panel is hidden");
+    assertTrue(near.getText().matches("(?s)\\d+ of the 30 most similar training articles were fake.*"), near.getText());
+    assertFalse(driver.findElements(By.cssSelector("#neighbours-body ol.neighbours li")).isEmpty());
     assertEquals(
         driver.switchTo().activeElement(), driver.findElement(By.id("verdict-heading")),
         "focus moves to the verdict for keyboard and screen-reader users");

@@ -20,7 +20,7 @@ public final class ModelCardText {
     row(sb, "created", c.createdAt().toString());
     row(sb, "Vera version", c.veraVersion());
     row(sb, "Java version", c.javaVersion());
-    row(sb, "model format", ModelFile.CODEC + " v" + ModelFile.VERSION_CURRENT);
+    row(sb, "model format", ModelFile.CODEC + " v" + ModelFile.versionOf(c));
     sb.append("\n## Training data\n\n");
     sb.append("| | |\n|---|---|\n");
     for (ModelCard.DataFile f : c.data().files()) {
@@ -48,6 +48,12 @@ public final class ModelCardText {
     row(sb, "C search (valid macro-F1 / ROC-AUC)", p.cSearch().stream()
         .map(s -> String.format(Locale.ROOT, "C=%s: %.4f / %.4f", fmt(s.c()), s.validMacroF1(), s.validRocAuc()))
         .collect(Collectors.joining("; ")));
+    if (p.neighbours() != null) {
+      row(sb, "neighbours", String.format(Locale.ROOT,
+          "the %d training articles most similar to the article, from other publishers (cosine of TF-IDF vectors of their %d heaviest words),"
+              + " stacked with the linear score by a logistic regression on out-of-fold scores and leave-one-out neighbours",
+          p.neighbours().k(), p.neighbours().terms()));
+    }
     row(sb, "calibration", p.calibration());
     row(sb, "decision threshold (text)", String.format(Locale.ROOT, "%.4f (max macro-F1 on validation)", p.threshold()));
     row(sb, "decision threshold (--use-source)", String.format(Locale.ROOT, "%.4f", p.sourceThreshold()));

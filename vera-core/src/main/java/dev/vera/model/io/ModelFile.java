@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vera.model.CredibilityModel;
 import dev.vera.model.MetricSummary;
 import dev.vera.model.ModelCard;
+import dev.vera.model.NeighbourCombiner;
+import dev.vera.model.NeighbourIndex;
 import dev.vera.model.PlattCalibrator;
 import dev.vera.model.SourceCombiner;
 import dev.vera.model.SourceReputation;
@@ -54,7 +56,12 @@ public final class ModelFile {
 
   public static final String CODEC = "vera-linear";
   public static final int VERSION_MIN = 1;
-  public static final int VERSION_CURRENT = 2;
+  public static final int VERSION_CURRENT = 3;
+  /**
+   * The version written for a model without a neighbour index: the oldest that holds it, so that
+   * such models keep their bytes and older readers still read them.
+   */
+  static final int VERSION_LINEAR = 2;
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -124,6 +131,9 @@ public final class ModelFile {
       for (long h : hashes) {
         body.writeLong(h);
       }
+      if (model.neighbours() != null) {
+        writeNeighbours(model.neighbours(), body);
+      }
     }
     byte[] raw = bodyBytes.toByteArray();
     CRC32 crc = new CRC32();
@@ -135,7 +145,7 @@ public final class ModelFile {
     DataOutputStream head = new DataOutputStream(out);
     head.write(MAGIC);
     head.writeUTF(CODEC);
-    head.writeInt(VERSION_CURRENT);
+    head.writeInt(versionOf(model));
     head.writeInt((int) crc.getValue());
     head.writeInt(raw.length);
     head.write(deflated.toByteArray());
@@ -202,13 +212,23 @@ public final class ModelFile {
         throw new ModelFormatException(
             name + ": damaged model file (checksum mismatch; was it truncated or edited?)");
       }
-      return readBody(new DataInputStream(new ByteArrayInputStream(raw)), name);
+      return readBody(new DataInputStream(new ByteArrayInputStream(raw)), name, version);
     } catch (EOFException | java.util.zip.ZipException e) {
       throw new ModelFormatException(name + ": damaged model file (ends too early)", e);
     }
   }
 
-  private static CredibilityModel readBody(DataInputStream body, String name) throws IOException {
+  private static int versionOf(CredibilityModel model) {
+    return model.neighbours() == null ? VERSION_LINEAR : VERSION_CURRENT;
+  }
+
+  /** The format version a model with this card is written in. */
+  public static int versionOf(ModelCard card) {
+    return card.parameters().neighbours() == null ? VERSION_LINEAR : VERSION_CURRENT;
+  }
+
+  private static CredibilityModel readBody(DataInputStream body, String name, int version)
+      throws IOException {
     byte[] headerBytes = new byte[body.readInt()];
     body.readFully(headerBytes);
     JsonNode h = JSON.readTree(headerBytes);
@@ -257,6 +277,20 @@ public final class ModelFile {
             comb.path("source_weight").asDouble(),
             comb.path("known_weight").asDouble(),
             comb.path("intercept").asDouble());
+    NeighbourIndex neighbours = null;
+    NeighbourCombiner stack = null;
+    JsonNode near = h.path("neighbours");
+    if (version >= 3 && near.isObject()) {
+      neighbours = readNeighbours(near, body, name);
+      JsonNode nc = h.path("neighbour_combiner");
+      double[] w = doubles(nc.path("weights"), NeighbourCombiner.FEATURES);
+      stack =
+          new NeighbourCombiner(
+              nc.path("lexical_weight").asDouble(), w, nc.path("intercept").asDouble());
+    }
+    if (body.read() >= 0) {
+      throw new ModelFormatException(name + ": damaged model file (unexpected bytes at the end)");
+    }
     return new CredibilityModel(
         vectorizer,
         weights,
@@ -265,7 +299,188 @@ public final class ModelFile {
         reputation(h.path("source_reputation")),
         combiner,
         hashes,
-        card(h.path("card"), features));
+        card(h.path("card"), features),
+        neighbours,
+        stack);
+  }
+
+  // ---- the neighbour index (version 3) ----
+
+  private static void writeNeighbours(NeighbourIndex index, DataOutputStream body)
+      throws IOException {
+    boolean[] fake = index.labels();
+    String[] ids = index.ids();
+    int[] publisherOf = index.publisherOf();
+    body.writeInt(fake.length);
+    for (int i = 0; i < fake.length; i++) {
+      body.writeByte(fake[i] ? 1 : 0);
+      body.writeInt(publisherOf[i]);
+      if (ids[i] == null) {
+        body.writeInt(-1);
+      } else {
+        byte[] id = ids[i].getBytes(StandardCharsets.UTF_8);
+        body.writeInt(id.length);
+        body.write(id);
+      }
+    }
+    float[] idf = index.idf();
+    int kept = 0;
+    for (float f : idf) {
+      kept += f != 0 ? 1 : 0;
+    }
+    body.writeInt(kept);
+    int previous = 0;
+    for (int s = 0; s < idf.length; s++) {
+      if (idf[s] != 0) {
+        body.writeInt(s - previous);
+        previous = s;
+        body.writeFloat(idf[s]);
+      }
+    }
+    int[] start = index.postingStarts();
+    int[] docs = index.postingDocs();
+    float[] weights = index.postingWeights();
+    int used = 0;
+    for (int s = 0; s + 1 < start.length; s++) {
+      used += start[s + 1] > start[s] ? 1 : 0;
+    }
+    body.writeInt(used);
+    previous = 0;
+    for (int s = 0; s + 1 < start.length; s++) {
+      if (start[s + 1] == start[s]) {
+        continue;
+      }
+      body.writeInt(s - previous);
+      previous = s;
+      body.writeInt(start[s + 1] - start[s]);
+      int prevDoc = 0;
+      for (int p = start[s]; p < start[s + 1]; p++) {
+        writeVarInt(body, docs[p] - prevDoc);
+        prevDoc = docs[p];
+      }
+      for (int p = start[s]; p < start[s + 1]; p++) {
+        body.writeShort(NeighbourIndex.quantize(weights[p]));
+      }
+    }
+  }
+
+  /** A non-negative int in 7-bit groups, low first: small gaps take one byte. */
+  private static void writeVarInt(DataOutputStream out, int v) throws IOException {
+    while ((v & ~0x7f) != 0) {
+      out.writeByte((v & 0x7f) | 0x80);
+      v >>>= 7;
+    }
+    out.writeByte(v);
+  }
+
+  private static int readVarInt(DataInputStream in, String name) throws IOException {
+    int v = 0;
+    for (int shift = 0; shift < 32; shift += 7) {
+      int b = in.readUnsignedByte();
+      v |= (b & 0x7f) << shift;
+      if ((b & 0x80) == 0) {
+        return v;
+      }
+    }
+    throw new ModelFormatException(name + ": damaged model file (a number runs over 5 bytes)");
+  }
+
+  private static NeighbourIndex readNeighbours(JsonNode near, DataInputStream body, String name)
+      throws IOException {
+    NeighbourIndex.Settings settings;
+    try {
+      settings = new NeighbourIndex.Settings(near.path("k").asInt(), near.path("terms").asInt());
+    } catch (IllegalArgumentException e) {
+      throw new ModelFormatException(name + ": damaged model file (neighbours: " + e.getMessage() + ")", e);
+    }
+    if (near.path("hash_bits").asInt() != NeighbourIndex.HASH_BITS) {
+      throw new ModelFormatException(
+          name + ": damaged model file (neighbour hash bits " + near.path("hash_bits").asInt() + ")");
+    }
+    List<String> publishers = new ArrayList<>();
+    for (JsonNode p : near.path("publishers")) {
+      publishers.add(p.asText());
+    }
+    int n = body.readInt();
+    if (n <= 0 || n > (1 << 26)) {
+      throw new ModelFormatException(name + ": damaged model file (" + n + " neighbour articles)");
+    }
+    boolean[] fake = new boolean[n];
+    String[] ids = new String[n];
+    int[] publisherOf = new int[n];
+    for (int i = 0; i < n; i++) {
+      fake[i] = body.readByte() == 1;
+      publisherOf[i] = body.readInt();
+      if (publisherOf[i] < -1 || publisherOf[i] >= publishers.size()) {
+        throw new ModelFormatException(name + ": damaged model file (neighbour publisher out of range)");
+      }
+      int len = body.readInt();
+      if (len >= 0) {
+        if (len > (1 << 20)) {
+          throw new ModelFormatException(name + ": damaged model file (neighbour id of " + len + " bytes)");
+        }
+        byte[] id = new byte[len];
+        body.readFully(id);
+        ids[i] = new String(id, StandardCharsets.UTF_8);
+      }
+    }
+    int slots = 1 << NeighbourIndex.HASH_BITS;
+    float[] idf = new float[slots];
+    int kept = body.readInt();
+    int slot = 0;
+    for (int i = 0; i < kept; i++) {
+      slot += body.readInt();
+      if (slot < 0 || slot >= slots) {
+        throw new ModelFormatException(name + ": damaged model file (neighbour slot out of range)");
+      }
+      idf[slot] = body.readFloat();
+    }
+    int used = body.readInt();
+    int[] start = new int[slots + 1];
+    List<int[]> docLists = new ArrayList<>(used);
+    List<float[]> weightLists = new ArrayList<>(used);
+    int[] usedSlots = new int[used];
+    slot = 0;
+    int total = 0;
+    for (int u = 0; u < used; u++) {
+      slot += body.readInt();
+      int count = body.readInt();
+      if (slot < 0 || slot >= slots || count <= 0 || count > n || (u > 0 && slot <= usedSlots[u - 1])) {
+        throw new ModelFormatException(name + ": damaged model file (neighbour postings)");
+      }
+      usedSlots[u] = slot;
+      int[] d = new int[count];
+      float[] w = new float[count];
+      int doc = 0;
+      for (int p = 0; p < count; p++) {
+        doc += readVarInt(body, name);
+        if (doc < 0 || doc >= n || (p > 0 && doc == d[p - 1])) {
+          throw new ModelFormatException(name + ": damaged model file (neighbour article out of range)");
+        }
+        d[p] = doc;
+      }
+      for (int p = 0; p < count; p++) {
+        w[p] = NeighbourIndex.dequantize(body.readShort());
+      }
+      docLists.add(d);
+      weightLists.add(w);
+      total += count;
+    }
+    int[] docs = new int[total];
+    float[] weights = new float[total];
+    int at = 0;
+    int u = 0;
+    for (int s = 0; s < slots; s++) {
+      start[s] = at;
+      if (u < used && usedSlots[u] == s) {
+        System.arraycopy(docLists.get(u), 0, docs, at, docLists.get(u).length);
+        System.arraycopy(weightLists.get(u), 0, weights, at, weightLists.get(u).length);
+        at += docLists.get(u).length;
+        u++;
+      }
+    }
+    start[slots] = at;
+    return new NeighbourIndex(settings, idf, start, docs, weights, fake, ids, publishers, publisherOf);
   }
 
   // ---- header: JSON ----
@@ -273,7 +488,7 @@ public final class ModelFile {
   private static ObjectNode header(CredibilityModel model) {
     ObjectNode h = JSON.createObjectNode();
     h.put("format", CODEC);
-    h.put("version", VERSION_CURRENT);
+    h.put("version", versionOf(model));
     h.set("card", cardJson(model.card()));
     h.set("features", featuresJson(model.vectorizer().config()));
     h.put("intercept", model.intercept());
@@ -312,6 +527,24 @@ public final class ModelFile {
     new TreeMap<>(r.ratings()).forEach(ratings::put);
     ObjectNode rates = rep.putObject("rating_fake_rates");
     new TreeMap<>(r.ratingFakeRates()).forEach((k, v) -> rates.put(Integer.toString(k), v));
+    NeighbourIndex index = model.neighbours();
+    NeighbourCombiner stack = model.stack();
+    if (index != null && stack != null) {
+      ObjectNode near = h.putObject("neighbours");
+      near.put("k", index.settings().k());
+      near.put("terms", index.settings().terms());
+      near.put("hash_bits", NeighbourIndex.HASH_BITS);
+      near.put("articles", index.size());
+      ArrayNode pubs = near.putArray("publishers");
+      index.publishers().forEach(pubs::add);
+      ObjectNode nc = h.putObject("neighbour_combiner");
+      nc.put("lexical_weight", stack.lexicalWeight());
+      ArrayNode w = nc.putArray("weights");
+      for (double d : stack.weights()) {
+        w.add(d);
+      }
+      nc.put("intercept", stack.intercept());
+    }
     return h;
   }
 
@@ -396,6 +629,9 @@ public final class ModelFile {
     pn.put("source_threshold", p.sourceThreshold());
     pn.put("source_smoothing", p.sourceSmoothing());
     pn.put("seed", p.seed());
+    if (p.neighbours() != null) {
+      pn.putObject("neighbours").put("k", p.neighbours().k()).put("terms", p.neighbours().terms());
+    }
     ArrayNode valid = n.putArray("validation");
     card.validation().forEach(m -> valid.add(metricsJson(m)));
     if (card.test() != null) {
@@ -469,7 +705,11 @@ public final class ModelFile {
             p.path("threshold").asDouble(),
             p.path("source_threshold").asDouble(),
             p.path("source_smoothing").asDouble(),
-            p.path("seed").asLong()),
+            p.path("seed").asLong(),
+            p.path("neighbours").isObject()
+                ? new NeighbourIndex.Settings(
+                    p.path("neighbours").path("k").asInt(), p.path("neighbours").path("terms").asInt())
+                : null),
         validation,
         test.isObject() ? metrics(test) : null);
   }

@@ -3,12 +3,16 @@ package dev.vera.model.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vera.article.Article;
 import dev.vera.model.CredibilityModel;
 import dev.vera.model.Explanation;
+import dev.vera.model.LinearTrainer;
+import dev.vera.model.NeighbourIndex;
+import dev.vera.model.ProgressListener;
 import dev.vera.model.ScoringOptions;
 import dev.vera.model.SourceReputation;
 import dev.vera.model.Verdict;
@@ -68,6 +72,18 @@ class ModelFileTest {
         "the fixture model should weight its spaces, so that the weights are round-tripped");
     assertEquals(model.vectorizer().config(), back.vectorizer().config());
     assertReputationEquals(model.reputation(), back.reputation());
+    assertEquals(model.stack(), back.stack());
+    NeighbourIndex near = model.neighbours();
+    NeighbourIndex nearBack = back.neighbours();
+    assertEquals(near.settings(), nearBack.settings());
+    assertArrayEquals(near.idf(), nearBack.idf());
+    assertArrayEquals(near.postingStarts(), nearBack.postingStarts());
+    assertArrayEquals(near.postingDocs(), nearBack.postingDocs());
+    assertArrayEquals(near.postingWeights(), nearBack.postingWeights());
+    assertArrayEquals(near.labels(), nearBack.labels());
+    assertArrayEquals(near.ids(), nearBack.ids());
+    assertEquals(near.publishers(), nearBack.publishers());
+    assertArrayEquals(near.publisherOf(), nearBack.publisherOf());
     List<ScoringOptions> options =
         List.of(ScoringOptions.DEFAULT, new ScoringOptions(true, null), new ScoringOptions(false, 0.3));
     for (Article a : FixtureCorpus.articles()) {
@@ -125,12 +141,32 @@ class ModelFileTest {
         "a model file must not be a Java serialization stream");
     assertArrayEquals(ModelFile.MAGIC, Arrays.copyOf(bytes, 8));
     assertEquals("VERAMODL", new String(bytes, 0, 8, StandardCharsets.US_ASCII));
-    assertEquals(2, ByteBuffer.wrap(bytes, VERSION_OFFSET, 4).getInt());
+    assertEquals(3, ByteBuffer.wrap(bytes, VERSION_OFFSET, 4).getInt());
+  }
+
+  /** Without neighbours a model needs nothing of version 3: it is written as version 2. */
+  @Test
+  void aLinearModelIsWrittenInTheOldestVersionThatHoldsIt() throws IOException {
+    CredibilityModel linear =
+        new LinearTrainer(FixtureModels.smallConfig().withNeighbours(null))
+            .train(FixtureModels.trainingSet(), ProgressListener.NONE);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ModelFile.write(linear, out);
+    byte[] b = out.toByteArray();
+    assertEquals(2, ByteBuffer.wrap(b, VERSION_OFFSET, 4).getInt());
+    CredibilityModel back = ModelFile.read(new ByteArrayInputStream(b), "linear");
+    assertNull(back.neighbours());
+    for (Article a : FixtureCorpus.articles()) {
+      assertEquals(linear.predict(a, ScoringOptions.DEFAULT), back.predict(a, ScoringOptions.DEFAULT));
+      assertEquals(
+          linear.calibrator().probability(linear.rawScore(a)),
+          back.predict(a, ScoringOptions.DEFAULT).textProbabilityFake());
+    }
   }
 
   @Test
   void unknownVersionIsRefusedNamingVersionAndRange() throws IOException {
-    for (int version : new int[] {3, 99, 0, -1}) {
+    for (int version : new int[] {4, 99, 0, -1}) {
       byte[] patched = bytes.clone();
       ByteBuffer.wrap(patched, VERSION_OFFSET, 4).putInt(version);
       Path file = dir.resolve("v" + version + ".vera");
@@ -139,7 +175,7 @@ class ModelFileTest {
       ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(file));
       String m = e.getMessage();
       assertTrue(m.startsWith(file + ": model format version " + version + " is not supported"), m);
-      assertTrue(m.contains("reads vera-linear versions 1 to 2"), m);
+      assertTrue(m.contains("reads vera-linear versions 1 to 3"), m);
     }
   }
 

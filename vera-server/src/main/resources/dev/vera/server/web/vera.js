@@ -297,6 +297,27 @@
       : 'The verdict reads the text alone; tick the box above to let the publisher count.'));
   }
 
+  // The most similar training articles from other publishers, and how far they move the verdict.
+  function neighboursBox(n) {
+    var box = document.getElementById('neighbours-box');
+    var body = document.getElementById('neighbours-body');
+    clear(body);
+    box.hidden = !n;
+    if (!n) return;
+    body.appendChild(el('p', null, n.fake + ' of the ' + n.k + ' most similar training articles were fake (' +
+      signed(n.weight) + ' log-odds toward ' + (n.weight > 0 ? 'fake' : 'credible') + ').'));
+    var ol = el('ol', 'neighbours');
+    (n.nearest || []).forEach(function (x) {
+      var li = el('li');
+      li.appendChild(el('span', 'dot dot-' + (x.label === 'fake' ? 'fake' : 'real')));
+      li.appendChild(el('span', null, (x.label === 'fake' ? '\u2716 ' : '\u2714 ') + (x.id || 'training article') +
+        ' \u00b7 similarity ' + x.similarity.toFixed(2)));
+      ol.appendChild(li);
+    });
+    body.appendChild(ol);
+    body.appendChild(el('p', 'note', 'Articles from the same publisher are never counted: they would bring its track record in by the back door.'));
+  }
+
   // The check-worthy sentences (C1, C2 … as marked in the text) and the published fact-checks
   // closest to each; hidden when the server runs without --claims.
   function claimsBox(claims) {
@@ -442,6 +463,7 @@
     phraseList(document.getElementById('fake-list'), phrases.filter(function (p) { return p.weight > 0; }));
     phraseList(document.getElementById('real-list'), phrases.filter(function (p) { return p.weight < 0; }));
     sourceBox(v.source, v.used_source);
+    neighboursBox((v.reasons || []).filter(function (r) { return r.kind === 'neighbours'; })[0]);
 
     var tbody = document.querySelector('#style-table tbody');
     clear(tbody);

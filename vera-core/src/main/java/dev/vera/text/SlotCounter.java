@@ -18,6 +18,8 @@ final class SlotCounter {
   private int[] values = new int[8192];
   /** Count per position in {@link #touched}, filled by {@link #finish()}. */
   int[] counts = new int[4096];
+  /** Where each touched slot sits in {@link #keys}: finishing and clearing visit only those. */
+  private int[] at = new int[4096];
 
   void add(int slot) {
     int key = slot + 1;
@@ -34,7 +36,9 @@ final class SlotCounter {
         values[i] = 1;
         if (touchedCount == touched.length) {
           touched = Arrays.copyOf(touched, touched.length * 2);
+          at = Arrays.copyOf(at, at.length * 2);
         }
+        at[touchedCount] = i;
         touched[touchedCount++] = slot;
         if (touchedCount * 2 > keys.length) {
           grow();
@@ -50,14 +54,8 @@ final class SlotCounter {
     if (counts.length < touchedCount) {
       counts = new int[touched.length];
     }
-    int mask = keys.length - 1;
     for (int t = 0; t < touchedCount; t++) {
-      int key = touched[t] + 1;
-      int i = (key & mask);
-      while (keys[i] != key) {
-        i = (i + 1) & mask;
-      }
-      counts[t] = values[i];
+      counts[t] = values[at[t]];
     }
   }
 
@@ -76,25 +74,27 @@ final class SlotCounter {
   }
 
   private void grow() {
-    int[] oldKeys = keys;
     int[] oldValues = values;
-    keys = new int[oldKeys.length * 2];
-    values = new int[oldKeys.length * 2];
+    keys = new int[keys.length * 2];
+    values = new int[keys.length];
     int mask = keys.length - 1;
-    for (int j = 0; j < oldKeys.length; j++) {
-      if (oldKeys[j] != 0) {
-        int i = (oldKeys[j] & mask);
-        while (keys[i] != 0) {
-          i = (i + 1) & mask;
-        }
-        keys[i] = oldKeys[j];
-        values[i] = oldValues[j];
+    for (int t = 0; t < touchedCount; t++) {
+      int key = touched[t] + 1;
+      int i = (key & mask);
+      while (keys[i] != 0) {
+        i = (i + 1) & mask;
       }
+      keys[i] = key;
+      values[i] = oldValues[at[t]];
+      at[t] = i;
     }
   }
 
+  /** Empties the table, visiting only the places in use (it may have grown large). */
   void clear() {
-    Arrays.fill(keys, 0);
+    for (int t = 0; t < touchedCount; t++) {
+      keys[at[t]] = 0;
+    }
     touchedCount = 0;
   }
 }

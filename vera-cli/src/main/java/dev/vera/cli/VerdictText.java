@@ -32,6 +32,11 @@ final class VerdictText {
     if (e.neighbours() != null) {
       sb.append("  similar stories: ").append(neighbours(e.neighbours())).append('\n');
     }
+    if (e.embedding() != null) {
+      sb.append(
+          String.format(
+              Locale.ROOT, "  sentence embedding (the encoder's reading of the text): %+.2f%n", e.embedding()));
+    }
     return sb.toString();
   }
 

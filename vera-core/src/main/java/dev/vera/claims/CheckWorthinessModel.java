@@ -9,6 +9,7 @@ import dev.vera.model.CredibilityModel;
 import dev.vera.model.LinearTrainer;
 import dev.vera.model.ModelCard;
 import dev.vera.model.ProgressListener;
+import dev.vera.model.ScoringOptions;
 import dev.vera.model.TrainingConfig;
 import dev.vera.model.TrainingSet;
 import dev.vera.model.io.ModelFile;
@@ -22,8 +23,9 @@ import java.util.List;
 /**
  * How check-worthy a sentence is: the probability that a fact-checker would call it a check-worthy
  * factual claim (ClaimBuster's CFS class). It is the credibility model's machinery reused as is —
- * hashed word and character n-grams, L2 logistic regression (LIBLINEAR), Platt scaling on the
- * validation part — stored in the same {@code vera-linear} file format. In that format the
+ * hashed word and character n-grams, L2 logistic regression (LIBLINEAR), stacked with a
+ * classifier over the sentence's embedding (all-MiniLM-L6-v2), Platt scaling on the validation
+ * part — stored in the same {@code vera-linear} file format. In that format the
  * positive class is called "fake"; here it means check-worthy ({@link #CHECK_WORTHY}). The
  * threshold is re-chosen on validation for the F1 of the check-worthy class, the figure the
  * ClaimBuster paper reports, instead of the credibility model's macro-F1.
@@ -102,7 +104,8 @@ public final class CheckWorthinessModel {
             threshold,
             old.sourceSmoothing(),
             old.seed(),
-            null);
+            null,
+            old.embeddings());
     Evaluation validEval = provisional.evaluate(data.valid(), threshold);
     ModelCard card =
         new ModelCard(
@@ -125,7 +128,10 @@ public final class CheckWorthinessModel {
                 trained.reputation(),
                 trained.combiner(),
                 trained.trainingHashes(),
-                card));
+                card,
+                null,
+                trained.stack(),
+                trained.embedding()));
     List<Article> test = data.test();
     if (!test.isEmpty()) {
       Evaluation testEval = model.evaluate(test, threshold);
@@ -138,7 +144,12 @@ public final class CheckWorthinessModel {
 
   /** The calibrated probability that {@code sentence} is check-worthy. */
   public double probability(String sentence) {
-    return model.calibrator().probability(model.rawScore(Article.of("", sentence)));
+    return probability(Article.of("", sentence));
+  }
+
+  /** The text probability of the model: the linear score, stacked with the embedding's if any. */
+  private double probability(Article sentence) {
+    return model.predict(sentence, ScoringOptions.DEFAULT).textProbabilityFake();
   }
 
   /** The threshold chosen on validation: at or above it a sentence is check-worthy. */
@@ -169,9 +180,9 @@ public final class CheckWorthinessModel {
 
   private double[] probabilities(List<Article> sentences) {
     double[] p = new double[sentences.size()];
-    for (int i = 0; i < p.length; i++) {
-      p[i] = model.calibrator().probability(model.rawScore(sentences.get(i)));
-    }
+    java.util.stream.IntStream.range(0, p.length)
+        .parallel()
+        .forEach(i -> p[i] = probability(sentences.get(i)));
     return p;
   }
 

@@ -35,7 +35,8 @@ public final class CredibilityModel {
   private final long[] trainingHashes;
   private final ModelCard card;
   private final @Nullable NeighbourIndex neighbours;
-  private final @Nullable NeighbourCombiner stack;
+  private final @Nullable ScoreStack stack;
+  private final @Nullable EmbeddingHead embedding;
 
   /**
    * @param weights one weight per vector index ({@link dev.vera.text.FeatureConfig#dimension()}),
@@ -51,15 +52,19 @@ public final class CredibilityModel {
       SourceCombiner combiner,
       long[] trainingHashes,
       ModelCard card) {
-    this(vectorizer, weights, intercept, calibrator, reputation, combiner, trainingHashes, card, null, null);
+    this(vectorizer, weights, intercept, calibrator, reputation, combiner, trainingHashes, card, null, null, null);
   }
 
   /**
    * A model whose text score also reads the nearest training articles: the calibrator then maps
    * {@code stack.score(raw, neighbours)} rather than the raw linear score.
    *
-   * @param neighbours the training articles' index, or null (together with {@code stack})
-   * @param stack the combination of the linear score with the neighbours' evidence, or null
+   * @param neighbours the training articles' index, or null
+   * @param stack the combination of the linear score with the neighbours' evidence and the
+   *     embedding's score, or null when the model has neither
+   * @param embedding the sentence-embedding classifier, or null
+   * @throws IllegalArgumentException when the parts do not go together, or the embedding was
+   *     fitted on another encoder than the one bundled with this Vera
    */
   public CredibilityModel(
       TextVectorizer vectorizer,
@@ -71,9 +76,23 @@ public final class CredibilityModel {
       long[] trainingHashes,
       ModelCard card,
       @Nullable NeighbourIndex neighbours,
-      @Nullable NeighbourCombiner stack) {
-    if ((neighbours == null) != (stack == null)) {
-      throw new IllegalArgumentException("a neighbour index and its combiner go together");
+      @Nullable ScoreStack stack,
+      @Nullable EmbeddingHead embedding) {
+    if ((neighbours != null || embedding != null) != (stack != null)
+        || (stack != null && stack.readsNeighbours() != (neighbours != null))) {
+      throw new IllegalArgumentException(
+          "a score stack goes with a neighbour index or an embedding head, and only then");
+    }
+    if (embedding != null) {
+      String bundled = dev.vera.embed.SentenceEncoder.bundled().id();
+      if (!bundled.equals(embedding.encoderId())) {
+        throw new IllegalArgumentException(
+            "the model's sentence embeddings come from encoder "
+                + embedding.encoderId()
+                + ", but this Vera bundles "
+                + bundled
+                + "; retrain the model with this Vera");
+      }
     }
     if (weights.length != vectorizer.config().dimension()) {
       throw new IllegalArgumentException(
@@ -90,6 +109,7 @@ public final class CredibilityModel {
     this.card = card;
     this.neighbours = neighbours;
     this.stack = stack;
+    this.embedding = embedding;
   }
 
   /** Judges one article. */
@@ -99,13 +119,19 @@ public final class CredibilityModel {
 
   /** The calibrated log-odds of fake from the text: the linear score, stacked with the neighbours. */
   private double textLogOdds(Article article) {
-    if (stack == null || neighbours == null) {
+    if (stack == null) {
       return calibrator.logOdds(rawScore(article));
     }
     // The words that find the neighbours are counted in the linear score's pass over the text.
-    WordTerms words = WordTerms.forThread(NeighbourIndex.HASH_BITS);
+    WordTerms words = neighbours == null ? null : WordTerms.forThread(NeighbourIndex.HASH_BITS);
     double raw = vectorizer.dot(article, weights, words) + intercept;
-    return calibrator.logOdds(stack.score(raw, evidence(words.take(), article)));
+    NeighbourEvidence near = words == null ? null : evidence(words.take(), article);
+    return calibrator.logOdds(stack.score(raw, embeddingScore(article), near));
+  }
+
+  /** The embedding head's score of the article, or 0 when the model has none. */
+  private double embeddingScore(Article article) {
+    return embedding == null ? 0 : embedding.score(article);
   }
 
   private NeighbourEvidence evidence(WordTerms.Counts words, Article article) {
@@ -216,9 +242,16 @@ public final class CredibilityModel {
     // The same raw score predict() computes, from the same pass that found the phrases.
     NeighbourEvidence near = words == null ? null : evidence(words.take(), article);
     double raw = dot + intercept;
-    double score = stack == null ? raw : stack.score(raw, near);
+    double emb = embeddingScore(article);
+    double score = stack == null ? raw : stack.score(raw, emb, near);
     Verdict verdict = verdictFor(article, calibrator.logOdds(score), options);
-    double neighbourWeight = stack == null ? 0 : calibrator.a() * stack.neighbourShare(near);
+    // The neighbours' part is told against an article with no similar known story at all, so
+    // that its sign says which way they push; the rest of that reference goes to the base.
+    NeighbourEvidence noNeighbours =
+        neighbours == null ? null : NeighbourEvidence.none(neighbours.settings().k(), neighbours.prior());
+    double neighbourReference = stack == null ? 0 : stack.neighbourShare(noNeighbours);
+    double neighbourWeight =
+        stack == null ? 0 : calibrator.a() * (stack.neighbourShare(near) - neighbourReference);
     List<Explanation.PhraseEvidence> all = new ArrayList<>();
     for (Map<String, PhraseAccumulator> phrases : byPart) {
       for (PhraseAccumulator acc : phrases.values()) {
@@ -252,7 +285,8 @@ public final class CredibilityModel {
     double base =
         stack == null
             ? calibrator.logOdds(intercept)
-            : calibrator.a() * (stack.lexicalWeight() * intercept + stack.intercept()) + calibrator.b();
+            : calibrator.a() * (stack.lexicalWeight() * intercept + stack.intercept() + neighbourReference)
+                + calibrator.b();
     return new Explanation(
         verdict,
         fake,
@@ -260,7 +294,10 @@ public final class CredibilityModel {
         effects,
         style,
         base,
-        near == null ? null : new Explanation.NeighbourShare(near, neighbourWeight));
+        near == null ? null : new Explanation.NeighbourShare(near, neighbourWeight),
+        embedding == null || stack == null
+            ? null
+            : calibrator.a() * stack.embeddingWeight() * emb);
   }
 
   private List<Explanation.SentenceEffect> sentenceEffects(Article article, double p, int topK) {
@@ -326,7 +363,7 @@ public final class CredibilityModel {
             test);
     return new CredibilityModel(
         vectorizer, weights, intercept, calibrator, reputation, combiner, trainingHashes, c,
-        neighbours, stack);
+        neighbours, stack, embedding);
   }
 
   public TextVectorizer vectorizer() {
@@ -359,8 +396,13 @@ public final class CredibilityModel {
     return neighbours;
   }
 
-  /** The stack of the linear score with the neighbours' evidence, or null. */
-  public @Nullable NeighbourCombiner stack() {
+  /** The sentence-embedding classifier, or null. */
+  public @Nullable EmbeddingHead embedding() {
+    return embedding;
+  }
+
+  /** The stack of the linear score with the neighbours' evidence and the embedding, or null. */
+  public @Nullable ScoreStack stack() {
     return stack;
   }
 

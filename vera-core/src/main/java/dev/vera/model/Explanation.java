@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param intercept the score of an article with no features at all
  * @param neighbours what the most similar training articles say and their share of the log-odds,
  *     or null when the model reads no neighbours
+ * @param embedding the sentence-embedding classifier's share of the log-odds, or null when the
+ *     model has none
  */
 public record Explanation(
     Verdict verdict,
@@ -23,7 +25,8 @@ public record Explanation(
     List<SentenceEffect> sentences,
     List<StyleEvidence> style,
     double intercept,
-    @Nullable NeighbourShare neighbours) {
+    @Nullable NeighbourShare neighbours,
+    @Nullable Double embedding) {
 
   /** The neighbours' evidence and its contribution to the log-odds of fake. */
   public record NeighbourShare(NeighbourEvidence evidence, double weight) {}

@@ -116,30 +116,51 @@ public final class LinearTrainer {
     double[] trainScore = oof;
     double[] validScore = best.validRaw;
     NeighbourIndex neighbours = null;
-    NeighbourCombiner stack = null;
+    NeighbourEvidence[] trainNear = null;
+    NeighbourEvidence[] validNear = null;
     if (config.neighbours() != null) {
-      NeighbourIndex index =
+      neighbours =
           NeighbourIndex.build(
               train,
               config.neighbours(),
               done -> progress.update("indexing neighbours", done, train.size()));
       // Leave-one-out neighbours for the training articles, as out-of-fold as their linear scores.
-      NeighbourEvidence[] trainNear = nearest(index, train, true, "neighbours of training articles", progress);
-      NeighbourEvidence[] validNear = nearest(index, valid, false, "neighbours of validation articles", progress);
-      double[][] features = new double[train.size()][];
-      for (int i = 0; i < features.length; i++) {
-        features[i] = trainNear[i].features();
+      trainNear = nearest(neighbours, train, true, "neighbours of training articles", progress);
+      validNear = nearest(neighbours, valid, false, "neighbours of validation articles", progress);
+    }
+    EmbeddingHead embedding = null;
+    double[] trainEmb = null;
+    double[] validEmb = null;
+    if (config.embeddings() != null) {
+      EmbeddingFit fit =
+          fitEmbedding(train, valid, origin, trainFake, validFake, config.embeddings(), progress);
+      embedding = fit.head();
+      trainEmb = fit.outOfFold();
+      validEmb = fit.valid();
+    }
+    ScoreStack stack = null;
+    if (neighbours != null || embedding != null) {
+      double[][] features = null;
+      if (trainNear != null) {
+        features = new double[train.size()][];
+        for (int i = 0; i < features.length; i++) {
+          features[i] = trainNear[i].features();
+        }
       }
-      stack = NeighbourCombiner.fit(oof, features, trainFake);
+      stack = ScoreStack.fit(oof, trainEmb, features, trainFake);
       trainScore = new double[oof.length];
       for (int i = 0; i < oof.length; i++) {
-        trainScore[i] = stack.score(oof[i], trainNear[i]);
+        trainScore[i] =
+            stack.score(oof[i], trainEmb == null ? 0 : trainEmb[i], trainNear == null ? null : trainNear[i]);
       }
       validScore = new double[valid.size()];
       for (int i = 0; i < validScore.length; i++) {
-        validScore[i] = stack.score(best.validRaw[i], validNear[i]);
+        validScore[i] =
+            stack.score(
+                best.validRaw[i],
+                validEmb == null ? 0 : validEmb[i],
+                validNear == null ? null : validNear[i]);
       }
-      neighbours = index;
     }
     Calibration calibration = chooseCalibration(trainScore, trainFake, validScore, validFake);
     double[] validP = new double[valid.size()];
@@ -188,7 +209,18 @@ public final class LinearTrainer {
             sourceThreshold,
             smoothing,
             config.seed(),
-            config.neighbours());
+            config.neighbours(),
+            embedding == null
+                ? null
+                : String.format(
+                    java.util.Locale.ROOT,
+                    "%s; the title and the first %d body window(s) of %d tokens, mean-pooled;"
+                        + " logistic regression, C=%s (chosen on validation ROC-AUC among %s)",
+                    embedding.encoderId(),
+                    embedding.bodyWindows(),
+                    dev.vera.embed.SentenceEncoder.WINDOW,
+                    embedding.c(),
+                    config.embeddings().cGrid()));
     int fakeCount = (int) train.stream().filter(a -> a.label() == Label.FAKE).count();
     ModelCard.TrainingData td =
         new ModelCard.TrainingData(
@@ -225,7 +257,8 @@ public final class LinearTrainer {
             hashes,
             card,
             neighbours,
-            stack);
+            stack,
+            embedding);
 
     List<Article> test = data.test().stream().filter(a -> a.label() != null).toList();
     if (!test.isEmpty()) {
@@ -300,6 +333,95 @@ public final class LinearTrainer {
     }
     progress.update("cross-fitting", k, k);
     return oof;
+  }
+
+  /** The embedding head, its out-of-fold training scores and its validation scores. */
+  private record EmbeddingFit(EmbeddingHead head, double[] outOfFold, double[] valid) {}
+
+  /**
+   * The sentence-embedding classifier: L2 logistic regression (LIBLINEAR) over the article
+   * embeddings, C chosen by validation ROC-AUC, then 5-fold out-of-fold scores of the training
+   * articles at that C (the same folds as the linear score's) for the stack.
+   */
+  private EmbeddingFit fitEmbedding(
+      List<Article> train,
+      List<Article> valid,
+      int[] origin,
+      boolean[] trainFake,
+      boolean[] validFake,
+      EmbeddingHead.Settings settings,
+      ProgressListener progress) {
+    dev.vera.embed.SentenceEncoder encoder = dev.vera.embed.SentenceEncoder.bundled();
+    dev.vera.embed.ArticleEmbedder embedder =
+        new dev.vera.embed.ArticleEmbedder(encoder, settings.bodyWindows());
+    dev.vera.embed.EmbeddingCache cache =
+        dev.vera.embed.EmbeddingCache.open(encoder.id(), settings.bodyWindows());
+    float[][] trainE =
+        cache.embedAll(embedder::embed, train, d -> progress.update("embedding training articles", d, train.size()));
+    float[][] validE =
+        cache.embedAll(embedder::embed, valid, d -> progress.update("embedding validation articles", d, valid.size()));
+    // A cache that cannot be written only makes the next run embed again.
+    cache.save();
+    Feature[][] trainX = dense(trainE);
+    Feature[][] validX = dense(validE);
+    int dims = dev.vera.embed.ArticleEmbedder.DIMENSION;
+    Problem problem = new Problem();
+    problem.l = origin.length;
+    problem.n = dims + 1;
+    problem.bias = 1;
+    problem.x = new Feature[origin.length][];
+    problem.y = new double[origin.length];
+    for (int i = 0; i < origin.length; i++) {
+      problem.x[i] = trainX[origin[i]];
+      problem.y[i] = trainFake[origin[i]] ? 1 : 0;
+    }
+    double bestC = settings.cGrid().get(0);
+    double bestAuc = -1;
+    double[] bestW = null;
+    int tried = 0;
+    Label majority = majority(train);
+    for (double c : settings.cGrid()) {
+      progress.update("fitting the embedding classifier, C=" + c, tried++, settings.cGrid().size());
+      Linear.resetRandom();
+      double[] w = LogisticFit.orientedWeights(Linear.train(problem, new Parameter(SOLVER, c, EPSILON)), dims + 1);
+      double[] p = new double[valid.size()];
+      for (int i = 0; i < p.length; i++) {
+        p[i] = LogisticFit.sigmoid(dot(validX[i], w));
+      }
+      double auc = evaluate(valid, p, 0.5, majority).rocAuc();
+      if (auc > bestAuc + 1e-9) {
+        bestAuc = auc;
+        bestC = c;
+        bestW = w;
+      }
+    }
+    double[] oof = outOfFoldScores(problem, origin, train.size(), bestC, progress);
+    double[] validScores = new double[valid.size()];
+    for (int i = 0; i < validScores.length; i++) {
+      validScores[i] = dot(validX[i], bestW);
+    }
+    float[] weights = new float[dims];
+    for (int i = 0; i < dims; i++) {
+      weights[i] = (float) bestW[i];
+    }
+    // The head scores with the float weights it stores, so training and scoring agree exactly.
+    EmbeddingHead head = new EmbeddingHead(encoder.id(), settings.bodyWindows(), weights, bestW[dims], bestC);
+    for (int i = 0; i < validScores.length; i++) {
+      validScores[i] = head.score(validE[i]);
+    }
+    return new EmbeddingFit(head, oof, validScores);
+  }
+
+  private static Feature[][] dense(float[][] rows) {
+    Feature[][] out = new Feature[rows.length][];
+    for (int i = 0; i < rows.length; i++) {
+      Feature[] f = new Feature[rows[i].length];
+      for (int k = 0; k < f.length; k++) {
+        f[k] = new FeatureNode(k + 1, rows[i][k]);
+      }
+      out[i] = f;
+    }
+    return out;
   }
 
   /** The neighbours of each article (leaving each training article out of its own). */

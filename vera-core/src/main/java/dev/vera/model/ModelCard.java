@@ -86,6 +86,8 @@ public record ModelCard(
    * @param sourceSmoothing the source reputation's pseudo-count, chosen on validation
    * @param seed the seed for everything random in training
    * @param neighbours the nearest-neighbour settings when the text score reads them, else null
+   * @param embeddings what the sentence-embedding classifier reads and how it was chosen, when the
+   *     text score stacks one, else null
    */
   public record Parameters(
       dev.vera.text.FeatureConfig features,
@@ -97,7 +99,8 @@ public record ModelCard(
       double sourceThreshold,
       double sourceSmoothing,
       long seed,
-      NeighbourIndex.@Nullable Settings neighbours) {
+      NeighbourIndex.@Nullable Settings neighbours,
+      @Nullable String embeddings) {
     public Parameters {
       cSearch = List.copyOf(cSearch);
     }

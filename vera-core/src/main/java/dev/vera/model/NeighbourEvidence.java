@@ -63,7 +63,12 @@ public record NeighbourEvidence(
         neighbours.subList(0, Math.min(SHOWN, neighbours.size())));
   }
 
-  /** The inputs the {@link NeighbourCombiner} reads. */
+  /** What an article with no similar training article at all gets: the prior, nothing near. */
+  static NeighbourEvidence none(int k, double prior) {
+    return of(List.of(), k, prior);
+  }
+
+  /** The inputs the {@link ScoreStack} reads. */
   double[] features() {
     return new double[] {
       weightedFakeShare,

@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param seed the seed for everything random
  * @param ratings a published ratings list (domain to rating) for the source evidence, maybe empty
  * @param neighbours how the nearest training articles are found and stacked with the linear
- *     score, or null for a linear score alone
+ *     score, or null for none
+ * @param embeddings how a sentence-embedding classifier is trained and stacked with the linear
+ *     score, or null for none (the default: it costs about 10 ms of CPU per article)
  */
 public record TrainingConfig(
     String name,
@@ -25,7 +27,8 @@ public record TrainingConfig(
     List<Double> smoothingGrid,
     long seed,
     Map<String, Integer> ratings,
-    NeighbourIndex.@Nullable Settings neighbours) {
+    NeighbourIndex.@Nullable Settings neighbours,
+    EmbeddingHead.@Nullable Settings embeddings) {
 
   public TrainingConfig {
     if (cGrid.isEmpty()) {
@@ -50,30 +53,35 @@ public record TrainingConfig(
         List.of(1.0, 3.0, 10.0, 30.0),
         42L,
         Map.of(),
-        NeighbourIndex.Settings.defaults());
+        NeighbourIndex.Settings.defaults(),
+        null);
   }
 
   public TrainingConfig withName(String n) {
-    return new TrainingConfig(n, features, cGrid, smoothingGrid, seed, ratings, neighbours);
+    return new TrainingConfig(n, features, cGrid, smoothingGrid, seed, ratings, neighbours, embeddings);
   }
 
   public TrainingConfig withFeatures(FeatureConfig f) {
-    return new TrainingConfig(name, f, cGrid, smoothingGrid, seed, ratings, neighbours);
+    return new TrainingConfig(name, f, cGrid, smoothingGrid, seed, ratings, neighbours, embeddings);
   }
 
   public TrainingConfig withCGrid(List<Double> g) {
-    return new TrainingConfig(name, features, g, smoothingGrid, seed, ratings, neighbours);
+    return new TrainingConfig(name, features, g, smoothingGrid, seed, ratings, neighbours, embeddings);
   }
 
   public TrainingConfig withSeed(long s) {
-    return new TrainingConfig(name, features, cGrid, smoothingGrid, s, ratings, neighbours);
+    return new TrainingConfig(name, features, cGrid, smoothingGrid, s, ratings, neighbours, embeddings);
   }
 
   public TrainingConfig withRatings(Map<String, Integer> r) {
-    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, r, neighbours);
+    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, r, neighbours, embeddings);
   }
 
   public TrainingConfig withNeighbours(NeighbourIndex.@Nullable Settings n) {
-    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, ratings, n);
+    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, ratings, n, embeddings);
+  }
+
+  public TrainingConfig withEmbeddings(EmbeddingHead.@Nullable Settings e) {
+    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, ratings, neighbours, e);
   }
 }

@@ -53,6 +53,14 @@ public final class VerdictJson {
       if (explanation.neighbours() != null) {
         reasons.add(neighbours(explanation.neighbours()));
       }
+      if (explanation.embedding() != null) {
+        double w = explanation.embedding();
+        reasons
+            .addObject()
+            .put("kind", "embedding")
+            .put("weight", round(w))
+            .put("direction", w > 0 ? "fake" : "real");
+      }
       for (Explanation.StyleEvidence s : explanation.style()) {
         if (Math.abs(s.weight()) >= 0.05) {
           reasons

@@ -59,7 +59,7 @@ class CredibilityModelTest {
       Verdict v = model.predict(a, ScoringOptions.DEFAULT);
       assertEquals(v.probabilityFake(), v.textProbabilityFake(), a.id());
       // The calibrator reads the linear score stacked with the neighbours' evidence.
-      double score = model.stack().score(model.rawScore(a), model.neighbourEvidence(a));
+      double score = model.stack().score(model.rawScore(a), 0, model.neighbourEvidence(a));
       assertEquals(model.calibrator().probability(score), v.textProbabilityFake(), 1e-15);
     }
   }

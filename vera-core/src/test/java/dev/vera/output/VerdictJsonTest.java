@@ -53,6 +53,7 @@ class VerdictJsonTest {
                 new Explanation.StyleEvidence("exclamations_per_1k_chars", 3.5, 0.2),
                 new Explanation.StyleEvidence("title_words", 7, 0.01)),
             -0.3,
+            null,
             null);
     ObjectNode n = VerdictJson.verdict(v, e, new RecordLocation("in.jsonl", 3, 2));
     assertEquals(

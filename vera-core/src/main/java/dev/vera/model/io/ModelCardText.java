@@ -54,6 +54,9 @@ public final class ModelCardText {
               + " stacked with the linear score by a logistic regression on out-of-fold scores and leave-one-out neighbours",
           p.neighbours().k(), p.neighbours().terms()));
     }
+    if (p.embeddings() != null) {
+      row(sb, "sentence embeddings", p.embeddings() + "; stacked with the linear score by a logistic regression on out-of-fold scores");
+    }
     row(sb, "calibration", p.calibration());
     row(sb, "decision threshold (text)", String.format(Locale.ROOT, "%.4f (max macro-F1 on validation)", p.threshold()));
     row(sb, "decision threshold (--use-source)", String.format(Locale.ROOT, "%.4f", p.sourceThreshold()));

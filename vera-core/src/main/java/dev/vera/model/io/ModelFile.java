@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vera.model.CredibilityModel;
 import dev.vera.model.MetricSummary;
 import dev.vera.model.ModelCard;
-import dev.vera.model.NeighbourCombiner;
+import dev.vera.model.EmbeddingHead;
+import dev.vera.model.ScoreStack;
 import dev.vera.model.NeighbourIndex;
 import dev.vera.model.PlattCalibrator;
 import dev.vera.model.SourceCombiner;
@@ -56,7 +57,9 @@ public final class ModelFile {
 
   public static final String CODEC = "vera-linear";
   public static final int VERSION_MIN = 1;
-  public static final int VERSION_CURRENT = 3;
+  public static final int VERSION_CURRENT = 4;
+  /** The version written for a model with neighbours and no embedding head. */
+  static final int VERSION_NEIGHBOURS = 3;
   /**
    * The version written for a model without a neighbour index: the oldest that holds it, so that
    * such models keep their bytes and older readers still read them.
@@ -133,6 +136,11 @@ public final class ModelFile {
       }
       if (model.neighbours() != null) {
         writeNeighbours(model.neighbours(), body);
+      }
+      if (model.embedding() != null) {
+        for (float f : model.embedding().weights()) {
+          body.writeFloat(f);
+        }
       }
     }
     byte[] raw = bodyBytes.toByteArray();
@@ -219,12 +227,18 @@ public final class ModelFile {
   }
 
   private static int versionOf(CredibilityModel model) {
-    return model.neighbours() == null ? VERSION_LINEAR : VERSION_CURRENT;
+    return versionOf(model.card());
   }
 
-  /** The format version a model with this card is written in. */
+  /**
+   * The format version a model with this card is written in: the oldest that holds it, so that a
+   * model keeps its bytes when nothing it uses changed, and older readers read what they can.
+   */
   public static int versionOf(ModelCard card) {
-    return card.parameters().neighbours() == null ? VERSION_LINEAR : VERSION_CURRENT;
+    if (card.parameters().embeddings() != null) {
+      return VERSION_CURRENT;
+    }
+    return card.parameters().neighbours() == null ? VERSION_LINEAR : VERSION_NEIGHBOURS;
   }
 
   private static CredibilityModel readBody(DataInputStream body, String name, int version)
@@ -278,19 +292,70 @@ public final class ModelFile {
             comb.path("known_weight").asDouble(),
             comb.path("intercept").asDouble());
     NeighbourIndex neighbours = null;
-    NeighbourCombiner stack = null;
+    ScoreStack stack = null;
     JsonNode near = h.path("neighbours");
     if (version >= 3 && near.isObject()) {
       neighbours = readNeighbours(near, body, name);
-      JsonNode nc = h.path("neighbour_combiner");
-      double[] w = doubles(nc.path("weights"), NeighbourCombiner.FEATURES);
+    }
+    EmbeddingHead embedding = null;
+    JsonNode emb = h.path("embedding");
+    if (version >= 4 && emb.isObject()) {
+      float[] w = new float[dev.vera.embed.ArticleEmbedder.DIMENSION];
+      for (int i = 0; i < w.length; i++) {
+        w[i] = body.readFloat();
+      }
+      try {
+        embedding =
+            new EmbeddingHead(
+                emb.path("encoder").asText(),
+                emb.path("body_windows").asInt(),
+                w,
+                emb.path("bias").asDouble(),
+                emb.path("c").asDouble());
+      } catch (IllegalArgumentException e) {
+        throw new ModelFormatException(name + ": damaged model file (embedding: " + e.getMessage() + ")", e);
+      }
+    }
+    JsonNode st = h.path("score_stack");
+    if (version >= 4 && st.isObject()) {
       stack =
-          new NeighbourCombiner(
-              nc.path("lexical_weight").asDouble(), w, nc.path("intercept").asDouble());
+          new ScoreStack(
+              st.path("lexical_weight").asDouble(),
+              st.path("embedding_weight").asDouble(),
+              doubles(st.path("neighbour_weights"), neighbours == null ? 0 : ScoreStack.NEIGHBOUR_FEATURES),
+              st.path("intercept").asDouble());
+    } else if (neighbours != null) {
+      // Version 3 wrote the stack of the linear score and the neighbours under this name.
+      JsonNode nc = h.path("neighbour_combiner");
+      stack =
+          new ScoreStack(
+              nc.path("lexical_weight").asDouble(),
+              0,
+              doubles(nc.path("weights"), ScoreStack.NEIGHBOUR_FEATURES),
+              nc.path("intercept").asDouble());
     }
     if (body.read() >= 0) {
       throw new ModelFormatException(name + ": damaged model file (unexpected bytes at the end)");
     }
+    try {
+      return model(h, vectorizer, weights, calibrator, combiner, hashes, features, neighbours, stack, embedding);
+    } catch (IllegalArgumentException e) {
+      // Parts that do not fit together, or an embedding from another encoder.
+      throw new ModelFormatException(name + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static CredibilityModel model(
+      JsonNode h,
+      TextVectorizer vectorizer,
+      float[] weights,
+      PlattCalibrator calibrator,
+      SourceCombiner combiner,
+      long[] hashes,
+      FeatureConfig features,
+      @Nullable NeighbourIndex neighbours,
+      @Nullable ScoreStack stack,
+      @Nullable EmbeddingHead embedding) {
     return new CredibilityModel(
         vectorizer,
         weights,
@@ -301,7 +366,8 @@ public final class ModelFile {
         hashes,
         card(h.path("card"), features),
         neighbours,
-        stack);
+        stack,
+        embedding);
   }
 
   // ---- the neighbour index (version 3) ----
@@ -528,8 +594,8 @@ public final class ModelFile {
     ObjectNode rates = rep.putObject("rating_fake_rates");
     new TreeMap<>(r.ratingFakeRates()).forEach((k, v) -> rates.put(Integer.toString(k), v));
     NeighbourIndex index = model.neighbours();
-    NeighbourCombiner stack = model.stack();
-    if (index != null && stack != null) {
+    ScoreStack stack = model.stack();
+    if (index != null) {
       ObjectNode near = h.putObject("neighbours");
       near.put("k", index.settings().k());
       near.put("terms", index.settings().terms());
@@ -537,13 +603,32 @@ public final class ModelFile {
       near.put("articles", index.size());
       ArrayNode pubs = near.putArray("publishers");
       index.publishers().forEach(pubs::add);
+    }
+    EmbeddingHead emb = model.embedding();
+    if (emb != null) {
+      h.putObject("embedding")
+          .put("encoder", emb.encoderId())
+          .put("body_windows", emb.bodyWindows())
+          .put("bias", emb.bias())
+          .put("c", emb.c());
+    }
+    if (stack != null && versionOf(model) == VERSION_NEIGHBOURS) {
       ObjectNode nc = h.putObject("neighbour_combiner");
       nc.put("lexical_weight", stack.lexicalWeight());
       ArrayNode w = nc.putArray("weights");
-      for (double d : stack.weights()) {
+      for (double d : stack.neighbourWeights()) {
         w.add(d);
       }
       nc.put("intercept", stack.intercept());
+    } else if (stack != null) {
+      ObjectNode st = h.putObject("score_stack");
+      st.put("lexical_weight", stack.lexicalWeight());
+      st.put("embedding_weight", stack.embeddingWeight());
+      ArrayNode w = st.putArray("neighbour_weights");
+      for (double d : stack.neighbourWeights()) {
+        w.add(d);
+      }
+      st.put("intercept", stack.intercept());
     }
     return h;
   }
@@ -632,6 +717,9 @@ public final class ModelFile {
     if (p.neighbours() != null) {
       pn.putObject("neighbours").put("k", p.neighbours().k()).put("terms", p.neighbours().terms());
     }
+    if (p.embeddings() != null) {
+      pn.put("embeddings", p.embeddings());
+    }
     ArrayNode valid = n.putArray("validation");
     card.validation().forEach(m -> valid.add(metricsJson(m)));
     if (card.test() != null) {
@@ -709,7 +797,8 @@ public final class ModelFile {
             p.path("neighbours").isObject()
                 ? new NeighbourIndex.Settings(
                     p.path("neighbours").path("k").asInt(), p.path("neighbours").path("terms").asInt())
-                : null),
+                : null,
+            textOrNull(p.path("embeddings"))),
         validation,
         test.isObject() ? metrics(test) : null);
   }

@@ -3,7 +3,9 @@ package dev.vera.claims;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
+import dev.vera.embed.SentenceEncoder;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -39,15 +42,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A Lucene index of published fact-checks, searched by BM25 over their claims with English
- * analysis (standard tokenizer, possessives, lower case, stop words, Porter stemming). The
- * directory also holds {@value #MANIFEST}: what went in, and the similarity threshold under which
- * a hit is not shown (chosen by {@code vera index eval} on the validation part of a gold set).
- * Searching is thread-safe.
+ * analysis (standard tokenizer, possessives, lower case, stop words, Porter stemming), and by the
+ * cosine of their sentence embeddings ({@link SentenceEncoder}), kept beside it in {@value
+ * #VECTORS}: a paraphrase that shares few words with the fact-check's wording is still found.
+ * The two are mixed as {@code (1 - w) · BM25 / best BM25 + w · cosine} over the union of both
+ * top {@value #CANDIDATES}. The directory also holds {@value #MANIFEST}: what went in, the
+ * weights, and the similarity threshold under which a hit is not shown (all chosen by {@code vera
+ * index eval} on the validation part of a gold set). Searching is thread-safe.
  */
 public final class FactCheckIndex implements Closeable {
   public static final String MANIFEST = "vera-factchecks.json";
   public static final String FORMAT = "vera-factchecks";
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
+  /** The oldest index format read: version 1 has no embeddings (it ranks by BM25 alone). */
+  public static final int FORMAT_VERSION_MIN = 1;
+  /** The claims' embeddings, one vector per document in document order. */
+  public static final String VECTORS = "claim-vectors.bin";
+  /** Candidates taken from each of BM25 and the embeddings before mixing them. */
+  static final int CANDIDATES = 100;
 
   /**
    * PolitiFact words many claims "Says …" (house style, see the data's SOURCE.md) and news
@@ -69,6 +81,9 @@ public final class FactCheckIndex implements Closeable {
   /** Headline weights {@code vera index eval} tries on the validation part; 0 is BM25 on claims. */
   public static final List<Double> TITLE_WEIGHTS = List.of(0.0, 0.25, 0.5, 1.0);
 
+  /** Embedding weights {@code vera index eval} tries on the validation part; 0 is BM25 alone. */
+  public static final List<Double> EMBEDDING_WEIGHTS = List.of(0.0, 0.25, 0.5, 0.75, 0.9, 1.0);
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Directory directory;
@@ -76,14 +91,18 @@ public final class FactCheckIndex implements Closeable {
   private final IndexSearcher searcher;
   private final Analyzer analyzer;
   private final ObjectNode manifest;
+  /** The claims' embeddings by position ({@code vec} field), or null when the index has none. */
+  private final float @Nullable [][] vectors;
 
-  private FactCheckIndex(Directory directory, ObjectNode manifest) throws IOException {
+  private FactCheckIndex(Directory directory, ObjectNode manifest, float @Nullable [][] vectors)
+      throws IOException {
     this.directory = directory;
     this.reader = DirectoryReader.open(directory);
     this.searcher = new IndexSearcher(reader);
     this.searcher.setSimilarity(new BM25Similarity());
     this.analyzer = analyzer();
     this.manifest = manifest;
+    this.vectors = vectors;
   }
 
   static Analyzer analyzer() {
@@ -93,10 +112,28 @@ public final class FactCheckIndex implements Closeable {
   /** A built index: how many records went in from which files. */
   public record BuildSummary(int records, List<String> files) {}
 
-  /** Writes a new index of {@code records} into {@code dir} (replacing any index there). */
+  /** Writes a new index of {@code records} into {@code dir}, without embeddings. */
   public static BuildSummary build(
       Path dir, Iterable<FactCheck> records, List<ObjectNode> sources) throws IOException {
+    return build(dir, records, sources, null, done -> {});
+  }
+
+  /**
+   * Writes a new index of {@code records} into {@code dir} (replacing any index there), with the
+   * claims' embeddings when an encoder is given (about 7 ms of one core per claim, on all cores).
+   *
+   * @param progress receives the number of claims embedded so far
+   */
+  public static BuildSummary build(
+      Path dir,
+      Iterable<FactCheck> records,
+      List<ObjectNode> sources,
+      @Nullable SentenceEncoder encoder,
+      java.util.function.LongConsumer progress)
+      throws IOException {
     Files.createDirectories(dir);
+    Files.deleteIfExists(dir.resolve(VECTORS));
+    List<String> claims = new ArrayList<>();
     int n = 0;
     try (Directory d = FSDirectory.open(dir);
         IndexWriter w =
@@ -106,7 +143,11 @@ public final class FactCheckIndex implements Closeable {
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                     .setSimilarity(new BM25Similarity()))) {
       for (FactCheck f : records) {
-        w.addDocument(document(f));
+        Document doc = document(f);
+        doc.add(new StoredField("vec", n));
+        doc.add(new org.apache.lucene.document.IntPoint("vec_point", n));
+        w.addDocument(doc);
+        claims.add(f.claim());
         n++;
       }
       w.forceMerge(1);
@@ -121,10 +162,96 @@ public final class FactCheckIndex implements Closeable {
     sources.forEach(arr::add);
     m.putNull("min_score");
     m.put("title_weight", 0.0);
+    m.put("embedding_weight", 0.0);
+    if (encoder != null) {
+      writeVectors(dir.resolve(VECTORS), embed(encoder, claims, progress));
+      m.putObject("embedding")
+          .put("encoder", encoder.id())
+          .put("vectors", claims.size())
+          .put("file", VECTORS)
+          .put("sha256", sha256(dir.resolve(VECTORS)));
+    }
     writeManifest(dir, m);
     List<String> files = new ArrayList<>();
     sources.forEach(s -> files.add(s.path("path").asText()));
     return new BuildSummary(n, files);
+  }
+
+  /** The embedding of a text's first window: a claim or a sentence fits one. */
+  static float[] embed(SentenceEncoder encoder, String text) {
+    long[] ids = encoder.tokenIds(text);
+    if (ids.length == 0) {
+      return new float[SentenceEncoder.DIMENSION];
+    }
+    return encoder.embedWindows(
+        List.of(java.util.Arrays.copyOf(ids, Math.min(ids.length, SentenceEncoder.WINDOW))))[0];
+  }
+
+  private static float[][] embed(
+      SentenceEncoder encoder, List<String> texts, java.util.function.LongConsumer progress) {
+    float[][] out = new float[texts.size()][];
+    java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+    java.util.stream.IntStream.range(0, out.length)
+        .parallel()
+        .forEach(
+            i -> {
+              out[i] = embed(encoder, texts.get(i));
+              long d = done.incrementAndGet();
+              if (d % 256 == 0 || d == out.length) {
+                synchronized (progress) {
+                  progress.accept(d);
+                }
+              }
+            });
+    return out;
+  }
+
+  private static void writeVectors(Path file, float[][] vectors) throws IOException {
+    try (java.io.DataOutputStream out =
+        new java.io.DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+      out.writeInt(vectors.length);
+      out.writeInt(SentenceEncoder.DIMENSION);
+      for (float[] v : vectors) {
+        for (float f : v) {
+          out.writeFloat(f);
+        }
+      }
+    }
+  }
+
+  private static float[][] readVectors(Path file, int expected) throws IOException {
+    try (java.io.DataInputStream in =
+        new java.io.DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+      int n = in.readInt();
+      int d = in.readInt();
+      if (n != expected || d != SentenceEncoder.DIMENSION) {
+        throw new IOException(
+            file + ": holds " + n + " vectors of " + d + " numbers, the manifest says " + expected
+                + " of " + SentenceEncoder.DIMENSION + "; rebuild the index with 'vera index build'");
+      }
+      float[][] out = new float[n][d];
+      for (float[] v : out) {
+        for (int k = 0; k < d; k++) {
+          v[k] = in.readFloat();
+        }
+      }
+      return out;
+    } catch (java.io.EOFException e) {
+      throw new IOException(file + ": cut short; rebuild the index with 'vera index build'", e);
+    }
+  }
+
+  private static String sha256(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[1 << 16];
+      for (int r = in.read(buf); r > 0; r = in.read(buf)) {
+        md.update(buf, 0, r);
+      }
+      return java.util.HexFormat.of().formatHex(md.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+    }
   }
 
   private static Document document(FactCheck f) {
@@ -161,8 +288,10 @@ public final class FactCheckIndex implements Closeable {
     } catch (IOException | ClassCastException e) {
       throw new IOException(m + ": unreadable manifest: " + e.getMessage(), e);
     }
+    int version = manifest.path("version").asInt(-1);
     if (!FORMAT.equals(manifest.path("format").asText())
-        || manifest.path("version").asInt(-1) != FORMAT_VERSION) {
+        || version < FORMAT_VERSION_MIN
+        || version > FORMAT_VERSION) {
       throw new IOException(
           m
               + ": index format "
@@ -172,21 +301,36 @@ public final class FactCheckIndex implements Closeable {
               + " is not supported (this Vera reads "
               + FORMAT
               + " v"
+              + FORMAT_VERSION_MIN
+              + " to v"
               + FORMAT_VERSION
               + "); rebuild it with 'vera index build'");
     }
-    return new FactCheckIndex(FSDirectory.open(dir), manifest);
+    float[][] vectors = null;
+    var emb = manifest.path("embedding");
+    if (emb.isObject()) {
+      String bundled = SentenceEncoder.bundled().id();
+      if (!bundled.equals(emb.path("encoder").asText())) {
+        throw new IOException(
+            m + ": the index's embeddings come from encoder " + emb.path("encoder").asText()
+                + ", but this Vera bundles " + bundled + "; rebuild it with 'vera index build'");
+      }
+      vectors = readVectors(dir.resolve(emb.path("file").asText(VECTORS)), emb.path("vectors").asInt(-1));
+    }
+    return new FactCheckIndex(FSDirectory.open(dir), manifest, vectors);
   }
 
   /**
    * Records the similarity threshold, and the weight of headline matches in the ranking, in the
    * index's manifest.
    */
-  public static void writeMinScore(Path dir, double minScore, double titleWeight, String chosenOn)
+  public static void writeMinScore(
+      Path dir, double minScore, double titleWeight, double embeddingWeight, String chosenOn)
       throws IOException {
     ObjectNode m = (ObjectNode) JSON.readTree(dir.resolve(MANIFEST).toFile());
     m.put("min_score", minScore);
     m.put("title_weight", titleWeight);
+    m.put("embedding_weight", embeddingWeight);
     m.put("min_score_chosen_on", chosenOn);
     writeManifest(dir, m);
   }
@@ -212,23 +356,125 @@ public final class FactCheckIndex implements Closeable {
     return manifest.path("title_weight").asDouble(0);
   }
 
+  /** The weight of the embeddings' cosine in {@link #search(String, int)}: 0 ranks by BM25 alone. */
+  public double embeddingWeight() {
+    return vectors == null ? 0 : manifest.path("embedding_weight").asDouble(0);
+  }
+
+  /** Whether the index holds the claims' embeddings. */
+  public boolean hasEmbeddings() {
+    return vectors != null;
+  }
+
   public int size() {
     return reader.numDocs();
   }
 
-  /** A fact-check and its BM25 similarity to the query. */
-  public record Hit(FactCheck factCheck, double score) {}
+  /**
+   * A fact-check and its similarity to the query: BM25 when the ranking reads no embeddings, else
+   * the mix of the two (see the class comment).
+   *
+   * @param position the fact-check's place in the index (its vector's), -1 in a version 1 index
+   */
+  public record Hit(FactCheck factCheck, double score, int position) {}
 
   /** The {@code k} fact-checks most similar to {@code text}, best first; none for an empty query. */
   public List<Hit> search(String text, int k) {
-    return search(text, k, titleWeight());
+    return search(text, k, titleWeight(), embeddingWeight());
   }
 
   /**
    * The {@code k} fact-checks most similar to {@code text}: BM25 on the claim plus {@code
-   * titleWeight} times BM25 on the headline.
+   * titleWeight} times BM25 on the headline, mixed with the embeddings' cosine at {@code
+   * embeddingWeight} (ignored when the index has no embeddings).
    */
-  public List<Hit> search(String text, int k, double titleWeight) {
+  public List<Hit> search(String text, int k, double titleWeight, double embeddingWeight) {
+    if (vectors == null || embeddingWeight <= 0) {
+      return bm25(text, k, titleWeight);
+    }
+    float[] q = embed(SentenceEncoder.bundled(), text);
+    List<Hit> lexical = bm25(text, CANDIDATES, titleWeight);
+    double best = lexical.isEmpty() ? 1 : lexical.get(0).score();
+    java.util.Map<Integer, Double> bm25 = new java.util.HashMap<>();
+    for (Hit h : lexical) {
+      bm25.put(h.position(), h.score() / best);
+    }
+    double[] cos = new double[vectors.length];
+    for (int i = 0; i < vectors.length; i++) {
+      float[] v = vectors[i];
+      double d = 0;
+      for (int j = 0; j < q.length; j++) {
+        d += q[j] * v[j];
+      }
+      cos[i] = d;
+    }
+    Set<Integer> candidates = new LinkedHashSet<>(bm25.keySet());
+    candidates.addAll(topPositions(cos, CANDIDATES));
+    List<double[]> scored = new ArrayList<>();
+    for (int p : candidates) {
+      double mixed = (1 - embeddingWeight) * bm25.getOrDefault(p, 0.0) + embeddingWeight * cos[p];
+      scored.add(new double[] {p, mixed});
+    }
+    // Best first; ties by position so that the order is the same on every run.
+    scored.sort((a, b) -> a[1] != b[1] ? Double.compare(b[1], a[1]) : Double.compare(a[0], b[0]));
+    java.util.Map<Integer, Hit> byPosition = new java.util.HashMap<>();
+    lexical.forEach(h -> byPosition.put(h.position(), h));
+    List<Hit> hits = new ArrayList<>();
+    for (double[] sc : scored.subList(0, Math.min(k, scored.size()))) {
+      int p = (int) sc[0];
+      Hit h = byPosition.containsKey(p) ? byPosition.get(p) : byVector(p);
+      hits.add(new Hit(h.factCheck(), sc[1], p));
+    }
+    return hits;
+  }
+
+  /** The positions of the {@code k} largest values, largest first (ties: lower position first). */
+  private static List<Integer> topPositions(double[] values, int k) {
+    java.util.PriorityQueue<Integer> worst =
+        new java.util.PriorityQueue<>(
+            (a, b) -> values[a] != values[b] ? Double.compare(values[a], values[b]) : Integer.compare(b, a));
+    for (int i = 0; i < values.length; i++) {
+      worst.add(i);
+      if (worst.size() > k) {
+        worst.poll();
+      }
+    }
+    List<Integer> out = new ArrayList<>(worst);
+    out.sort((a, b) -> values[a] != values[b] ? Double.compare(values[b], values[a]) : Integer.compare(a, b));
+    return out;
+  }
+
+  /** The fact-check stored with vector position {@code p}. */
+  private Hit byVector(int p) {
+    try {
+      ScoreDoc[] docs =
+          searcher.search(org.apache.lucene.document.IntPoint.newExactQuery("vec_point", p), 1).scoreDocs;
+      if (docs.length == 0) {
+        throw new IllegalStateException("no fact-check at vector position " + p);
+      }
+      return hit(searcher.storedFields().document(docs[0].doc), 0, p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Hit hit(Document d, double score, int position) {
+    return new Hit(
+        new FactCheck(
+            d.get("id"),
+            d.get("claim"),
+            d.get("verdict"),
+            d.get("publisher"),
+            d.get("url"),
+            d.get("date"),
+            d.get("speaker"),
+            d.get("title")),
+        score,
+        position);
+  }
+
+  /** BM25 on the claim plus {@code titleWeight} times BM25 on the headline. */
+  private List<Hit> bm25(String text, int k, double titleWeight) {
     Set<String> terms = terms(text);
     if (terms.isEmpty()) {
       return List.of();
@@ -255,18 +501,8 @@ public final class FactCheckIndex implements Closeable {
       var stored = searcher.storedFields();
       for (ScoreDoc sd : docs) {
         Document d = stored.document(sd.doc);
-        hits.add(
-            new Hit(
-                new FactCheck(
-                    d.get("id"),
-                    d.get("claim"),
-                    d.get("verdict"),
-                    d.get("publisher"),
-                    d.get("url"),
-                    d.get("date"),
-                    d.get("speaker"),
-                    d.get("title")),
-                sd.score));
+        IndexableField vec = d.getField("vec");
+        hits.add(hit(d, sd.score, vec == null ? -1 : vec.numericValue().intValue()));
       }
       return hits;
     } catch (IOException e) {

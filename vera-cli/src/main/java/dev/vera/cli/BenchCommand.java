@@ -60,6 +60,12 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--train", description = "Also time training a model on FIELD=train with the default settings.")
   boolean train;
 
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "Score only the first N articles (for slow models; default: all).")
+  int limit = Integer.MAX_VALUE;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -76,6 +82,7 @@ public final class BenchCommand implements Callable<Integer> {
     Inputs.Loaded loaded = Inputs.readAll(data, input.readerOptions(err), err, ProgressListener.NONE);
     List<Article> all = loaded.articles();
     List<Article> articles = splitField == null ? all : Splits.part(all, splitField, "test");
+    articles = articles.subList(0, Math.min(articles.size(), Math.max(1, limit)));
     if (articles.isEmpty()) {
       throw new VeraCommand.UsageException("no articles to score");
     }
@@ -92,6 +99,10 @@ public final class BenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "model load: first %.3f s (cold JVM), warm %.3f s%n", firstLoad, warmLoad);
     out.flush();
 
+    System.gc();
+    for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      pool.resetPeakUsage();
+    }
     Analyzer words = new WordAnalyzer();
     double baseline = rate(articles, 1, a -> tokenize(words, a));
     double linear = rate(articles, 1, m::rawScore);
@@ -103,6 +114,14 @@ public final class BenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "scoring, 1 thread:                                 %8.0f articles/s  (%.2f× baseline, %.2f× linear alone)%n", one, one / baseline, one / linear);
     out.printf(Locale.ROOT, "scoring, %d threads:                                %8.0f articles/s  (%.2f× 1 thread)%n", threads, many, many / one);
     out.printf(Locale.ROOT, "scoring with reasons (vera check), 1 thread:       %8.0f articles/s%n", explained);
+    long peak = 0;
+    for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    // Pools peak at different moments, so their sum bounds the heap's peak from above.
+    out.printf(Locale.ROOT, "peak heap while scoring (sum of the pools' peaks): %d MB%n", peak >> 20);
     out.flush();
     if (train) {
       if (splitField == null) {

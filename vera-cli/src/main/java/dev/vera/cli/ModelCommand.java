@@ -36,7 +36,10 @@ public final class ModelCommand implements Runnable {
   static final class Info implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "MODEL", description = "Model file (default: the bundled model).")
+    @Parameters(
+        arity = "0..1",
+        paramLabel = "MODEL",
+        description = "Model file, or a bundled model: fast (the default) or accurate.")
     @Nullable Path model;
 
     @Option(names = "--json", description = "Print the card as JSON.")
@@ -55,7 +58,7 @@ public final class ModelCommand implements Runnable {
         out.print(ModelCardText.markdown(m.card()));
         out.printf(
             "%nFile: %s; %d of %d hashed feature slots kept; %d training content hashes.%n",
-            model == null ? "bundled model" : model,
+            ModelOption.source(model).describe(),
             m.vectorizer().keptSlots(),
             m.vectorizer().config().hashSize(),
             m.trainingHashes().length);

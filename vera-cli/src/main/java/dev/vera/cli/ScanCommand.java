@@ -175,20 +175,11 @@ public final class ScanCommand implements Callable<Integer> {
 
   /** The SHA-256 of the model file, or of the bundled model inside the jar. */
   private String modelDigest() throws java.io.IOException {
-    Path p = model.model;
-    if (p == null) {
-      String env = System.getenv("VERA_MODEL");
-      if (env != null && !env.isBlank()) {
-        p = Path.of(env);
-      }
+    ModelOption.Source source = ModelOption.source(model.model);
+    if (source.file() != null) {
+      return "sha256:" + Inputs.sha256(source.file());
     }
-    if (p != null) {
-      return "sha256:" + Inputs.sha256(p);
-    }
-    try (java.io.InputStream in = ModelOption.class.getResourceAsStream(ModelOption.DEFAULT_RESOURCE)) {
-      if (in == null) {
-        return "bundled";
-      }
+    try (java.io.InputStream in = ModelOption.open(source)) {
       java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
       byte[] buf = new byte[1 << 16];
       for (int n = in.read(buf); n >= 0; n = in.read(buf)) {

@@ -76,6 +76,12 @@ class VeraSparkJobTest {
 
   private void assertSameAsCore(Path out, String format, ScoringOptions scoring, int records)
       throws UsageException {
+    assertSameAsCore(out, format, scoring, records, model);
+  }
+
+  private void assertSameAsCore(
+      Path out, String format, ScoringOptions scoring, int records, CredibilityModel model)
+      throws UsageException {
     Dataset<Row> got =
         format.equals("parquet") ? spark.read().parquet(out.toString()) : spark.read().json(out.toString());
     List<Row> rows = got.collectAsList();
@@ -116,6 +122,21 @@ class VeraSparkJobTest {
     Path out = tmp.resolve("out-parquet");
     VeraSparkJob.run(spark, options(out.toString(), "parquet"));
     assertSameAsCore(out, "parquet", ScoringOptions.DEFAULT);
+  }
+
+  @Test
+  void accurateModelWithItsSentenceEncoderMatchesPredict() throws Exception {
+    // The accurate model runs ONNX Runtime inside the executors: the same numbers as predict().
+    Path accurate = SparkTestSupport.repositoryRoot().resolve("models/vera-accurate-gossipcop.vera");
+    Path out = tmp.resolve("out-accurate");
+    List<String> args =
+        List.of(
+            "--input", fixture.toString(), "--format", "jsonl", "--output", out.toString(),
+            "--output-format", "jsonl", "--model", accurate.toString());
+    VeraSparkJob.run(spark, JobOptions.parse(args.toArray(String[]::new)));
+    CredibilityModel m = ModelFile.read(accurate);
+    assertNotNull(m.embedding(), "the accurate model stacks sentence embeddings");
+    assertSameAsCore(out, "jsonl", ScoringOptions.DEFAULT, 8, m);
   }
 
   @Test

@@ -67,16 +67,7 @@ public final class LinearTrainer {
     int dims = config.features().dimension();
 
     int[] origin = replicatedRows(train.size(), data.corrections().size(), data.correctionWeight());
-    Problem problem = new Problem();
-    problem.l = origin.length;
-    problem.n = dims + 1;
-    problem.bias = 1;
-    problem.x = new Feature[origin.length][];
-    problem.y = new double[origin.length];
-    for (int i = 0; i < origin.length; i++) {
-      problem.x[i] = trainX[origin[i]];
-      problem.y[i] = train.get(origin[i]).label() == Label.FAKE ? 1 : 0;
-    }
+    Problem problem = problem(trainX, truths(train), origin, dims);
     boolean[] validFake = truths(valid);
     Label majority = majority(train);
 
@@ -365,16 +356,7 @@ public final class LinearTrainer {
     Feature[][] trainX = dense(trainE);
     Feature[][] validX = dense(validE);
     int dims = dev.vera.embed.ArticleEmbedder.DIMENSION;
-    Problem problem = new Problem();
-    problem.l = origin.length;
-    problem.n = dims + 1;
-    problem.bias = 1;
-    problem.x = new Feature[origin.length][];
-    problem.y = new double[origin.length];
-    for (int i = 0; i < origin.length; i++) {
-      problem.x[i] = trainX[origin[i]];
-      problem.y[i] = trainFake[origin[i]] ? 1 : 0;
-    }
+    Problem problem = problem(trainX, trainFake, origin, dims);
     double bestC = settings.cGrid().get(0);
     double bestAuc = -1;
     double[] bestW = null;
@@ -410,6 +392,24 @@ public final class LinearTrainer {
       validScores[i] = head.score(validE[i]);
     }
     return new EmbeddingFit(head, oof, validScores);
+  }
+
+  /**
+   * LIBLINEAR's training problem over {@code dims} features plus a bias: row {@code i} is the
+   * article at {@code origin[i]} (corrections are replicated rows, see {@link #replicatedRows}).
+   */
+  private static Problem problem(Feature[][] x, boolean[] fake, int[] origin, int dims) {
+    Problem problem = new Problem();
+    problem.l = origin.length;
+    problem.n = dims + 1;
+    problem.bias = 1;
+    problem.x = new Feature[origin.length][];
+    problem.y = new double[origin.length];
+    for (int i = 0; i < origin.length; i++) {
+      problem.x[i] = x[origin[i]];
+      problem.y[i] = fake[origin[i]] ? 1 : 0;
+    }
+    return problem;
   }
 
   private static Feature[][] dense(float[][] rows) {

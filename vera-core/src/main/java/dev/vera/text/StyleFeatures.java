@@ -53,22 +53,44 @@ public final class StyleFeatures {
           "speculation",
           "unconfirmed");
 
+  /** The hedges by their first character, so that a text is scanned once for all of them. */
+  private static final String[][] HEDGES_BY_FIRST = new String[128][];
+
+  static {
+    for (String h : HEDGES) {
+      char c = h.charAt(0);
+      String[] old = HEDGES_BY_FIRST[c];
+      String[] grown = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
+      grown[grown.length - 1] = h;
+      HEDGES_BY_FIRST[c] = grown;
+    }
+  }
+
   private StyleFeatures() {}
 
   /** The style vector of an article, in the order of {@link #NAMES}. */
   public static double[] compute(Article article) {
     String title = article.title();
     String body = article.text();
+    // One pass over the body for the character rates and the word count: the style features
+    // are computed with every score, so they are kept to a pass or two over the text.
     int letters = 0;
     int upper = 0;
     int exclam = 0;
     int quest = 0;
     int quotes = 0;
+    int bodyWords = 0;
+    boolean inWord = false;
     for (int i = 0; i < body.length(); i++) {
       char c = body.charAt(i);
-      if (Character.isLetter(c)) {
+      boolean ws = isWhitespace(c);
+      if (!ws && !inWord) {
+        bodyWords++;
+      }
+      inWord = !ws;
+      if (isLetter(c)) {
         letters++;
-        if (Character.isUpperCase(c)) {
+        if (isUpperCase(c)) {
           upper++;
         }
       }
@@ -90,7 +112,6 @@ public final class StyleFeatures {
     }
     quotes += count(title, '"') + count(title, '\u201c') + count(title, '\u201d');
     int chars = Math.max(1, body.length() + title.length());
-    int bodyWords = countWords(body);
     int titleWords = countWords(title);
     double[] v = new double[NAMES.size()];
     v[0] = letters == 0 ? 0 : (double) upper / letters;
@@ -100,7 +121,9 @@ public final class StyleFeatures {
     v[4] = 1000.0 * (quest + count(title, '?')) / chars;
     v[5] = title.indexOf('?') >= 0 ? 1 : 0;
     v[6] = 1000.0 * quotes / chars;
-    v[7] = 1000.0 * countHedges(title + "\n" + body) / Math.max(1, bodyWords + titleWords);
+    // No hedge holds a line break, and a line break is no letter: the title and the body are
+    // counted apart, as if joined by one.
+    v[7] = 1000.0 * (countHedges(title) + countHedges(body)) / Math.max(1, bodyWords + titleWords);
     v[8] = Math.log1p(bodyWords);
     v[9] = titleWords;
     return v;
@@ -110,16 +133,21 @@ public final class StyleFeatures {
   public static int countHedges(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
     int n = 0;
-    for (String h : HEDGES) {
-      for (int i = lower.indexOf(h); i >= 0; i = lower.indexOf(h, i + h.length())) {
-        int end = i + h.length();
-        // Whole phrases only: "a pal" is not "a palace", "rumor" not "rumormonger".
-        boolean startOk = i == 0 || !Character.isLetter(lower.charAt(i - 1));
-        boolean endOk = end == lower.length() || !Character.isLetter(lower.charAt(end));
-        if (startOk && endOk) {
-          n++;
+    boolean afterLetter = false;
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      // Whole phrases only: "a pal" is not "a palace", "rumor" not "rumormonger", and a hedge
+      // starts where no letter precedes it. No hedge overlaps itself after a non-letter, so
+      // trying every hedge at every such start finds what searching for each one would.
+      if (!afterLetter && c < 128 && HEDGES_BY_FIRST[c] != null) {
+        for (String h : HEDGES_BY_FIRST[c]) {
+          int end = i + h.length();
+          if (lower.startsWith(h, i) && (end == lower.length() || !isLetter(lower.charAt(end)))) {
+            n++;
+          }
         }
       }
+      afterLetter = isLetter(c);
     }
     return n;
   }
@@ -127,31 +155,49 @@ public final class StyleFeatures {
   private static double titleCapsShare(String title) {
     int words = 0;
     int caps = 0;
-    for (String w : title.split("\\s+")) {
-      int letters = 0;
-      boolean allUpper = true;
-      for (int i = 0; i < w.length(); i++) {
-        char c = w.charAt(i);
-        if (Character.isLetter(c)) {
-          letters++;
-          allUpper &= Character.isUpperCase(c);
+    int letters = 0;
+    boolean allUpper = true;
+    // Words are split at the characters of the regular expression \s (not Character.isWhitespace).
+    for (int i = 0; i <= title.length(); i++) {
+      char c = i < title.length() ? title.charAt(i) : ' ';
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r') {
+        if (letters >= 2) {
+          words++;
+          if (allUpper) {
+            caps++;
+          }
         }
-      }
-      if (letters >= 2) {
-        words++;
-        if (allUpper) {
-          caps++;
-        }
+        letters = 0;
+        allUpper = true;
+      } else if (isLetter(c)) {
+        letters++;
+        allUpper &= isUpperCase(c);
       }
     }
     return words == 0 ? 0 : (double) caps / words;
+  }
+
+  // Character's answers, with ASCII answered first: most characters of a news text are ASCII,
+  // and these run over every character of every article scored.
+
+  private static boolean isLetter(char c) {
+    return c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : Character.isLetter(c);
+  }
+
+  private static boolean isUpperCase(char c) {
+    return c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
+  }
+
+  private static boolean isWhitespace(char c) {
+    return c < 128 ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001c' && c <= '\u001f')
+        : Character.isWhitespace(c);
   }
 
   private static int countWords(String s) {
     int n = 0;
     boolean inWord = false;
     for (int i = 0; i < s.length(); i++) {
-      boolean ws = Character.isWhitespace(s.charAt(i));
+      boolean ws = isWhitespace(s.charAt(i));
       if (!ws && !inWord) {
         n++;
       }

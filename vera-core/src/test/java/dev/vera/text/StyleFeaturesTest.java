@@ -88,6 +88,21 @@ class StyleFeaturesTest {
     assertEquals(0.0, titleCaps("I A 42 !!"), EPS);
     assertEquals(1.0, titleCaps("ÉTÉ ΑΘΗΝΑ"), EPS);
     assertEquals(0.0, titleCaps("iPhone"), EPS);
+    // Title words are cut at ASCII white space (tab, line breaks, vertical tab, form feed), not
+    // at a no-break space or a line separator.
+    assertEquals(0.5, titleCaps("OMG\u000bwow"), EPS);
+    assertEquals(0.5, titleCaps("OMG\u00a0WOW big"), EPS);
+    assertEquals(0.0, titleCaps("OMG\u2028wow"), EPS); // one word, not all capitals
+  }
+
+  @Test
+  void hedgesOfTitleAndBodyCountTogetherButNeverAcrossThem() {
+    double[] v = StyleFeatures.compute(Article.of("Allegedly a", "pal said, reportedly"));
+    // "allegedly" and "reportedly" (5 words); "a" + "pal" across the break is not "a pal".
+    assertEquals(1000.0 * 2 / 5, v[index("hedges_per_1k_words")], EPS);
+    // Non-ASCII around a hedge: letters (é, ß) glue to it, marks and quotes do not.
+    assertEquals(0, StyleFeatures.countHedges("éallegedly allegedlyß"));
+    assertEquals(2, StyleFeatures.countHedges("\u201callegedly\u201d \u00a0ALLEGEDLY\u2026"));
   }
 
   private static double titleCaps(String title) {

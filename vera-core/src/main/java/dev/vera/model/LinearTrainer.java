@@ -228,7 +228,7 @@ public final class LinearTrainer {
         List.of(summary(data.partName("valid"), validEval));
     ModelCard card =
         new ModelCard(
-            config.name() + "-" + setHash.substring(0, 12),
+            modelId(config, setHash, data.correctionWeight()),
             config.name(),
             createdAt(),
             VeraVersion.get(),
@@ -654,6 +654,36 @@ public final class LinearTrainer {
   }
 
   /** SHA-256 over each training article's content hash and label, in order. */
+  /**
+   * A model's identifier: its name and 12 hex digits of the SHA-256 of its training set hash and
+   * the settings it was trained with (features, candidate values, seed, neighbours, embeddings,
+   * corrections' weight). Two models of one name differ in id when their data or settings differ,
+   * so that a correction or a report names the model it was made with; the same data and
+   * settings give the same id (training is deterministic).
+   */
+  static String modelId(TrainingConfig config, String trainingSetSha256, int correctionWeight) {
+    String settings =
+        String.join(
+            "\n",
+            trainingSetSha256,
+            config.features().toString(),
+            config.cGrid().toString(),
+            config.smoothingGrid().toString(),
+            Long.toString(config.seed()),
+            String.valueOf(config.neighbours()),
+            String.valueOf(config.embeddings()),
+            config.embeddings() == null ? "" : dev.vera.embed.SentenceEncoder.bundled().id(),
+            Integer.toString(correctionWeight));
+    try {
+      byte[] d =
+          MessageDigest.getInstance("SHA-256")
+              .digest(settings.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return config.name() + "-" + HexFormat.of().formatHex(d).substring(0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+    }
+  }
+
   public static String trainingSetSha256(List<Article> train) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * the data), how, with which settings and how it scored on held-out data. Written into the model
  * file and shown by {@code vera model info}.
  *
- * @param modelId a stable identifier: the name and the first 12 hex digits of the training set hash
+ * @param modelId a stable identifier: the name and 12 hex digits of a hash of the training set
+ *     and the training settings (see {@code LinearTrainer.modelId})
  * @param name a human name for the model
  * @param createdAt when training finished
  * @param veraVersion the Vera version that trained it

@@ -86,7 +86,16 @@ class LinearTrainerTest {
     List<Article> reversed = new ArrayList<>(set.train());
     Collections.reverse(reversed);
     assertNotEquals(sha, LinearTrainer.trainingSetSha256(reversed), "the hash covers the order");
-    assertEquals("fixture-" + sha.substring(0, 12), card.modelId());
+    TrainingConfig trained = FixtureModels.smallConfig();
+    assertTrue(card.modelId().matches("fixture-[0-9a-f]{12}"), card.modelId());
+    assertEquals(LinearTrainer.modelId(trained, sha, 1), card.modelId());
+    // The id names the settings too: other settings on the same data, another id.
+    assertNotEquals(card.modelId(), LinearTrainer.modelId(trained.withSeed(7), sha, 1));
+    assertNotEquals(
+        card.modelId(), LinearTrainer.modelId(trained.withNeighbours(null), sha, 1));
+    assertNotEquals(card.modelId(), LinearTrainer.modelId(trained, sha, 3));
+    assertNotEquals(
+        card.modelId(), LinearTrainer.modelId(trained, LinearTrainer.trainingSetSha256(reversed), 1));
     assertEquals("fixture", card.name());
 
     ModelCard.Parameters p = card.parameters();

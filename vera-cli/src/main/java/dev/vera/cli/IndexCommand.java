@@ -91,7 +91,7 @@ public final class IndexCommand implements Runnable {
                 });
         ObjectNode s = JSON.createObjectNode();
         s.put("path", f.toString());
-        s.put("sha256", Inputs.sha256(f));
+        s.put("sha256", dev.vera.io.Sha256.hex(f));
         s.put("records", n);
         s.put("rejected", problems[0] - before);
         sources.add(s);

@@ -8,15 +8,10 @@ import dev.vera.io.ReaderOptions;
 import dev.vera.model.ModelCard;
 import dev.vera.model.ProgressListener;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /** Reads the labelled inputs of training and evaluation, and describes them for model cards. */
@@ -68,7 +63,7 @@ final class Inputs {
         files = List.of(p);
       }
       for (Path f : files) {
-        out.add(new ModelCard.DataFile(f.toString(), sha256(f), Files.size(f)));
+        out.add(new ModelCard.DataFile(f.toString(), dev.vera.io.Sha256.hex(f), Files.size(f)));
       }
     }
     return out;
@@ -79,15 +74,4 @@ final class Inputs {
     return paths.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "));
   }
 
-  static String sha256(Path file) throws IOException {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
-        in.transferTo(java.io.OutputStream.nullOutputStream());
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -177,17 +177,10 @@ public final class ScanCommand implements Callable<Integer> {
   private String modelDigest() throws java.io.IOException {
     ModelOption.Source source = ModelOption.source(model.model);
     if (source.file() != null) {
-      return "sha256:" + Inputs.sha256(source.file());
+      return "sha256:" + dev.vera.io.Sha256.hex(source.file());
     }
     try (java.io.InputStream in = ModelOption.open(source)) {
-      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-      byte[] buf = new byte[1 << 16];
-      for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-        md.update(buf, 0, n);
-      }
-      return "sha256:" + java.util.HexFormat.of().formatHex(md.digest()) + " (bundled)";
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+      return "sha256:" + dev.vera.io.Sha256.hex(in) + " (bundled)";
     }
   }
 

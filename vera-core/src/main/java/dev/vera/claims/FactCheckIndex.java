@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
 import dev.vera.embed.SentenceEncoder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -169,7 +168,7 @@ public final class FactCheckIndex implements Closeable {
           .put("encoder", encoder.id())
           .put("vectors", claims.size())
           .put("file", VECTORS)
-          .put("sha256", sha256(dir.resolve(VECTORS)));
+          .put("sha256", dev.vera.io.Sha256.hex(dir.resolve(VECTORS)));
     }
     writeManifest(dir, m);
     List<String> files = new ArrayList<>();
@@ -241,18 +240,6 @@ public final class FactCheckIndex implements Closeable {
     }
   }
 
-  private static String sha256(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-      byte[] buf = new byte[1 << 16];
-      for (int r = in.read(buf); r > 0; r = in.read(buf)) {
-        md.update(buf, 0, r);
-      }
-      return java.util.HexFormat.of().formatHex(md.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
-    }
-  }
 
   private static Document document(FactCheck f) {
     Document doc = new Document();

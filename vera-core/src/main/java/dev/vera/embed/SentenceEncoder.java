@@ -10,10 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -70,7 +67,7 @@ public final class SentenceEncoder implements AutoCloseable {
     }
     this.cls = specials[0];
     this.sep = specials[1];
-    this.id = NAME + "@" + sha256(onnx).substring(0, 12);
+    this.id = NAME + "@" + dev.vera.io.Sha256.hex(onnx).substring(0, 12);
   }
 
   /**
@@ -205,13 +202,6 @@ public final class SentenceEncoder implements AutoCloseable {
     return v;
   }
 
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
-    }
-  }
 
   @Override
   public void close() {

@@ -674,14 +674,10 @@ public final class LinearTrainer {
             String.valueOf(config.embeddings()),
             config.embeddings() == null ? "" : dev.vera.embed.SentenceEncoder.bundled().id(),
             Integer.toString(correctionWeight));
-    try {
-      byte[] d =
-          MessageDigest.getInstance("SHA-256")
-              .digest(settings.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return config.name() + "-" + HexFormat.of().formatHex(d).substring(0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
-    }
+    return config.name()
+        + "-"
+        + dev.vera.io.Sha256.hex(settings.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .substring(0, 12);
   }
 
   public static String trainingSetSha256(List<Article> train) {

@@ -10,6 +10,7 @@ import dev.vera.model.LinearTrainer;
 import dev.vera.model.ModelCard;
 import dev.vera.model.ProgressListener;
 import dev.vera.model.ScoringOptions;
+import dev.vera.model.ThresholdChoice;
 import dev.vera.model.TrainingConfig;
 import dev.vera.model.TrainingSet;
 import dev.vera.model.io.ModelFile;
@@ -17,7 +18,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -90,7 +90,7 @@ public final class CheckWorthinessModel {
         new LinearTrainer(config.withNeighbours(null)).train(noTest, progress);
     CheckWorthinessModel provisional = new CheckWorthinessModel(trained);
     double[] p = provisional.probabilities(data.valid());
-    double threshold = bestPositiveF1(p, truths(data.valid()));
+    double threshold = ThresholdChoice.bestPositiveF1(p, truths(data.valid()));
     ModelCard c = trained.card();
     ModelCard.Parameters old = c.parameters();
     ModelCard.Parameters params =
@@ -192,44 +192,5 @@ public final class CheckWorthinessModel {
       t[i] = sentences.get(i).label() == CHECK_WORTHY;
     }
     return t;
-  }
-
-  /**
-   * The threshold maximizing the F1 of the positive class, halfway between consecutive distinct
-   * probabilities.
-   */
-  static double bestPositiveF1(double[] p, boolean[] positive) {
-    int n = p.length;
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (x, y) -> Double.compare(p[y], p[x]));
-    int positives = 0;
-    for (boolean b : positive) {
-      positives += b ? 1 : 0;
-    }
-    int tp = 0;
-    int fp = 0;
-    double best = -1;
-    double bestThreshold = 0.5;
-    for (int k = 0; k < n; k++) {
-      int i = order[k];
-      if (positive[i]) {
-        tp++;
-      } else {
-        fp++;
-      }
-      if (k < n - 1 && p[order[k + 1]] == p[i]) {
-        continue;
-      }
-      double f1 = 2.0 * tp / (2.0 * tp + fp + (positives - tp));
-      if (f1 > best) {
-        best = f1;
-        double next = k == n - 1 ? 0 : p[order[k + 1]];
-        bestThreshold = (p[i] + next) / 2;
-      }
-    }
-    return bestThreshold;
   }
 }

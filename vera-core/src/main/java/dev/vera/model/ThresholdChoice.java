@@ -16,16 +16,35 @@ public final class ThresholdChoice {
    * exactly on one validation article.
    */
   public static double bestMacroF1(double[] p, boolean[] fake) {
+    double t = best(p, fake, (tp, fp, fn, tn) -> (f1(tp, fp, fn) + f1(tn, fn, fp)) / 2);
+    return Math.min(0.99, Math.max(0.01, t));
+  }
+
+  /**
+   * The threshold maximizing the F1 of the positive class alone (check-worthy sentences, where
+   * only the positive class is acted on), cut as {@link #bestMacroF1}.
+   */
+  public static double bestPositiveF1(double[] p, boolean[] positive) {
+    return best(p, positive, (tp, fp, fn, tn) -> f1(tp, fp, fn));
+  }
+
+  /** Scores one cut from its confusion counts; higher is better. */
+  @FunctionalInterface
+  private interface Objective {
+    double score(int tp, int fp, int fn, int tn);
+  }
+
+  private static double best(double[] p, boolean[] positive, Objective objective) {
     int n = p.length;
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    // Descending probability: moving the cut down turns articles into predicted fake one by one.
+    // Descending probability: moving the cut down turns items into predicted positive one by one.
     Arrays.sort(order, (x, y) -> Double.compare(p[y], p[x]));
     int positives = 0;
-    for (boolean f : fake) {
-      if (f) {
+    for (boolean b : positive) {
+      if (b) {
         positives++;
       }
     }
@@ -36,7 +55,7 @@ public final class ThresholdChoice {
     double bestThreshold = 0.5;
     for (int k = 0; k < n; k++) {
       int i = order[k];
-      if (fake[i]) {
+      if (positive[i]) {
         tp++;
       } else {
         fp++;
@@ -45,18 +64,14 @@ public final class ThresholdChoice {
       if (!lastOfTie) {
         continue;
       }
-      int fn = positives - tp;
-      int tn = negatives - fp;
-      double f1Fake = f1(tp, fp, fn);
-      double f1Real = f1(tn, fn, fp);
-      double macro = (f1Fake + f1Real) / 2;
-      if (macro > best) {
-        best = macro;
+      double score = objective.score(tp, fp, positives - tp, negatives - fp);
+      if (score > best) {
+        best = score;
         double next = k == n - 1 ? 0 : p[order[k + 1]];
         bestThreshold = (p[i] + next) / 2;
       }
     }
-    return Math.min(0.99, Math.max(0.01, bestThreshold));
+    return bestThreshold;
   }
 
   private static double f1(int tp, int fp, int fn) {

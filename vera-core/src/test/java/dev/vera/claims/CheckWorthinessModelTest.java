@@ -96,15 +96,6 @@ class CheckWorthinessModelTest {
   }
 
   @Test
-  void thresholdMaximizesTheF1OfTheCheckWorthyClass() {
-    // Sorted: 0.9 (+), 0.8 (-), 0.7 (+), 0.2 (-). F1 at cuts: 2/3, 1/2, 4/5, 2/3 → cut below 0.7.
-    double t =
-        CheckWorthinessModel.bestPositiveF1(
-            new double[] {0.2, 0.9, 0.7, 0.8}, new boolean[] {false, true, true, false});
-    assertEquals(0.45, t, 1e-12);
-  }
-
-  @Test
   void anArticleLabelIsOnlyCheckWorthyOrNot() {
     for (Article a : parts.train()) {
       assertTrue(

@@ -40,4 +40,19 @@ class ThresholdChoiceTest {
     assertEquals(0.01, ThresholdChoice.bestMacroF1(new double[] {0.001, 0.0005}, new boolean[] {true, true}), 0);
     assertEquals(0.99, ThresholdChoice.bestMacroF1(new double[] {1.0, 0.999}, new boolean[] {true, false}), 0);
   }
+
+  @Test
+  void positiveF1ThresholdMaximizesTheF1OfThePositiveClassAlone() {
+    // Sorted: 0.9 (+), 0.8 (-), 0.7 (+), 0.2 (-). F1 at cuts: 2/3, 1/2, 4/5, 2/3 → cut below 0.7.
+    double t =
+        ThresholdChoice.bestPositiveF1(
+            new double[] {0.2, 0.9, 0.7, 0.8}, new boolean[] {false, true, true, false});
+    assertEquals(0.45, t, 1e-12);
+    // Macro-F1 weighs the negative class too: 11/15 both above 0.8 and below 0.7, the higher wins.
+    assertEquals(
+        0.85,
+        ThresholdChoice.bestMacroF1(
+            new double[] {0.2, 0.9, 0.7, 0.8}, new boolean[] {false, true, true, false}),
+        1e-12);
+  }
 }

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * Reads several readers one after another, creating each only when the previous one is exhausted
  * and closing it right after, so that a thousand-file directory holds one file open at a time.
  */
-final class ConcatReader implements ArticleReader {
+final class ConcatReader extends PendingRecordReader {
 
   private final List<Supplier<ArticleReader>> parts;
   private int nextPart;
@@ -17,12 +17,6 @@ final class ConcatReader implements ArticleReader {
 
   ConcatReader(List<Supplier<ArticleReader>> parts) {
     this.parts = List.copyOf(parts);
-  }
-
-  @Override
-  public @Nullable ReadOutcome next() throws IOException {
-    PendingRecord record = nextPending();
-    return record == null ? null : record.parseAndWarn();
   }
 
   @Override

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * line it starts on; a record with the wrong number of fields, a bad value or broken quoting is
  * rejected alone. A header without a title or text column rejects the whole file.
  */
-final class CsvReader implements ArticleReader {
+final class CsvReader extends PendingRecordReader {
 
   private static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
@@ -33,12 +33,6 @@ final class CsvReader implements ArticleReader {
     this.ctx = ctx;
     this.lines = lines;
     this.scanner = new CsvRecordScanner(lines, ctx.options().maxLineBytes());
-  }
-
-  @Override
-  public @Nullable ReadOutcome next() throws IOException {
-    PendingRecord record = nextPending();
-    return record == null ? null : record.parseAndWarn();
   }
 
   /**

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * directories (names starting with a dot, such as {@code .git} or {@code .DS_Store}). A file or
  * directory that cannot be listed becomes one rejection in its place in that order.
  */
-final class DirectoryReader implements ArticleReader {
+final class DirectoryReader extends PendingRecordReader {
 
   private record Entry(Path path, @Nullable String problem) {}
 
@@ -34,17 +34,9 @@ final class DirectoryReader implements ArticleReader {
   }
 
   @Override
-  public @Nullable ReadOutcome next() throws IOException {
-    if (files == null) {
-      files = list(); // listed on first use, like files, so queued inputs cost nothing yet
-    }
-    return files.next();
-  }
-
-  @Override
   public @Nullable PendingRecord nextPending() throws IOException {
     if (files == null) {
-      files = list();
+      files = list(); // listed on first use, like files, so queued inputs cost nothing yet
     }
     return files.nextPending();
   }

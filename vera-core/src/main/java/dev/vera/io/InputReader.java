@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * reader. Whole-input problems (cannot open, binary, empty, broken gzip) become a single rejection,
  * so every input given yields at least one outcome.
  */
-final class InputReader implements ArticleReader {
+final class InputReader extends PendingRecordReader {
 
   /** Opens the input's byte stream. */
   interface Opener {
@@ -59,12 +59,6 @@ final class InputReader implements ArticleReader {
     this.opener = opener;
     this.options = options;
     this.given = given;
-  }
-
-  @Override
-  public @Nullable ReadOutcome next() throws IOException {
-    PendingRecord record = nextPending();
-    return record == null ? null : record.parseAndWarn();
   }
 
   @Override

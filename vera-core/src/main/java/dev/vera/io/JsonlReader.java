@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * of well-known data sets). {@link #nextPending()} only splits and decodes lines, leaving the
  * parsing to the caller's threads.
  */
-final class JsonlReader implements ArticleReader {
+final class JsonlReader extends PendingRecordReader {
 
   private final InputContext ctx;
   private final Utf8LineReader lines;
@@ -22,12 +22,6 @@ final class JsonlReader implements ArticleReader {
     this.ctx = ctx;
     this.lines = lines;
     this.parser = new JsonlRecordParser(ctx);
-  }
-
-  @Override
-  public @Nullable ReadOutcome next() throws IOException {
-    PendingRecord record = nextPending();
-    return record == null ? null : record.parseAndWarn();
   }
 
   @Override

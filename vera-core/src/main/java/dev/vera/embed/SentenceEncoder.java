@@ -202,7 +202,6 @@ public final class SentenceEncoder implements AutoCloseable {
     return v;
   }
 
-
   @Override
   public void close() {
     try {

@@ -653,7 +653,6 @@ public final class LinearTrainer {
     return fake > real ? Label.FAKE : Label.REAL;
   }
 
-  /** SHA-256 over each training article's content hash and label, in order. */
   /**
    * A model's identifier: its name and 12 hex digits of the SHA-256 of its training set hash and
    * the settings it was trained with (features, candidate values, seed, neighbours, embeddings,
@@ -680,6 +679,7 @@ public final class LinearTrainer {
             .substring(0, 12);
   }
 
+  /** SHA-256 over each training article's content hash and label, in order. */
   public static String trainingSetSha256(List<Article> train) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -8,10 +8,11 @@ into Vera. It reads only the `train` and `valid` parts: the `test` part is never
 
 Prints valid ROC-AUC and the best macro-F1 over thresholds for the model as it is and for each
 variant (the README's table of changes tried and not kept). Needs Debian's python3-sklearn.
-About 10 minutes per split on 2 cores.
+About 20 minutes per split on 2 cores.
 """
 import collections
 import json
+import re
 import sys
 
 import numpy as np
@@ -131,3 +132,39 @@ for name, kw in (("words", {}), ("characters 3-5", dict(analyzer="char_wb", ngra
     report(f"stack + nearest titles ({name})", stack(np.c_[base_tr, t_tr], np.c_[base_va, t_va]))
 grouped = cross_val_predict(lr(), X_tr, y_tr, groups=source, cv=GroupKFold(5), method="decision_function")
 report("stack on publisher-grouped out-of-fold scores", stack(np.c_[grouped, near_tr], base_va))
+report("stack grouped + lengths", stack(np.c_[grouped, near_tr, l_tr, grouped[:, None] * l_tr],
+                                        np.c_[base_va, l_va, linear[:, None] * l_va]))
+n100_tr, n100_va = similarities(lambda r: text(r, "title") + " " + text(r, "text"), 100)
+report("stack, 100 words per article", stack(np.c_[oof, n100_tr], np.c_[linear, n100_va]))
+report("stack, 100 words, grouped + lengths", stack(np.c_[grouped, n100_tr, l_tr, grouped[:, None] * l_tr],
+                                                    np.c_[linear, n100_va, l_va, linear[:, None] * l_va]))
+
+# n-grams seen in the articles of fewer than k training publishers dropped (the publishers' own
+# phrasing, which cannot carry over to an unseen publisher)
+publisher_ids = {s: i for i, s in enumerate(sorted(set(source)))}
+by_publisher = sp.csr_matrix((np.ones(len(source)), ([publisher_ids[s] for s in source], np.arange(len(source)))),
+                             shape=(len(publisher_ids), len(source)))
+publishers_per_feature = np.asarray(((by_publisher @ (X_tr > 0).astype(np.float32)) > 0).sum(0)).ravel()
+for k in (2, 3, 5):
+    keep = sp.diags((publishers_per_feature >= k).astype(np.float32))
+    report(f"linear, n-grams of >= {k} publishers only", lr().fit(X_tr @ keep, y_tr).decision_function(X_va @ keep))
+
+# body sentences that recur verbatim in 3 or more training articles (bylines, newsletter and
+# photo-credit lines) removed before the body is vectorized
+sentence_end = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def sentences(t):
+    return [s.strip() for s in sentence_end.split(t) if s.strip()]
+
+
+recurring = collections.Counter(s.lower() for r in train for s in set(sentences(text(r, "text"))) if len(s) >= 20)
+for r in train + valid:
+    r["text"] = " ".join(s for s in sentences(text(r, "text")) if recurring[s.lower()] < 3)
+tr_parts, va_parts = [], []
+for f, kw, w in SPACES:
+    v = TfidfVectorizer(min_df=2, sublinear_tf=True, dtype=np.float32, **kw)
+    tr_parts.append(v.fit_transform([text(r, f) for r in train]) * w)
+    va_parts.append(v.transform([text(r, f) for r in valid]) * w)
+report("linear, recurring body sentences removed",
+       lr().fit(sp.hstack(tr_parts).tocsr(), y_tr).decision_function(sp.hstack(va_parts).tocsr()))

@@ -17,6 +17,7 @@ import sys
 
 import numpy as np
 import scipy.sparse as sp
+from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score, roc_auc_score
@@ -127,6 +128,20 @@ def lengths(rs):
 
 l_tr, l_va = lengths(train), lengths(valid)
 report("stack + lengths", stack(np.c_[base_tr, l_tr, oof[:, None] * l_tr], np.c_[base_va, l_va, linear[:, None] * l_va]))
+for depth in (2, 3):
+    boosted = HistGradientBoostingClassifier(max_depth=depth, learning_rate=0.05, max_iter=300 if depth == 2 else 200,
+                                             min_samples_leaf=50, l2_regularization=1.0, random_state=0)
+    report(f"gradient-boosted stack + lengths, depth {depth}",
+           boosted.fit(np.c_[base_tr, l_tr[:, :2]], y_tr).decision_function(np.c_[base_va, l_va[:, :2]]))
+# how far the headline is about what the body says (clickbait promises a story the body lacks)
+title_body = []
+for kw in ({}, dict(analyzer="char_wb", ngram_range=(3, 5))):
+    v = TfidfVectorizer(min_df=2, sublinear_tf=True, dtype=np.float32, **kw)
+    v.fit([text(r, "title") + " " + text(r, "text") for r in train])
+    title_body.append([np.asarray(normalize(v.transform([text(r, "title") for r in rs])).multiply(
+        normalize(v.transform([text(r, "text") for r in rs]))).sum(1)).ravel() for rs in (train, valid)])
+report("stack + title-body cosines (words, characters)",
+       stack(np.c_[base_tr, title_body[0][0], title_body[1][0]], np.c_[base_va, title_body[0][1], title_body[1][1]]))
 for name, kw in (("words", {}), ("characters 3-5", dict(analyzer="char_wb", ngram_range=(3, 5)))):
     t_tr, t_va = similarities(lambda r: text(r, "title"), 0, **kw)
     report(f"stack + nearest titles ({name})", stack(np.c_[base_tr, t_tr], np.c_[base_va, t_va]))

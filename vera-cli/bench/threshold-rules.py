@@ -1,11 +1,11 @@
 #!/usr/bin/python3
-"""Compares rules for choosing the decision threshold, on a split's `valid` part only: each rule
+r"""Compares rules for choosing the decision threshold, on a split's `valid` part only: each rule
 chooses a threshold on one random half of the part and is scored (macro-F1) on the other half,
 200 times. Vera's rule is the exact macro-F1 maximum (ThresholdChoice); the others smooth the
 macro-F1 curve over a window of probabilities, or take the median choice over bootstrap resamples.
 
     ./vera experiment --data ../shared/data/gossipcop/articles.jsonl --split-field split_source --out /tmp/ss.vera
-    python3 -c "import json,sys; [sys.stdout.write(l) for l in open(sys.argv[1]) if json.loads(l).get(sys.argv[2]) == 'valid']" \\
+    python3 -c "import json,sys; [sys.stdout.write(l) for l in open(sys.argv[1]) if json.loads(l).get(sys.argv[2]) == 'valid']" \
         ../shared/data/gossipcop/articles.jsonl split_source > /tmp/ss-valid.jsonl
     ./vera check --model /tmp/ss.vera --format jsonl /tmp/ss-valid.jsonl > /tmp/ss-valid-scores.jsonl
     /usr/bin/python3 vera-cli/bench/threshold-rules.py /tmp/ss-valid-scores.jsonl ../shared/data/gossipcop/articles.jsonl split_source

@@ -37,6 +37,10 @@ def text(r, f):
     return r.get(f) or ""
 
 
+def title_and_body(r):
+    return text(r, "title") + " " + text(r, "text")
+
+
 # Title words 0.7, title characters 0.5, as Vera's --space-weight defaults.
 SPACES = [("title", dict(analyzer="word", ngram_range=(1, 2)), 0.7),
           ("text", dict(analyzer="word", ngram_range=(1, 2)), 1.0),
@@ -107,7 +111,7 @@ def similarities(get, top, **kw):
     return neighbours(s_tr), neighbours(s_va)
 
 
-near_tr, near_va = similarities(lambda r: text(r, "title") + " " + text(r, "text"), 64)
+near_tr, near_va = similarities(title_and_body, 64)
 
 
 def stack(z_tr, z_va):
@@ -139,8 +143,13 @@ def lengths(rs):
     return np.c_[body, title, body < np.log1p(30)]
 
 
+def with_lengths(score, near, length):
+    """Stack inputs with the lengths and their products with the linear score."""
+    return np.c_[score, near, length, score[:, None] * length]
+
+
 l_tr, l_va = lengths(train), lengths(valid)
-report("stack + lengths", stack(np.c_[base_tr, l_tr, oof[:, None] * l_tr], np.c_[base_va, l_va, linear[:, None] * l_va]))
+report("stack + lengths", stack(with_lengths(oof, near_tr, l_tr), with_lengths(linear, near_va, l_va)))
 for depth in (2, 3):
     boosted = HistGradientBoostingClassifier(max_depth=depth, learning_rate=0.05, max_iter=300 if depth == 2 else 200,
                                              min_samples_leaf=50, l2_regularization=1.0, random_state=0)
@@ -150,7 +159,7 @@ for depth in (2, 3):
 title_body = []
 for kw in ({}, dict(analyzer="char_wb", ngram_range=(3, 5))):
     v = TfidfVectorizer(min_df=2, sublinear_tf=True, dtype=np.float32, **kw)
-    v.fit([text(r, "title") + " " + text(r, "text") for r in train])
+    v.fit([title_and_body(r) for r in train])
     title_body.append([np.asarray(normalize(v.transform([text(r, "title") for r in rs])).multiply(
         normalize(v.transform([text(r, "text") for r in rs]))).sum(1)).ravel() for rs in (train, valid)])
 report("stack + title-body cosines (words, characters)",
@@ -160,12 +169,11 @@ for name, kw in (("words", {}), ("characters 3-5", dict(analyzer="char_wb", ngra
     report(f"stack + nearest titles ({name})", stack(np.c_[base_tr, t_tr], np.c_[base_va, t_va]))
 grouped = cross_val_predict(lr(), X_tr, y_tr, groups=source, cv=GroupKFold(5), method="decision_function")
 report("stack on publisher-grouped out-of-fold scores", stack(np.c_[grouped, near_tr], base_va))
-report("stack grouped + lengths", stack(np.c_[grouped, near_tr, l_tr, grouped[:, None] * l_tr],
-                                        np.c_[base_va, l_va, linear[:, None] * l_va]))
-n100_tr, n100_va = similarities(lambda r: text(r, "title") + " " + text(r, "text"), 100)
+report("stack grouped + lengths", stack(with_lengths(grouped, near_tr, l_tr), with_lengths(linear, near_va, l_va)))
+n100_tr, n100_va = similarities(title_and_body, 100)
 report("stack, 100 words per article", stack(np.c_[oof, n100_tr], np.c_[linear, n100_va]))
-report("stack, 100 words, grouped + lengths", stack(np.c_[grouped, n100_tr, l_tr, grouped[:, None] * l_tr],
-                                                    np.c_[linear, n100_va, l_va, linear[:, None] * l_va]))
+report("stack, 100 words, grouped + lengths",
+       stack(with_lengths(grouped, n100_tr, l_tr), with_lengths(linear, n100_va, l_va)))
 
 # n-grams seen in the articles of fewer than k training publishers dropped (the publishers' own
 # phrasing, which cannot carry over to an unseen publisher)

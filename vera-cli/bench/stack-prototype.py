@@ -121,6 +121,7 @@ def stack(z_tr, z_va):
 base_tr, base_va = np.c_[oof, near_tr], np.c_[linear, near_va]
 report("stack (Vera's default model)", stack(base_tr, base_va))
 
+# ---- the default model above (static-embeddings.py runs it); the variants tried below ----
 counts = collections.Counter(source)
 for alpha in (0.25, 0.5, 0.75):
     w = np.array([counts[s] ** -alpha for s in source])

@@ -67,10 +67,12 @@ for name, weights, sublinear in WEIGHTS:
     e_va = np.c_[embed(counts_va[0], weights, sublinear), embed(counts_va[1], weights, sublinear)]
     for c in (1, 4, 16):
         report(f"static {name} alone, C={c}", LogisticRegression(C=c, max_iter=3000).fit(e_tr, y_tr).decision_function(e_va))
+    stacked = {}  # C -> (out-of-fold training scores, validation scores)
     for c in (4, 16):
-        oof_e = cross_val_predict(LogisticRegression(C=c, max_iter=3000), e_tr, y_tr, cv=folds, method="decision_function")
-        score_e = LogisticRegression(C=c, max_iter=3000).fit(e_tr, y_tr).decision_function(e_va)
-        report(f"stack + static {name} (C={c})", stack(np.c_[base_tr, oof_e], np.c_[base_va, score_e]))
+        stacked[c] = (cross_val_predict(LogisticRegression(C=c, max_iter=3000), e_tr, y_tr, cv=folds,
+                                        method="decision_function"),
+                      LogisticRegression(C=c, max_iter=3000).fit(e_tr, y_tr).decision_function(e_va))
+        report(f"stack + static {name} (C={c})", stack(np.c_[base_tr, stacked[c][0]], np.c_[base_va, stacked[c][1]]))
     for w in (0.5, 1.0):
         report(f"linear + static {name} as dense columns x{w}",
                lr().fit(sp.hstack([X_tr, sp.csr_matrix(e_tr * w)]).tocsr(), y_tr)
@@ -82,4 +84,4 @@ for name, weights, sublinear in WEIGHTS:
         dense_tr, dense_va = neighbours(sim_tr), neighbours(whole_va @ whole_tr.T)
         report(f"stack + static {name} neighbours", stack(np.c_[base_tr, dense_tr], np.c_[base_va, dense_va]))
         report(f"stack + static {name} (C=16) + its neighbours",
-               stack(np.c_[base_tr, oof_e, dense_tr], np.c_[base_va, score_e, dense_va]))
+               stack(np.c_[base_tr, stacked[16][0], dense_tr], np.c_[base_va, stacked[16][1], dense_va]))

@@ -240,7 +240,6 @@ public final class FactCheckIndex implements Closeable {
     }
   }
 
-
   private static Document document(FactCheck f) {
     Document doc = new Document();
     doc.add(new StringField("id", f.id(), Field.Store.YES));

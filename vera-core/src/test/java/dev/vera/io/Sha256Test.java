@@ -1,6 +1,7 @@
 package dev.vera.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -33,5 +34,20 @@ class Sha256Test {
       big[i] = (byte) (i * 31);
     }
     assertEquals(Sha256.hex(big), Sha256.hex(Files.write(tmp.resolve("big.bin"), big)));
+  }
+
+  @Test
+  void aStreamIsReadToItsEndAndLeftOpenForItsOwner() throws IOException {
+    boolean[] closed = {false};
+    ByteArrayInputStream in =
+        new ByteArrayInputStream("abc".getBytes(StandardCharsets.US_ASCII)) {
+          @Override
+          public void close() {
+            closed[0] = true;
+          }
+        };
+    assertEquals(ABC, Sha256.hex(in));
+    assertEquals(-1, in.read());
+    assertFalse(closed[0], "the caller opened the stream and closes it");
   }
 }

@@ -16,7 +16,9 @@ public final class InputOptions {
   @Option(
       names = "--label-field",
       paramLabel = "FIELD",
-      description = "JSONL/CSV field holding fake|real (default: label).")
+      description =
+          "JSONL/CSV field holding fake|real (default: label); a record or file without it falls"
+              + " back to label (e.g. --label-field binary for LIAR beside other corpora).")
   String labelField = ReaderOptions.DEFAULT_LABEL_FIELD;
 
   @Option(

@@ -31,23 +31,43 @@ final class Inputs {
         throw new IOException("no such file or directory: " + p);
       }
     }
-    try (ArticleReader reader = ArticleInputs.openAll(paths, options)) {
-      for (ReadOutcome o = reader.next(); o != null; o = reader.next()) {
-        if (o instanceof ReadOutcome.Parsed parsed) {
-          articles.add(parsed.article());
-        } else {
-          ReadOutcome.Rejected r = (ReadOutcome.Rejected) o;
-          rejected.add(r);
-          err.println("vera: skipped " + r.message());
-        }
-        long n = articles.size() + rejected.size();
-        if (n % 1000 == 0) {
-          progress.update("reading articles", n, -1);
+    for (Path p : paths) {
+      String corpus = corpusName(p);
+      try (ArticleReader reader = ArticleInputs.open(p, options)) {
+        for (ReadOutcome o = reader.next(); o != null; o = reader.next()) {
+          if (o instanceof ReadOutcome.Parsed parsed) {
+            Article a = parsed.article();
+            articles.add(a.corpus() == null ? a.withCorpus(corpus) : a);
+          } else {
+            ReadOutcome.Rejected r = (ReadOutcome.Rejected) o;
+            rejected.add(r);
+            err.println("vera: skipped " + r.message());
+          }
+          long n = articles.size() + rejected.size();
+          if (n % 1000 == 0) {
+            progress.update("reading articles", n, -1);
+          }
         }
       }
     }
     err.flush();
     return new Loaded(articles, rejected);
+  }
+
+  /**
+   * The corpus of the articles of an input that name none: a directory's own name, a file's
+   * folder name ({@code ../shared/data/gossipcop/articles.jsonl} is {@code gossipcop}).
+   */
+  static String corpusName(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    Path named = Files.isDirectory(abs) ? abs : abs.getParent();
+    Path last = named == null ? null : named.getFileName();
+    return last == null ? "" : last.toString();
+  }
+
+  /** The distinct corpora of the articles, in first-seen order. */
+  static List<String> corpora(List<Article> articles) {
+    return articles.stream().map(dev.vera.model.CorpusMix::corpusOf).distinct().toList();
   }
 
   /** The files with their SHA-256, for model provenance (directories are listed file by file). */

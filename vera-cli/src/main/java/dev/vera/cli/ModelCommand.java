@@ -55,7 +55,7 @@ public final class ModelCommand implements Runnable {
                 .writerWithDefaultPrettyPrinter()
                 .writeValueAsString(ModelFile.cardJson(m.card())));
       } else {
-        out.print(ModelCardText.markdown(m.card()));
+        out.print(ModelCardText.markdown(m));
         out.printf(
             "%nFile: %s; %d of %d hashed feature slots kept; %d training content hashes.%n",
             ModelOption.source(model).describe(),

@@ -206,6 +206,16 @@ public final class ScanCommand implements Callable<Integer> {
             r.resumedFrom() > 0
                 ? String.format(Locale.ROOT, ", resumed after %,d", r.resumedFrom())
                 : ""));
+    if (s.assessed() > 0) {
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "vera scan: %,d of %,d judged articles (%.1f%%) are outside Vera's experience"
+                  + " (unlike anything it was trained on): trust their verdicts less",
+              s.outsideExperience(),
+              s.assessed(),
+              100.0 * s.outsideExperience() / s.assessed()));
+    }
     long judged = s.credible() + s.fake();
     if (judged > 0) {
       StringBuilder h = new StringBuilder("vera scan: P(fake) ");

@@ -63,6 +63,20 @@ public final class TrainCommand implements Callable<Integer> {
       description = "How many times each correction counts in the fit (default: 3).")
   int feedbackWeight = dev.vera.feedback.TrainingCorrections.DEFAULT_WEIGHT;
 
+  @Option(
+      names = "--corpus-licences",
+      paramLabel = "TSV",
+      description = "Each training corpus's licence (lines 'corpus<TAB>licence'), for the model card.")
+  @Nullable Path corpusLicences;
+
+  @Option(
+      names = "--held-out-figures",
+      paramLabel = "JSON",
+      description =
+          "The JSON of 'vera generalization' for the same recipe: each corpus's held-out figures"
+              + " go into the model card.")
+  @Nullable Path heldOutFigures;
+
   @Mixin InputOptions input;
   @Mixin TrainingOptions training;
 
@@ -84,9 +98,10 @@ public final class TrainCommand implements Callable<Integer> {
       CredibilityModel model = new LinearTrainer(config).train(set, progress);
       double secs = (System.nanoTime() - t0) / 1e9;
       progress.close();
+      model = CardNotes.apply(model, corpusLicences, heldOutFigures);
       ModelFile.write(model, out);
       if (card != null) {
-        Files.writeString(card, ModelCardText.markdown(model.card()), StandardCharsets.UTF_8);
+        Files.writeString(card, ModelCardText.markdown(model), StandardCharsets.UTF_8);
       }
       outw.printf(
           Locale.ROOT,

@@ -2,12 +2,13 @@ package dev.vera.cli;
 
 import dev.vera.model.EmbeddingHead;
 import dev.vera.model.NeighbourIndex;
-import dev.vera.model.SourceReputation;
+import dev.vera.model.OutletRatings;
 import dev.vera.model.TrainingConfig;
 import dev.vera.text.FeatureConfig;
 import dev.vera.text.FeatureSpace;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,12 +100,30 @@ public final class TrainingOptions {
   int embeddings = DEFAULTS.embeddings() == null ? 0 : DEFAULTS.embeddings().bodyWindows();
 
   @Option(
+      names = "--corpus-balance",
+      paramLabel = "B",
+      description =
+          "How corpora are weighted when several train together: each article weighs"
+              + " n^-B for a corpus of n training articles (0: every article alike; 1, the"
+              + " default: every corpus the same total weight).")
+  double corpusBalance = DEFAULTS.corpusBalance();
+
+  @Option(
+      names = "--no-corpus-intercepts",
+      description =
+          "Fit no intercept per corpus (by default each corpus has one, so that its share of"
+              + " fake is not learned from its vocabulary).")
+  boolean noCorpusIntercepts;
+
+  @Option(
       names = "--source-ratings",
       paramLabel = "CSV",
       description =
-          "A published ratings list (domain,rating) for outlets unseen in training, e.g."
-              + " ../shared/data/source_ratings/golden_truth_dataset.csv.")
-  @Nullable Path sourceRatings;
+          "A published ratings list of outlets, for the source evidence of outlets unseen in"
+              + " training (repeatable): domain with reliability_label or rating (-1, 0, 1), pc1"
+              + " (a score in [0, 1]) or factual_reporting (Media Bias/Fact Check's grades), e.g."
+              + " ../shared/data/source_ratings/lin2023_domain_pc1.csv.")
+  List<Path> sourceRatings = new ArrayList<>();
 
   TrainingConfig toConfig() throws IOException {
     String[] range = charRange.split("-");
@@ -124,8 +143,11 @@ public final class TrainingOptions {
       for (Map.Entry<String, Double> w : spaceWeights.entrySet()) {
         features = features.withWeight(FeatureSpace.parse(w.getKey()), w.getValue());
       }
-      Map<String, Integer> ratings =
-          sourceRatings == null ? Map.of() : SourceReputation.readRatings(sourceRatings);
+      List<OutletRatings.RatingList> lists = new ArrayList<>();
+      for (Path p : sourceRatings) {
+        lists.add(OutletRatings.read(p));
+      }
+      OutletRatings ratings = new OutletRatings(lists);
       NeighbourIndex.Settings near =
           neighbours == 0 ? null : new NeighbourIndex.Settings(neighbours, neighbourTerms);
       EmbeddingHead.Settings emb =
@@ -133,7 +155,8 @@ public final class TrainingOptions {
               ? null
               : new EmbeddingHead.Settings(embeddings, EmbeddingHead.Settings.forArticles().cGrid());
       return new TrainingConfig(
-          name, features, cGrid, DEFAULTS.smoothingGrid(), seed, ratings, near, emb);
+          name, features, cGrid, DEFAULTS.smoothingGrid(), seed, ratings, near, emb,
+          corpusBalance, !noCorpusIntercepts);
     } catch (IllegalArgumentException e) {
       throw new VeraCommand.UsageException(e.getMessage());
     }

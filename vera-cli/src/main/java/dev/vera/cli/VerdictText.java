@@ -1,5 +1,7 @@
 package dev.vera.cli;
 
+import dev.vera.model.Applicability;
+
 import dev.vera.model.Explanation;
 import dev.vera.model.NeighbourEvidence;
 import dev.vera.model.NeighbourIndex;
@@ -26,6 +28,10 @@ final class VerdictText {
             v.textProbabilityFake(),
             v.threshold(),
             v.usedSource() ? "; source evidence used" : ""));
+    sb.append("  base rate: ").append(baseRate(v)).append('\n');
+    if (v.applicability() != null) {
+      sb.append("  applicability: ").append(applicability(v.applicability())).append('\n');
+    }
     sb.append("  source: ").append(source(v.source(), v.usedSource())).append('\n');
     sb.append("  toward fake:     ").append(phrases(e.towardFake())).append('\n');
     sb.append("  toward credible: ").append(phrases(e.towardCredible())).append('\n');
@@ -38,6 +44,30 @@ final class VerdictText {
               Locale.ROOT, "  sentence embedding (the encoder's reading of the text): %+.2f%n", e.embedding()));
     }
     return sb.toString();
+  }
+
+  /** The base rate the probability assumes, in words. */
+  static String baseRate(Verdict v) {
+    return String.format(
+        Locale.ROOT,
+        "%.0f%% of articles assumed fake (set yours with --base-rate)",
+        100 * v.baseRate());
+  }
+
+  /** Whether the article is like what the model learned from, in words. */
+  static String applicability(Applicability a) {
+    String words =
+        a.outsideExperience()
+            ? "OUTSIDE Vera's experience: unlike the articles it was trained on; trust this verdict less"
+            : a.score() < 0.25
+                ? "at the edge of what Vera was trained on"
+                : "like the articles Vera was trained on";
+    return String.format(
+        Locale.ROOT,
+        "%.2f, %s (more similar to the training data than %.0f%% of its validation articles)",
+        a.score(),
+        words,
+        100 * a.score());
   }
 
   /** The neighbours' summary: how many of the k were fake, and their weight. */
@@ -135,10 +165,9 @@ final class VerdictText {
       case RATINGS:
         return String.format(
             Locale.ROOT,
-            "%s: rated %d in the published ratings list (%s), ≈%.0f%% fake for that rating; %s",
+            "%s: unseen in training; rated %s, ≈%.0f%% fake for such ratings; %s",
             s.domain(),
-            s.rating(),
-            s.ratedDomain(),
+            ratings(s),
             100 * s.fakeRate(),
             use);
       default:
@@ -146,6 +175,16 @@ final class VerdictText {
             ? "no publisher given; nothing known"
             : s.domain() + ": unknown publisher; nothing known";
     }
+  }
+
+  /** The published ratings of an outlet, as list=value pairs. */
+  private static String ratings(SourceEvidence s) {
+    String where = s.ratedDomain() == null || s.ratedDomain().equals(s.domain()) ? "" : " (as " + s.ratedDomain() + ")";
+    return s.ratings().entrySet().stream()
+            .sorted(java.util.Map.Entry.comparingByKey())
+            .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.2f", e.getValue()))
+            .collect(Collectors.joining(", "))
+        + where;
   }
 
   private static String phrases(List<Explanation.PhraseEvidence> list) {

@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param source the publisher's domain (lower case, no {@code www.}), or null
  * @param label the known label for training and evaluation, or null
  * @param splits named split assignments ({@code split -> train}), empty when none
+ * @param corpus the collection the article belongs to (a {@code corpus} field, or the folder of
+ *     its file when a command reads several collections), or null; used by training and
+ *     evaluation across collections, never by scoring
  */
 public record Article(
     @Nullable String id,
@@ -31,12 +34,26 @@ public record Article(
     @Nullable String url,
     @Nullable String source,
     @Nullable Label label,
-    Map<String, String> splits) {
+    Map<String, String> splits,
+    @Nullable String corpus) {
 
   public Article {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(text, "text");
     splits = Map.copyOf(splits);
+  }
+
+  /** An article that belongs to no named corpus. */
+  public Article(
+      @Nullable String id,
+      String title,
+      String text,
+      @Nullable LocalDate date,
+      @Nullable String url,
+      @Nullable String source,
+      @Nullable Label label,
+      Map<String, String> splits) {
+    this(id, title, text, date, url, source, label, splits, null);
   }
 
   /** An unlabelled article with only a title and a body. */
@@ -46,12 +63,22 @@ public record Article(
 
   /** The same article with another label. */
   public Article withLabel(@Nullable Label newLabel) {
-    return new Article(id, title, text, date, url, source, newLabel, splits);
+    return new Article(id, title, text, date, url, source, newLabel, splits, corpus);
   }
 
   /** The same article with another id. */
   public Article withId(@Nullable String newId) {
-    return new Article(newId, title, text, date, url, source, label, splits);
+    return new Article(newId, title, text, date, url, source, label, splits, corpus);
+  }
+
+  /** The same article in another corpus. */
+  public Article withCorpus(@Nullable String newCorpus) {
+    return new Article(id, title, text, date, url, source, label, splits, newCorpus);
+  }
+
+  /** The same article with another body (for explanations that leave a sentence out). */
+  public Article withText(String newText) {
+    return new Article(id, title, newText, date, url, source, label, splits, corpus);
   }
 
   /** The part this article belongs to under a split field ({@code train|valid|test}), or null. */

@@ -3,7 +3,7 @@ package dev.vera.eval;
 import java.util.Locale;
 
 /** Number and text formatting shared by the table and the HTML page. */
-final class Format {
+public final class Format {
 
   /** Shown in place of an undefined figure, e.g. ROC-AUC with one class. */
   static final String UNDEFINED = "n/a";
@@ -11,7 +11,7 @@ final class Format {
   private Format() {}
 
   /** {@code value} with {@code decimals} decimals and a dot, or {@link #UNDEFINED} for NaN. */
-  static String fixed(double value, int decimals) {
+  public static String fixed(double value, int decimals) {
     if (Double.isNaN(value)) {
       return UNDEFINED;
     }
@@ -19,12 +19,12 @@ final class Format {
   }
 
   /** {@code share} as a percentage with one decimal, e.g. {@code 12.5%}. */
-  static String percent(double share) {
+  public static String percent(double share) {
     return Double.isNaN(share) ? UNDEFINED : String.format(Locale.ROOT, "%.1f%%", 100.0 * share);
   }
 
   /** {@code text} with the characters HTML gives a meaning to replaced by entities. */
-  static String escape(String text) {
+  public static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -19,7 +19,8 @@ public final class ReportPage {
   private static final DateTimeFormatter SHOWN_DATE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  private static final String CSS =
+  /** The pages' style sheet, shared by every self-contained report Vera writes. */
+  public static final String CSS =
       """
       :root{--fg:#1c2330;--muted:#5d6878;--bg:#fff;--card:#f3f5f8;--line:#dde2e8;\
       --accent:#2563eb;--warn:#c2410c;color-scheme:light dark}

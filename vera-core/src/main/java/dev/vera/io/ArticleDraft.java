@@ -24,6 +24,7 @@ final class ArticleDraft {
   @Nullable String url;
   @Nullable String source;
   @Nullable Label label;
+  @Nullable String corpus;
   final Map<String, String> splits = new LinkedHashMap<>();
 
   /**
@@ -50,7 +51,7 @@ final class ArticleDraft {
       s = Article.domainOf(u);
     }
     String i = blankToNull(id);
-    return new Article(i == null ? defaultId : i, t, body, date, u, s, label, splits);
+    return new Article(i == null ? defaultId : i, t, body, date, u, s, label, splits, blankToNull(corpus));
   }
 
   /** The value stripped, or null when it is null or blank. */

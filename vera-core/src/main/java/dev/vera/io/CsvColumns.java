@@ -24,6 +24,7 @@ final class CsvColumns {
     DATE("date", "publish_date", "published"),
     URL("url", "news_url", "link"),
     SOURCE("source", "domain", "publisher"),
+    CORPUS("corpus"),
     LABEL("label");
 
     private final List<String> aliases;

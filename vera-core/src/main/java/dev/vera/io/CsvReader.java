@@ -219,6 +219,7 @@ final class CsvReader extends PendingRecordReader {
     d.date = ArticleDraft.parseDateField(value(values, c, Field.DATE), column(c, Field.DATE));
     d.url = value(values, c, Field.URL);
     d.source = value(values, c, Field.SOURCE);
+    d.corpus = value(values, c, Field.CORPUS);
     d.label = ArticleDraft.parseLabelField(value(values, c, Field.LABEL), column(c, Field.LABEL));
     c.splits()
         .forEach(

@@ -73,7 +73,7 @@ final class JsonlRecordParser {
         line,
         "unknown field "
             + Messages.quote(name)
-            + " ignored (known: id, title, text, date, url, source, "
+            + " ignored (known: id, title, text, date, url, source, corpus, "
             + labelField
             + ", split*)");
   }
@@ -161,6 +161,13 @@ final class JsonlRecordParser {
         d.label = ArticleDraft.parseLabelField(string(name, value), "field '" + name + "'");
         continue;
       }
+      if (name.equals(ReaderOptions.DEFAULT_LABEL_FIELD)) {
+        // 'label' stands in for a --label-field a record lacks, as a CSV's label column does.
+        if (!object.has(labelField)) {
+          d.label = ArticleDraft.parseLabelField(string(name, value), "field '" + name + "'");
+        }
+        continue;
+      }
       switch (name) {
         case "id" -> d.id = scalar(name, value);
         case "title" -> d.title = string(name, value);
@@ -168,6 +175,7 @@ final class JsonlRecordParser {
         case "date" -> d.date = ArticleDraft.parseDateField(string(name, value), "field 'date'");
         case "url" -> d.url = string(name, value);
         case "source" -> d.source = string(name, value);
+        case "corpus" -> d.corpus = string(name, value);
         default -> other(d, name, value, unknown);
       }
     }

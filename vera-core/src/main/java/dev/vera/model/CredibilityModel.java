@@ -37,6 +37,9 @@ public final class CredibilityModel {
   private final @Nullable NeighbourIndex neighbours;
   private final @Nullable ScoreStack stack;
   private final @Nullable EmbeddingHead embedding;
+  private final ModelScope scope;
+  /** Thresholds already worked out, by base rate and whether the source is used. */
+  private final Map<String, Double> thresholds = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param weights one weight per vector index ({@link dev.vera.text.FeatureConfig#dimension()}),
@@ -78,10 +81,37 @@ public final class CredibilityModel {
       @Nullable NeighbourIndex neighbours,
       @Nullable ScoreStack stack,
       @Nullable EmbeddingHead embedding) {
-    if ((neighbours != null || embedding != null) != (stack != null)
-        || (stack != null && stack.readsNeighbours() != (neighbours != null))) {
+    this(vectorizer, weights, intercept, calibrator, reputation, combiner, trainingHashes, card,
+        neighbours, stack, embedding, null);
+  }
+
+  /**
+   * A model with a scope: the corpora it knows, how to cut at any base rate, and how to tell an
+   * article outside its experience.
+   *
+   * @param scope null for a model of one corpus with no curves and no applicability
+   */
+  public CredibilityModel(
+      TextVectorizer vectorizer,
+      float[] weights,
+      double intercept,
+      PlattCalibrator calibrator,
+      SourceReputation reputation,
+      SourceCombiner combiner,
+      long[] trainingHashes,
+      ModelCard card,
+      @Nullable NeighbourIndex neighbours,
+      @Nullable ScoreStack stack,
+      @Nullable EmbeddingHead embedding,
+      @Nullable ModelScope scope) {
+    if ((stack != null) != (embedding != null || (stack != null && stack.readsNeighbours()))
+        || (stack != null && stack.readsNeighbours() && neighbours == null)
+        || (embedding != null && stack == null)) {
       throw new IllegalArgumentException(
-          "a score stack goes with a neighbour index or an embedding head, and only then");
+          "a score stack goes with the neighbours it reads or an embedding head, and only then");
+    }
+    if (scope != null && scope.applicability() != null && neighbours == null) {
+      throw new IllegalArgumentException("applicability is measured on a neighbour index; the model has none");
     }
     if (embedding != null) {
       String bundled = dev.vera.embed.SentenceEncoder.bundled().id();
@@ -110,23 +140,33 @@ public final class CredibilityModel {
     this.neighbours = neighbours;
     this.stack = stack;
     this.embedding = embedding;
+    this.scope = scope == null ? ModelScope.legacy(card) : scope;
   }
 
   /** Judges one article. */
   public Verdict predict(Article article, ScoringOptions options) {
-    return verdictFor(article, textLogOdds(article), options);
+    return verdictFor(article, read(article), options);
   }
 
-  /** The calibrated log-odds of fake from the text: the linear score, stacked with the neighbours. */
-  private double textLogOdds(Article article) {
-    if (stack == null) {
-      return calibrator.logOdds(rawScore(article));
-    }
+  /**
+   * What the text says: its calibrated log-odds of fake at the model's reference base rate, the
+   * neighbours' evidence and the article's familiarity (when the model has a neighbour index).
+   */
+  private record Reading(double logOdds, @Nullable NeighbourEvidence near, double familiarity) {}
+
+  private Reading read(Article article) {
     // The words that find the neighbours are counted in the linear score's pass over the text.
     WordTerms words = neighbours == null ? null : WordTerms.forThread(NeighbourIndex.HASH_BITS);
     double raw = vectorizer.dot(article, weights, words) + intercept;
-    NeighbourEvidence near = words == null ? null : evidence(words.take(), article);
-    return calibrator.logOdds(stack.score(raw, embeddingScore(article), near));
+    return reading(article, raw, words);
+  }
+
+  /** The reading from the raw linear score and the words counted in its pass (or none). */
+  private Reading reading(Article article, double raw, @Nullable WordTerms words) {
+    NeighbourIndex.Query query = words == null ? null : query(words.take(), article);
+    NeighbourEvidence near = query == null ? null : evidence(query);
+    double score = stack == null ? raw : stack.score(raw, embeddingScore(article), near);
+    return new Reading(calibrator.logOdds(score), near, query == null ? 0 : query.familiarity());
   }
 
   /** The embedding head's score of the article, or 0 when the model has none. */
@@ -134,10 +174,15 @@ public final class CredibilityModel {
     return embedding == null ? 0 : embedding.score(article);
   }
 
-  private NeighbourEvidence evidence(WordTerms.Counts words, Article article) {
+  private NeighbourIndex.Query query(WordTerms.Counts words, Article article) {
     NeighbourIndex n = Objects.requireNonNull(neighbours);
-    return NeighbourEvidence.of(
-        n.nearest(words, SourceReputation.publisherOf(article), -1), n.settings().k(), n.prior());
+    ApplicabilityModel a = scope.applicability();
+    return n.query(words, SourceReputation.publisherOf(article), -1, a == null ? 0 : a.k());
+  }
+
+  private NeighbourEvidence evidence(NeighbourIndex.Query query) {
+    NeighbourIndex n = Objects.requireNonNull(neighbours);
+    return NeighbourEvidence.of(query.neighbours(), n.settings().k(), n.prior());
   }
 
   /**
@@ -148,23 +193,54 @@ public final class CredibilityModel {
     if (neighbours == null) {
       return null;
     }
-    return evidence(WordTerms.forThread(NeighbourIndex.HASH_BITS).count(article), article);
+    return evidence(query(WordTerms.forThread(NeighbourIndex.HASH_BITS).count(article), article));
   }
 
-  private Verdict verdictFor(Article article, double textLogOdds, ScoringOptions options) {
-    double textP = LogisticFit.sigmoid(textLogOdds);
+  private Verdict verdictFor(Article article, Reading text, ScoringOptions options) {
+    double reference = scope.mix().referenceRate();
+    double rate = options.baseRate() == null ? reference : options.baseRate();
+    double shift = BaseRate.shift(rate, reference);
+    double textP = LogisticFit.sigmoid(text.logOdds() + shift);
     SourceEvidence source = reputation.evidence(article);
     double p = textP;
-    double threshold = card.parameters().threshold();
     if (options.useSource()) {
-      p = combiner.probability(textLogOdds, source, reputation.prior());
-      threshold = card.parameters().sourceThreshold();
+      p = LogisticFit.sigmoid(combiner.logOdds(text.logOdds(), source, reputation.prior()) + shift);
     }
-    if (options.threshold() != null) {
-      threshold = options.threshold();
-    }
+    double threshold = options.threshold() != null ? options.threshold() : threshold(rate, options.useSource());
     Label label = p >= threshold ? Label.FAKE : Label.REAL;
-    return new Verdict(article.id(), label, p, textP, threshold, options.useSource(), source);
+    ApplicabilityModel a = scope.applicability();
+    return new Verdict(
+        article.id(), label, p, textP, threshold, options.useSource(), source, rate,
+        a == null ? null : a.assess(text.familiarity()));
+  }
+
+  /**
+   * The decision threshold for a feed with share {@code rate} of fake: from the validation
+   * curve when the model has one, else the stored threshold re-expressed at that rate.
+   */
+  public double threshold(double rate, boolean useSource) {
+    String key = rate + (useSource ? "s" : "t");
+    Double known = thresholds.get(key);
+    if (known != null) {
+      return known;
+    }
+    DecisionCurve curve = useSource ? scope.sourceCurve() : scope.textCurve();
+    double stored = useSource ? card.parameters().sourceThreshold() : card.parameters().threshold();
+    double t =
+        curve != null
+            ? curve.threshold(rate)
+            : BaseRate.reexpress(stored, scope.mix().referenceRate(), rate);
+    // A bounded cache: base rates come from users, one per feed.
+    if (thresholds.size() > 1000) {
+      thresholds.clear();
+    }
+    thresholds.put(key, t);
+    return t;
+  }
+
+  /** The corpora, base-rate curves and applicability of the model. */
+  public ModelScope scope() {
+    return scope;
   }
 
   /** The uncalibrated linear score of the text (log-odds scale before Platt scaling). */
@@ -239,17 +315,18 @@ public final class CredibilityModel {
           lastChunkKey[1] = start;
           lastChunkKey[2] = end;
         });
-    // The same raw score predict() computes, from the same pass that found the phrases.
-    NeighbourEvidence near = words == null ? null : evidence(words.take(), article);
-    double raw = dot + intercept;
+    // The same reading predict() makes, from the same pass that found the phrases.
+    Reading reading = reading(article, dot + intercept, words);
+    NeighbourEvidence near = reading.near();
     double emb = embeddingScore(article);
-    double score = stack == null ? raw : stack.score(raw, emb, near);
-    Verdict verdict = verdictFor(article, calibrator.logOdds(score), options);
+    Verdict verdict = verdictFor(article, reading, options);
     // The neighbours' part is told against an article with no similar known story at all, so
     // that its sign says which way they push; the rest of that reference goes to the base.
     NeighbourEvidence noNeighbours =
         neighbours == null ? null : NeighbourEvidence.none(neighbours.settings().k(), neighbours.prior());
     double neighbourReference = stack == null ? 0 : stack.neighbourShare(noNeighbours);
+    // Phrases, neighbours and the base are told in log-odds at the verdict's base rate.
+    double shift = BaseRate.shift(verdict.baseRate(), scope.mix().referenceRate());
     double neighbourWeight =
         stack == null ? 0 : calibrator.a() * (stack.neighbourShare(near) - neighbourReference);
     List<Explanation.PhraseEvidence> all = new ArrayList<>();
@@ -279,14 +356,15 @@ public final class CredibilityModel {
       style.sort(Comparator.comparingDouble((Explanation.StyleEvidence s) -> -Math.abs(s.weight())));
     }
     List<Explanation.SentenceEffect> effects =
-        sentences ? sentenceEffects(article, verdict.textProbabilityFake(), topK) : List.of();
+        sentences ? sentenceEffects(article, verdict.textProbabilityFake(), shift, topK) : List.of();
     // What an article with no features at all would score: everything not credited to a
     // phrase, a style feature or the neighbours.
     double base =
-        stack == null
-            ? calibrator.logOdds(intercept)
-            : calibrator.a() * (stack.lexicalWeight() * intercept + stack.intercept() + neighbourReference)
-                + calibrator.b();
+        shift
+            + (stack == null
+                ? calibrator.logOdds(intercept)
+                : calibrator.a() * (stack.lexicalWeight() * intercept + stack.intercept() + neighbourReference)
+                    + calibrator.b());
     return new Explanation(
         verdict,
         fake,
@@ -300,7 +378,8 @@ public final class CredibilityModel {
             : calibrator.a() * stack.embeddingWeight() * emb);
   }
 
-  private List<Explanation.SentenceEffect> sentenceEffects(Article article, double p, int topK) {
+  private List<Explanation.SentenceEffect> sentenceEffects(
+      Article article, double p, double shift, int topK) {
     String body = article.text();
     BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
     it.setText(body);
@@ -321,17 +400,8 @@ public final class CredibilityModel {
       if (to - from < 3) {
         continue;
       }
-      Article without =
-          new Article(
-              article.id(),
-              article.title(),
-              body.substring(0, start) + body.substring(end),
-              article.date(),
-              article.url(),
-              article.source(),
-              article.label(),
-              article.splits());
-      double pWithout = LogisticFit.sigmoid(textLogOdds(without));
+      Article without = article.withText(body.substring(0, start) + body.substring(end));
+      double pWithout = LogisticFit.sigmoid(read(without).logOdds() + shift);
       out.add(
           new Explanation.SentenceEffect(body.substring(from, to), from, to, p - pWithout));
     }
@@ -350,20 +420,18 @@ public final class CredibilityModel {
 
   /** The same model with its test figures recorded in the card (they chose nothing). */
   public CredibilityModel withTestMetrics(MetricSummary test) {
-    ModelCard c =
-        new ModelCard(
-            card.modelId(),
-            card.name(),
-            card.createdAt(),
-            card.veraVersion(),
-            card.javaVersion(),
-            card.data(),
-            card.parameters(),
-            card.validation(),
-            test);
+    return withCard(card.withTest(test));
+  }
+
+  /** The same model with another card (figures and notes only: the card scores nothing). */
+  public CredibilityModel withCard(ModelCard newCard) {
+    if (!newCard.modelId().equals(card.modelId())) {
+      throw new IllegalArgumentException(
+          "a card of model " + newCard.modelId() + " does not describe model " + card.modelId());
+    }
     return new CredibilityModel(
-        vectorizer, weights, intercept, calibrator, reputation, combiner, trainingHashes, c,
-        neighbours, stack, embedding);
+        vectorizer, weights, intercept, calibrator, reputation, combiner, trainingHashes, newCard,
+        neighbours, stack, embedding, scope);
   }
 
   public TextVectorizer vectorizer() {

@@ -2,43 +2,42 @@ package dev.vera.model;
 
 import de.bwaldvogel.liblinear.Feature;
 import de.bwaldvogel.liblinear.FeatureNode;
-import de.bwaldvogel.liblinear.Linear;
-import de.bwaldvogel.liblinear.Model;
-import de.bwaldvogel.liblinear.Parameter;
-import de.bwaldvogel.liblinear.Problem;
+import de.bwaldvogel.liblinear.InstanceWeightedLogistic;
 import de.bwaldvogel.liblinear.SolverType;
 import dev.vera.VeraVersion;
 import dev.vera.article.Article;
 import dev.vera.article.Label;
+import dev.vera.embed.ArticleEmbedder;
+import dev.vera.embed.EmbeddingCache;
+import dev.vera.embed.SentenceEncoder;
 import dev.vera.eval.Evaluation;
-import dev.vera.eval.Evaluator;
-import dev.vera.eval.ScoredArticle;
-import dev.vera.text.SparseVector;
+import dev.vera.eval.StratifiedKFold;
 import dev.vera.text.TextVectorizer;
+import dev.vera.text.WordTerms;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Trains a {@link CredibilityModel}: TF-IDF features fitted on the training part, a LIBLINEAR
- * logistic regression per candidate C, and on the validation part the choice of C, the Platt
- * calibration, the decision threshold, the source smoothing and the source combination. The test
- * part, when given, is scored once at the end for the model card and influences nothing.
- * Deterministic: the same articles and configuration give the same weights.
+ * logistic regression per candidate C (each corpus weighted as {@link CorpusMix} says, with an
+ * intercept of its own), and on the validation part the choice of C, the Platt calibration (at
+ * the training mix's base rate, each corpus offset to its own), the decision curve, the
+ * applicability reference, the source smoothing and the source combination. The test part, when
+ * given, is scored once at the end for the model card and influences nothing. Deterministic: the
+ * same articles and configuration give the same weights.
  */
 public final class LinearTrainer {
   static final SolverType SOLVER = SolverType.L2R_LR;
-  static final double EPSILON = 0.01;
-
-  static {
-    Linear.disableDebugOutput();
-  }
+  static final double EPSILON = TrainingRows.EPSILON;
 
   private final TrainingConfig config;
 
@@ -48,170 +47,323 @@ public final class LinearTrainer {
 
   /** Trains on {@code data.train()}, tunes on {@code data.valid()}, reports on {@code data.test()}. */
   public CredibilityModel train(TrainingSet data, ProgressListener progress) {
-    // Corrections are distinct training articles (for the features, the source counts and the
-    // training hashes); only the fit sees each one correctionWeight times.
-    List<Article> joined = new ArrayList<>(data.train().stream().filter(a -> a.label() != null).toList());
-    joined.addAll(data.corrections());
-    List<Article> train = labelled(joined, "training");
+    List<Article> corpusTrain = labelled(data.train(), "training");
     List<Article> valid = labelled(data.valid(), "validation");
+    List<Article> train = new ArrayList<>(corpusTrain);
+    train.addAll(data.corrections());
     requireBothClasses(train, "training");
     requireBothClasses(valid, "validation");
+    // The mix counts the corpora's own articles: corrections weigh correctionWeight each.
+    CorpusMix mix = CorpusMix.of(corpusTrain, config.corpusBalance());
 
     TextVectorizer vectorizer =
         TextVectorizer.fit(
-            config.features(),
+            config.features(), train, done -> progress.update("counting terms", done, train.size()));
+    TrainingRows rows =
+        TrainingRows.of(
+            corpusTrain, data.corrections(), data.correctionWeight(), mix,
+            config.corpusIntercepts(), vectorizer, progress);
+    ValidationRows validRows =
+        ValidationRows.of(
+            valid, TrainingRows.rows(vectorizer, valid, "vectorizing validation articles", progress), mix);
+
+    LexicalFit lexical = searchC(rows, validRows, progress);
+    NeighbourIndex neighbours =
+        NeighbourIndex.build(
             train,
-            done -> progress.update("counting terms", done, train.size()));
-    Feature[][] trainX = toLiblinear(vectorizer, train, "vectorizing training articles", progress);
-    Feature[][] validX = toLiblinear(vectorizer, valid, "vectorizing validation articles", progress);
-    int dims = config.features().dimension();
+            config.neighbours() == null ? NeighbourIndex.Settings.defaults() : config.neighbours(),
+            done -> progress.update("indexing neighbours", done, train.size()));
+    StackedScores stacked = stack(rows, validRows, lexical, neighbours, progress);
+    // The rows' matrix is the largest thing in memory and no longer needed.
+    Arrays.fill(rows.x(), null);
 
-    int[] origin = replicatedRows(train.size(), data.corrections().size(), data.correctionWeight());
-    Problem problem = problem(trainX, truths(train), origin, dims);
-    boolean[] validFake = truths(valid);
+    Calibration calibration = chooseCalibration(stacked, rows, validRows, mix);
+    double[] validLogOdds = new double[valid.size()];
+    for (int i = 0; i < validLogOdds.length; i++) {
+      validLogOdds[i] = calibration.calibrator().logOdds(stacked.valid()[i]);
+    }
+    DecisionCurve textCurve =
+        new DecisionCurve(validLogOdds, validRows.fake(), validRows.weights(), mix.referenceRate());
     Label majority = majority(train);
+    Evaluation validEval = validRows.evaluate(validLogOdds, textCurve, mix, majority);
 
+    SourceFit source = fitSource(rows, validRows, validLogOdds, mix);
+    ApplicabilityModel applicability = applicability(neighbours, valid, progress);
+    ModelScope scope = new ModelScope(mix, textCurve, source.curve(), applicability);
+
+    ModelCard card =
+        card(data, train, mix, lexical, calibration, textCurve, source, validEval, stacked.embedding());
+    CredibilityModel model =
+        new CredibilityModel(
+            vectorizer,
+            lexical.textWeights(),
+            lexical.intercept(),
+            calibration.calibrator(),
+            source.reputation(),
+            source.combiner(),
+            hashes(train),
+            card,
+            neighbours,
+            stacked.stack(),
+            stacked.embedding(),
+            scope);
+
+    List<Article> test = data.test().stream().filter(a -> a.label() != null).toList();
+    if (!test.isEmpty()) {
+      Evaluation testEval =
+          ModelEvaluation.evaluate(model, test, ScoringOptions.DEFAULT, majority, false, progress);
+      model = model.withTestMetrics(summary(data.partName("test"), testEval));
+    }
+    return model.withCard(model.card().withCorpora(corpusCards(model, test, data.partName("test"), majority, progress)));
+  }
+
+  /**
+   * One card entry per named training corpus, with the model's figures on the corpus's own test
+   * articles at the corpus's own base rate (none for a single unnamed corpus).
+   */
+  private static List<ModelCard.CorpusCard> corpusCards(
+      CredibilityModel model, List<Article> test, String part, Label majority, ProgressListener progress) {
+    CorpusMix mix = model.scope().mix();
+    if (mix.corpora().size() == 1 && mix.corpora().get(0).name().isEmpty()) {
+      return List.of();
+    }
+    List<ModelCard.CorpusCard> out = new ArrayList<>();
+    for (CorpusMix.Corpus c : mix.corpora()) {
+      List<Article> own = test.stream().filter(a -> CorpusMix.corpusOf(a).equals(c.name())).toList();
+      MetricSummary figures = null;
+      if (!own.isEmpty()) {
+        Evaluation e =
+            ModelEvaluation.evaluate(
+                model, own, ScoringOptions.DEFAULT.withBaseRate(c.fakeRate()), majority, false, progress);
+        figures = summary(c.name() + " " + part, e);
+      }
+      out.add(new ModelCard.CorpusCard(c.name(), c.trainArticles(), c.trainFake(), c.weight(), null, figures, null));
+    }
+    return out;
+  }
+
+  /**
+   * The text model at the chosen C: weights over the text features, the intercept, each
+   * candidate's validation figures, and the validation articles' raw scores.
+   */
+  private record LexicalFit(
+      double c, double[] weights, int dims, double[] validRaw, List<ModelCard.CandidateScore> search) {
+    float[] textWeights() {
+      float[] w = new float[dims];
+      for (int i = 0; i < dims; i++) {
+        w[i] = (float) weights[i];
+      }
+      return w;
+    }
+
+    double intercept() {
+      return weights[dims];
+    }
+  }
+
+  /**
+   * Fits the text model at every candidate C (each fit starting from the previous one's
+   * weights) and keeps the one whose validation scores rank best within each corpus (mean
+   * ROC-AUC over corpora; higher validation macro-F1 breaks ties within 0.001).
+   */
+  private LexicalFit searchC(TrainingRows rows, ValidationRows valid, ProgressListener progress) {
+    List<Double> grid = config.cGrid().stream().sorted().toList();
     List<ModelCard.CandidateScore> search = new ArrayList<>();
-    Candidate best = null;
-    int tried = 0;
-    for (double c : config.cGrid()) {
-      progress.update("fitting C=" + c, tried++, config.cGrid().size());
-      Linear.resetRandom();
-      Model m = Linear.train(problem, new Parameter(SOLVER, c, EPSILON));
-      double[] w = LogisticFit.orientedWeights(m, dims + 1);
+    LexicalFit best = null;
+    double bestAuc = Double.NEGATIVE_INFINITY;
+    double bestF1 = Double.NEGATIVE_INFINITY;
+    double[] start = null;
+    for (int k = 0; k < grid.size(); k++) {
+      double c = grid.get(k);
+      progress.update("fitting C=" + c, k, grid.size());
+      double[] w = rows.fit(c, null, start);
+      start = w;
       double[] raw = new double[valid.size()];
-      for (int i = 0; i < valid.size(); i++) {
-        raw[i] = dot(validX[i], w);
-      }
-      PlattCalibrator cal = PlattCalibrator.fit(raw, validFake);
-      double[] p = new double[raw.length];
       for (int i = 0; i < raw.length; i++) {
-        p[i] = cal.probability(raw[i]);
+        raw[i] = TrainingRows.textScore(valid.x()[i], w, rows.dims());
       }
-      double threshold = ThresholdChoice.bestMacroF1(p, validFake);
-      Evaluation ev = evaluate(valid, p, threshold, majority);
-      search.add(new ModelCard.CandidateScore(c, ev.macroF1(), ev.rocAuc()));
-      Candidate cand = new Candidate(c, w, raw, ev);
-      if (best == null || cand.betterThan(best)) {
-        best = cand;
+      double auc = valid.meanRocAuc(raw);
+      double f1 = bestMacroF1(raw, valid);
+      search.add(new ModelCard.CandidateScore(c, f1, auc));
+      if (best == null || auc > bestAuc + 1e-3 || (Math.abs(auc - bestAuc) <= 1e-3 && f1 > bestF1)) {
+        best = new LexicalFit(c, w, rows.dims(), raw, search);
+        bestAuc = auc;
+        bestF1 = f1;
       }
     }
-    progress.update("fitting", config.cGrid().size(), config.cGrid().size());
-    double[] oof = outOfFoldScores(problem, origin, train.size(), best.c, progress);
-    boolean[] trainFake = new boolean[train.size()];
-    for (int i = 0; i < trainFake.length; i++) {
-      trainFake[i] = problem.y[i] == 1;
+    progress.update("fitting", grid.size(), grid.size());
+    return new LexicalFit(best.c(), best.weights(), best.dims(), best.validRaw(), List.copyOf(search));
+  }
+
+  /** The best macro-F1 any cut of the raw scores reaches on the (corpus-weighted) validation part. */
+  private static double bestMacroF1(double[] raw, ValidationRows valid) {
+    double cut = ThresholdChoice.bestMacroF1(raw, valid.fake(), valid.weights());
+    double tp = 0;
+    double fp = 0;
+    double fn = 0;
+    double tn = 0;
+    for (int i = 0; i < raw.length; i++) {
+      boolean calledFake = raw[i] >= cut;
+      double w = valid.weights()[i];
+      if (valid.fake()[i]) {
+        tp += calledFake ? w : 0;
+        fn += calledFake ? 0 : w;
+      } else {
+        fp += calledFake ? w : 0;
+        tn += calledFake ? 0 : w;
+      }
     }
-    // Free the training matrix before the rest: it is the largest thing in memory.
-    problem.x = null;
-    double[] trainScore = oof;
-    double[] validScore = best.validRaw;
-    NeighbourIndex neighbours = null;
+    return (2 * tp / Math.max(1e-12, 2 * tp + fp + fn) + 2 * tn / Math.max(1e-12, 2 * tn + fn + fp)) / 2;
+  }
+
+  /**
+   * The text score of training (out of fold) and validation articles: the linear score alone, or
+   * stacked with the neighbours' evidence and the embedding head's score.
+   *
+   * @param train the training articles' scores, out of fold (null when nothing needed them)
+   */
+  private record StackedScores(
+      double @Nullable [] train, double[] valid, @Nullable ScoreStack stack, @Nullable EmbeddingHead embedding) {}
+
+  private StackedScores stack(
+      TrainingRows rows,
+      ValidationRows valid,
+      LexicalFit lexical,
+      NeighbourIndex neighbours,
+      ProgressListener progress) {
+    boolean stackNeighbours = config.neighbours() != null;
+    if (!stackNeighbours && config.embeddings() == null) {
+      // Nothing to stack: the training scores would only serve calibration, which validation
+      // serves alone (see chooseCalibration).
+      return new StackedScores(null, lexical.validRaw(), null, null);
+    }
+    double[] oof = outOfFoldScores(rows, lexical.c(), progress);
+    boolean[] trainFake = rows.fake();
+    List<Article> train = rows.articles();
     NeighbourEvidence[] trainNear = null;
     NeighbourEvidence[] validNear = null;
-    if (config.neighbours() != null) {
-      neighbours =
-          NeighbourIndex.build(
-              train,
-              config.neighbours(),
-              done -> progress.update("indexing neighbours", done, train.size()));
+    if (stackNeighbours) {
       // Leave-one-out neighbours for the training articles, as out-of-fold as their linear scores.
       trainNear = nearest(neighbours, train, true, "neighbours of training articles", progress);
-      validNear = nearest(neighbours, valid, false, "neighbours of validation articles", progress);
+      validNear = nearest(neighbours, valid.articles(), false, "neighbours of validation articles", progress);
     }
-    EmbeddingHead embedding = null;
-    double[] trainEmb = null;
-    double[] validEmb = null;
+    EmbeddingFit fit = null;
     if (config.embeddings() != null) {
-      EmbeddingFit fit =
-          fitEmbedding(train, valid, origin, trainFake, validFake, config.embeddings(), progress);
-      embedding = fit.head();
-      trainEmb = fit.outOfFold();
-      validEmb = fit.valid();
+      fit = fitEmbedding(rows, valid, config.embeddings(), progress);
     }
-    ScoreStack stack = null;
-    if (neighbours != null || embedding != null) {
-      double[][] features = null;
-      if (trainNear != null) {
-        features = new double[train.size()][];
-        for (int i = 0; i < features.length; i++) {
-          features[i] = trainNear[i].features();
-        }
-      }
-      stack = ScoreStack.fit(oof, trainEmb, features, trainFake);
-      trainScore = new double[oof.length];
-      for (int i = 0; i < oof.length; i++) {
-        trainScore[i] =
-            stack.score(oof[i], trainEmb == null ? 0 : trainEmb[i], trainNear == null ? null : trainNear[i]);
-      }
-      validScore = new double[valid.size()];
-      for (int i = 0; i < validScore.length; i++) {
-        validScore[i] =
-            stack.score(
-                best.validRaw[i],
-                validEmb == null ? 0 : validEmb[i],
-                validNear == null ? null : validNear[i]);
-      }
+    ScoreStack stack =
+        ScoreStack.fit(
+            oof,
+            fit == null ? null : fit.outOfFold(),
+            trainNear == null ? null : features(trainNear),
+            trainFake,
+            rows.weights(),
+            rows.offsets());
+    double[] trainScore = new double[oof.length];
+    for (int i = 0; i < oof.length; i++) {
+      trainScore[i] =
+          stack.score(
+              oof[i],
+              fit == null ? 0 : fit.outOfFold()[i],
+              trainNear == null ? null : trainNear[i]);
     }
-    Calibration calibration = chooseCalibration(trainScore, trainFake, validScore, validFake);
-    double[] validP = new double[valid.size()];
-    for (int i = 0; i < validP.length; i++) {
-      validP[i] = calibration.calibrator().probability(validScore[i]);
+    double[] validScore = new double[valid.size()];
+    for (int i = 0; i < validScore.length; i++) {
+      validScore[i] =
+          stack.score(
+              lexical.validRaw()[i],
+              fit == null ? 0 : fit.valid()[i],
+              validNear == null ? null : validNear[i]);
     }
-    double threshold = ThresholdChoice.bestMacroF1(validP, validFake);
-    Evaluation validEval = evaluate(valid, validP, threshold, majority);
+    return new StackedScores(trainScore, validScore, stack, fit == null ? null : fit.head());
+  }
 
-    float[] weights = new float[dims];
-    for (int i = 0; i < dims; i++) {
-      weights[i] = (float) best.weights[i];
+  private static double[][] features(NeighbourEvidence[] near) {
+    double[][] out = new double[near.length][];
+    for (int i = 0; i < near.length; i++) {
+      out[i] = near[i].features();
     }
-    double intercept = best.weights[dims];
+    return out;
+  }
 
-    double smoothing = chooseSmoothing(train, valid);
-    SourceReputation reputation = SourceReputation.learn(train, smoothing, config.ratings());
-    double[][] combInputs = new double[valid.size()][];
+  /** The applicability reference: the validation articles' familiarity with the training data. */
+  private static ApplicabilityModel applicability(
+      NeighbourIndex index, List<Article> valid, ProgressListener progress) {
+    double[] measures = new double[valid.size()];
+    AtomicLong done = new AtomicLong();
+    java.util.stream.IntStream.range(0, valid.size())
+        .parallel()
+        .forEach(
+            i -> {
+              Article a = valid.get(i);
+              measures[i] =
+                  index
+                      .query(
+                          WordTerms.forThread(NeighbourIndex.HASH_BITS).count(a),
+                          SourceReputation.publisherOf(a),
+                          -1,
+                          ApplicabilityModel.DEFAULT_K)
+                      .familiarity();
+              long d = done.incrementAndGet();
+              if (d % 256 == 0 || d == measures.length) {
+                synchronized (progress) {
+                  progress.update("familiarity of validation articles", d, measures.length);
+                }
+              }
+            });
+    return ApplicabilityModel.of(
+        ApplicabilityModel.DEFAULT_K, measures, ApplicabilityModel.DEFAULT_FLAG_BELOW);
+  }
+
+  /** The source evidence: reputation tables, their combination with the text, its cut. */
+  private record SourceFit(
+      SourceReputation reputation, SourceCombiner combiner, DecisionCurve curve, double threshold) {}
+
+  private SourceFit fitSource(
+      TrainingRows rows, ValidationRows valid, double[] validLogOdds, CorpusMix mix) {
+    SourceReputation learned =
+        SourceReputation.learn(rows.articles(), 1, config.ratings(), rows.weights(), rows.offsets());
+    SourceReputation reputation = learned.withSmoothing(chooseSmoothing(learned, valid.articles()));
+    double[][] inputs = new double[valid.size()][];
     for (int i = 0; i < valid.size(); i++) {
-      double textLogOdds = LogisticFit.logit(validP[i]);
-      combInputs[i] =
-          SourceCombiner.inputs(textLogOdds, reputation.evidence(valid.get(i)), reputation.prior());
+      inputs[i] =
+          SourceCombiner.inputs(
+              validLogOdds[i], reputation.evidence(valid.articles().get(i)), reputation.prior());
     }
-    SourceCombiner combiner = SourceCombiner.fit(combInputs, validFake);
-    double[] combinedP = new double[valid.size()];
-    for (int i = 0; i < valid.size(); i++) {
-      combinedP[i] =
-          combiner.probability(
-              LogisticFit.logit(validP[i]), reputation.evidence(valid.get(i)), reputation.prior());
+    SourceCombiner combiner = SourceCombiner.fit(inputs, valid.fake(), valid.weights(), valid.offsets());
+    double[] combined = new double[valid.size()];
+    for (int i = 0; i < combined.length; i++) {
+      combined[i] =
+          combiner.logOdds(validLogOdds[i], reputation.evidence(valid.articles().get(i)), reputation.prior());
     }
-    double sourceThreshold = ThresholdChoice.bestMacroF1(combinedP, validFake);
+    DecisionCurve curve = new DecisionCurve(combined, valid.fake(), valid.weights(), mix.referenceRate());
+    return new SourceFit(reputation, combiner, curve, curve.threshold(mix.referenceRate()));
+  }
 
-    long[] hashes = new long[train.size()];
-    for (int i = 0; i < train.size(); i++) {
-      hashes[i] = train.get(i).contentHash();
-    }
+  private ModelCard card(
+      TrainingSet data,
+      List<Article> train,
+      CorpusMix mix,
+      LexicalFit lexical,
+      Calibration calibration,
+      DecisionCurve textCurve,
+      SourceFit source,
+      Evaluation validEval,
+      @Nullable EmbeddingHead embedding) {
     String setHash = trainingSetSha256(train);
     ModelCard.Parameters params =
         new ModelCard.Parameters(
             config.features(),
             SOLVER.name(),
-            best.c,
-            search,
+            lexical.c(),
+            lexical.search(),
             calibration.description(),
-            threshold,
-            sourceThreshold,
-            smoothing,
+            textCurve.threshold(mix.referenceRate()),
+            source.threshold(),
+            source.reputation().smoothing(),
             config.seed(),
             config.neighbours(),
-            embedding == null
-                ? null
-                : String.format(
-                    java.util.Locale.ROOT,
-                    "%s; the title and the first %d body window(s) of %d tokens, mean-pooled;"
-                        + " logistic regression, C=%s (chosen on validation ROC-AUC among %s)",
-                    embedding.encoderId(),
-                    embedding.bodyWindows(),
-                    dev.vera.embed.SentenceEncoder.WINDOW,
-                    embedding.c(),
-                    config.embeddings().cGrid()));
+            embedding == null ? null : embeddingDescription(embedding));
     int fakeCount = (int) train.stream().filter(a -> a.label() == Label.FAKE).count();
     ModelCard.TrainingData td =
         new ModelCard.TrainingData(
@@ -220,44 +372,40 @@ public final class LinearTrainer {
             setHash,
             train.size(),
             fakeCount,
-            valid.size(),
+            data.valid().size(),
             data.corrections().size(),
             data.correctionWeight(),
             data.correctionsHeldOutRemoved());
-    List<MetricSummary> validation =
-        List.of(summary(data.partName("valid"), validEval));
-    ModelCard card =
-        new ModelCard(
-            modelId(config, setHash, data.correctionWeight()),
-            config.name(),
-            createdAt(),
-            VeraVersion.get(),
-            System.getProperty("java.version", "unknown"),
-            td,
-            params,
-            validation,
-            null);
-    CredibilityModel model =
-        new CredibilityModel(
-            vectorizer,
-            weights,
-            intercept,
-            calibration.calibrator(),
-            reputation,
-            combiner,
-            hashes,
-            card,
-            neighbours,
-            stack,
-            embedding);
+    return new ModelCard(
+        modelId(config, setHash, data.correctionWeight()),
+        config.name(),
+        createdAt(),
+        VeraVersion.get(),
+        System.getProperty("java.version", "unknown"),
+        td,
+        params,
+        List.of(summary(data.partName("valid"), validEval)),
+        null);
+  }
 
-    List<Article> test = data.test().stream().filter(a -> a.label() != null).toList();
-    if (!test.isEmpty()) {
-      Evaluation testEval =
-          ModelEvaluation.evaluate(model, test, ScoringOptions.DEFAULT, majority, false, progress);
-      model = model.withTestMetrics(summary(data.partName("test"), testEval));
+  private String embeddingDescription(EmbeddingHead embedding) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "%s; the title and the first %d body window(s) of %d tokens, mean-pooled;"
+            + " logistic regression, C=%s (chosen on validation ROC-AUC among %s)",
+        embedding.encoderId(),
+        embedding.bodyWindows(),
+        dev.vera.embed.SentenceEncoder.WINDOW,
+        embedding.c(),
+        config.embeddings().cGrid());
+  }
+
+  private static long[] hashes(List<Article> train) {
+    long[] hashes = new long[train.size()];
+    for (int i = 0; i < train.size(); i++) {
+      hashes[i] = train.get(i).contentHash();
     }
-    return model;
+    return hashes;
   }
 
   /**
@@ -277,53 +425,39 @@ public final class LinearTrainer {
 
   /**
    * Linear scores of the training articles, each from a model fitted without it: 5-fold
-   * cross-fitting at the chosen C. They calibrate the linear score and train the stack with the
-   * neighbours, both of which must see scores as the model gives them to articles it never saw.
+   * cross-fitting at the chosen C. They train the stack, and may calibrate, both of which must
+   * see scores as the model gives them to articles it never saw.
    */
-  private double[] outOfFoldScores(
-      Problem problem, int[] origin, int distinct, double c, ProgressListener progress) {
-    // Folds are drawn over distinct articles, and a correction's copies follow their article:
-    // a copy in the fitting folds must never score its own twin out of fold.
-    List<Label> labels = new ArrayList<>(distinct);
-    for (int i = 0; i < distinct; i++) {
-      labels.add(problem.y[i] == 1 ? Label.FAKE : Label.REAL);
-    }
-    int k = 5;
-    int[] distinctFolds = dev.vera.eval.StratifiedKFold.assignFolds(labels, k, config.seed());
-    int[] folds = new int[problem.l];
-    for (int i = 0; i < problem.l; i++) {
-      folds[i] = distinctFolds[origin[i]];
-    }
-    double[] oof = new double[distinct];
+  private double[] outOfFoldScores(TrainingRows rows, double c, ProgressListener progress) {
+    int[] folds = folds(rows);
+    int k = FOLDS;
+    double[] oof = new double[rows.size()];
     for (int f = 0; f < k; f++) {
       progress.update("cross-fitting", f, k);
-      List<Integer> rows = new ArrayList<>();
-      for (int i = 0; i < problem.l; i++) {
-        if (folds[i] != f) {
-          rows.add(i);
-        }
+      boolean[] keep = new boolean[rows.size()];
+      for (int i = 0; i < keep.length; i++) {
+        keep[i] = folds[i] != f;
       }
-      Problem part = new Problem();
-      part.l = rows.size();
-      part.n = problem.n;
-      part.bias = problem.bias;
-      part.x = new Feature[rows.size()][];
-      part.y = new double[rows.size()];
-      for (int j = 0; j < rows.size(); j++) {
-        part.x[j] = problem.x[rows.get(j)];
-        part.y[j] = problem.y[rows.get(j)];
-      }
-      Linear.resetRandom();
-      Model m = Linear.train(part, new Parameter(SOLVER, c, EPSILON));
-      double[] w = LogisticFit.orientedWeights(m, problem.n);
-      for (int i = 0; i < distinct; i++) {
+      double[] w = rows.fit(c, keep, null);
+      for (int i = 0; i < oof.length; i++) {
         if (folds[i] == f) {
-          oof[i] = dot(problem.x[i], w);
+          oof[i] = rows.score(i, w);
         }
       }
     }
     progress.update("cross-fitting", k, k);
     return oof;
+  }
+
+  private static final int FOLDS = 5;
+
+  /** Stratified, seeded folds over the training rows (the same for every cross-fitting). */
+  private int[] folds(TrainingRows rows) {
+    List<Label> labels = new ArrayList<>(rows.size());
+    for (boolean f : rows.fake()) {
+      labels.add(f ? Label.FAKE : Label.REAL);
+    }
+    return StratifiedKFold.assignFolds(labels, FOLDS, config.seed());
   }
 
   /** The embedding head, its out-of-fold training scores and its validation scores. */
@@ -335,52 +469,63 @@ public final class LinearTrainer {
    * articles at that C (the same folds as the linear score's) for the stack.
    */
   private EmbeddingFit fitEmbedding(
-      List<Article> train,
-      List<Article> valid,
-      int[] origin,
-      boolean[] trainFake,
-      boolean[] validFake,
-      EmbeddingHead.Settings settings,
-      ProgressListener progress) {
-    dev.vera.embed.SentenceEncoder encoder = dev.vera.embed.SentenceEncoder.bundled();
-    dev.vera.embed.ArticleEmbedder embedder =
-        new dev.vera.embed.ArticleEmbedder(encoder, settings.bodyWindows());
-    dev.vera.embed.EmbeddingCache cache =
-        dev.vera.embed.EmbeddingCache.open(encoder.id(), settings.bodyWindows());
+      TrainingRows rows, ValidationRows valid, EmbeddingHead.Settings settings, ProgressListener progress) {
+    SentenceEncoder encoder = SentenceEncoder.bundled();
+    ArticleEmbedder embedder = new ArticleEmbedder(encoder, settings.bodyWindows());
+    EmbeddingCache cache = EmbeddingCache.open(encoder.id(), settings.bodyWindows());
+    List<Article> train = rows.articles();
     float[][] trainE =
         cache.embedAll(embedder::embed, train, d -> progress.update("embedding training articles", d, train.size()));
     float[][] validE =
-        cache.embedAll(embedder::embed, valid, d -> progress.update("embedding validation articles", d, valid.size()));
+        cache.embedAll(
+            embedder::embed, valid.articles(), d -> progress.update("embedding validation articles", d, valid.size()));
     // A cache that cannot be written only makes the next run embed again.
     cache.save();
+    int dims = ArticleEmbedder.DIMENSION;
     Feature[][] trainX = dense(trainE);
     Feature[][] validX = dense(validE);
-    int dims = dev.vera.embed.ArticleEmbedder.DIMENSION;
-    Problem problem = problem(trainX, trainFake, origin, dims);
     double bestC = settings.cGrid().get(0);
     double bestAuc = -1;
     double[] bestW = null;
     int tried = 0;
-    Label majority = majority(train);
     for (double c : settings.cGrid()) {
       progress.update("fitting the embedding classifier, C=" + c, tried++, settings.cGrid().size());
-      Linear.resetRandom();
-      double[] w = LogisticFit.orientedWeights(Linear.train(problem, new Parameter(SOLVER, c, EPSILON)), dims + 1);
-      double[] p = new double[valid.size()];
-      for (int i = 0; i < p.length; i++) {
-        p[i] = LogisticFit.sigmoid(dot(validX[i], w));
+      double[] w = InstanceWeightedLogistic.train(trainX, rows.fake(), rows.weights(), dims + 1, c, EPSILON, null);
+      double[] score = new double[valid.size()];
+      for (int i = 0; i < score.length; i++) {
+        score[i] = TrainingRows.textScore(validX[i], w, dims);
       }
-      double auc = evaluate(valid, p, 0.5, majority).rocAuc();
+      double auc = valid.meanRocAuc(score);
       if (auc > bestAuc + 1e-9) {
         bestAuc = auc;
         bestC = c;
         bestW = w;
       }
     }
-    double[] oof = outOfFoldScores(problem, origin, train.size(), bestC, progress);
-    double[] validScores = new double[valid.size()];
-    for (int i = 0; i < validScores.length; i++) {
-      validScores[i] = dot(validX[i], bestW);
+    int[] folds = folds(rows);
+    double[] oof = new double[train.size()];
+    for (int f = 0; f < FOLDS; f++) {
+      progress.update("cross-fitting the embedding classifier", f, FOLDS);
+      List<Integer> in = new ArrayList<>();
+      for (int i = 0; i < folds.length; i++) {
+        if (folds[i] != f) {
+          in.add(i);
+        }
+      }
+      Feature[][] xs = new Feature[in.size()][];
+      boolean[] ys = new boolean[in.size()];
+      double[] ws = new double[in.size()];
+      for (int j = 0; j < in.size(); j++) {
+        xs[j] = trainX[in.get(j)];
+        ys[j] = rows.fake()[in.get(j)];
+        ws[j] = rows.weights()[in.get(j)];
+      }
+      double[] w = InstanceWeightedLogistic.train(xs, ys, ws, dims + 1, bestC, EPSILON, null);
+      for (int i = 0; i < oof.length; i++) {
+        if (folds[i] == f) {
+          oof[i] = TrainingRows.textScore(trainX[i], w, dims);
+        }
+      }
     }
     float[] weights = new float[dims];
     for (int i = 0; i < dims; i++) {
@@ -388,37 +533,22 @@ public final class LinearTrainer {
     }
     // The head scores with the float weights it stores, so training and scoring agree exactly.
     EmbeddingHead head = new EmbeddingHead(encoder.id(), settings.bodyWindows(), weights, bestW[dims], bestC);
+    double[] validScores = new double[valid.size()];
     for (int i = 0; i < validScores.length; i++) {
       validScores[i] = head.score(validE[i]);
     }
     return new EmbeddingFit(head, oof, validScores);
   }
 
-  /**
-   * LIBLINEAR's training problem over {@code dims} features plus a bias: row {@code i} is the
-   * article at {@code origin[i]} (corrections are replicated rows, see {@link #replicatedRows}).
-   */
-  private static Problem problem(Feature[][] x, boolean[] fake, int[] origin, int dims) {
-    Problem problem = new Problem();
-    problem.l = origin.length;
-    problem.n = dims + 1;
-    problem.bias = 1;
-    problem.x = new Feature[origin.length][];
-    problem.y = new double[origin.length];
-    for (int i = 0; i < origin.length; i++) {
-      problem.x[i] = x[origin[i]];
-      problem.y[i] = fake[origin[i]] ? 1 : 0;
-    }
-    return problem;
-  }
-
+  /** Dense embeddings as LIBLINEAR rows, with the intercept as the last feature. */
   private static Feature[][] dense(float[][] rows) {
     Feature[][] out = new Feature[rows.length][];
     for (int i = 0; i < rows.length; i++) {
-      Feature[] f = new Feature[rows[i].length];
-      for (int k = 0; k < f.length; k++) {
+      Feature[] f = new Feature[rows[i].length + 1];
+      for (int k = 0; k < rows[i].length; k++) {
         f[k] = new FeatureNode(k + 1, rows[i][k]);
       }
+      f[rows[i].length] = new FeatureNode(rows[i].length + 1, 1.0);
       out[i] = f;
     }
     return out;
@@ -453,40 +583,46 @@ public final class LinearTrainer {
   }
 
   /**
-   * Platt scaling fitted either on the out-of-fold scores of the training part (many points,
-   * and the validation part stays unseen) or on the validation part itself; the one with the
-   * lower validation log-loss is kept, the validation part's own fit being judged by 2-fold
-   * cross-validation within it so that neither is scored in-sample.
+   * Platt scaling fitted on the validation part, or, when the training articles have
+   * out-of-fold scores, possibly on those (many points, and the validation part stays unseen):
+   * the one with the lower validation log-loss is kept, the validation part's own fit being
+   * judged by 2-fold cross-validation within it so that neither is scored in-sample. Every fit
+   * weighs articles as training did and carries each corpus's offset from the reference rate.
    */
   private Calibration chooseCalibration(
-      double[] trainScore, boolean[] trainFake, double[] validScore, boolean[] validFake) {
-    PlattCalibrator crossFitted = PlattCalibrator.fit(trainScore, trainFake);
-    double crossLoss = logLoss(crossFitted, validScore, validFake, null, -1);
-    // The validation part's own Platt fit, judged on the half it was not fitted on, both ways.
+      StackedScores stacked, TrainingRows rows, ValidationRows valid, CorpusMix mix) {
+    double[] validScore = stacked.valid();
+    PlattCalibrator onValid =
+        PlattCalibrator.fit(validScore, valid.fake(), valid.weights(), valid.offsets());
+    if (stacked.train() == null) {
+      return new Calibration(onValid, "platt on the validation part");
+    }
+    PlattCalibrator crossFitted =
+        PlattCalibrator.fit(stacked.train(), rows.fake(), rows.weights(), rows.offsets());
+    double crossLoss = logLoss(crossFitted, validScore, valid, null, -1);
     List<Label> validLabels = new ArrayList<>();
-    for (boolean f : validFake) {
+    for (boolean f : valid.fake()) {
       validLabels.add(f ? Label.FAKE : Label.REAL);
     }
-    int[] halves = dev.vera.eval.StratifiedKFold.assignFolds(validLabels, 2, config.seed());
+    int[] halves = StratifiedKFold.assignFolds(validLabels, 2, config.seed());
     double validLoss = 0;
     for (int h = 0; h < 2; h++) {
-      List<Double> xs = new ArrayList<>();
-      List<Boolean> ys = new ArrayList<>();
-      for (int i = 0; i < validFake.length; i++) {
-        if (halves[i] != h) {
-          xs.add(validScore[i]);
-          ys.add(validFake[i]);
-        }
+      boolean[] keep = new boolean[valid.size()];
+      for (int i = 0; i < keep.length; i++) {
+        keep[i] = halves[i] != h;
       }
-      double[] x = xs.stream().mapToDouble(Double::doubleValue).toArray();
-      boolean[] y = new boolean[ys.size()];
-      for (int i = 0; i < y.length; i++) {
-        y[i] = ys.get(i);
-      }
-      validLoss += logLoss(PlattCalibrator.fit(x, y), validScore, validFake, halves, h);
+      PlattCalibrator half =
+          PlattCalibrator.fit(
+              select(validScore, keep), select(valid.fake(), keep),
+              select(valid.weights(), keep), select(valid.offsets(), keep));
+      validLoss += logLoss(half, validScore, valid, halves, h);
     }
-    validLoss /= validFake.length;
-    crossLoss /= validFake.length;
+    double total = 0;
+    for (double w : valid.weights()) {
+      total += w;
+    }
+    validLoss /= total;
+    crossLoss /= total;
     String losses =
         String.format(
             java.util.Locale.ROOT,
@@ -496,49 +632,55 @@ public final class LinearTrainer {
     if (crossLoss <= validLoss) {
       return new Calibration(crossFitted, "platt on 5-fold out-of-fold training scores; " + losses);
     }
-    return new Calibration(
-        PlattCalibrator.fit(validScore, validFake), "platt on the validation part; " + losses);
+    return new Calibration(onValid, "platt on the validation part; " + losses);
+  }
+
+  private static double[] select(double[] values, boolean[] keep) {
+    double[] out = new double[values.length];
+    int n = 0;
+    for (int i = 0; i < values.length; i++) {
+      if (keep[i]) {
+        out[n++] = values[i];
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  private static boolean[] select(boolean[] values, boolean[] keep) {
+    boolean[] out = new boolean[values.length];
+    int n = 0;
+    for (int i = 0; i < values.length; i++) {
+      if (keep[i]) {
+        out[n++] = values[i];
+      }
+    }
+    return Arrays.copyOf(out, n);
   }
 
   /**
-   * The source row of every row of the fit: rows {@code 0..distinct-1} are the articles
-   * themselves (the last {@code corrections} of them analysts' corrections), then each correction
-   * again {@code weight - 1} times.
+   * Weighted log-loss of a calibrator on the validation articles (of one half, when {@code
+   * halves} is given), each at its own corpus's base rate.
    */
-  static int[] replicatedRows(int distinct, int corrections, int weight) {
-    int[] origin = new int[distinct + corrections * (weight - 1)];
-    for (int i = 0; i < distinct; i++) {
-      origin[i] = i;
-    }
-    int next = distinct;
-    for (int copy = 1; copy < weight; copy++) {
-      for (int c = 0; c < corrections; c++) {
-        origin[next++] = distinct - corrections + c;
-      }
-    }
-    return origin;
-  }
-
-  /** Summed log-loss of a calibrator over the articles (of one half, when {@code halves} given). */
   private static double logLoss(
-      PlattCalibrator cal, double[] raw, boolean[] fake, int[] halves, int half) {
+      PlattCalibrator cal, double[] score, ValidationRows valid, int @Nullable [] halves, int half) {
     double loss = 0;
-    for (int i = 0; i < raw.length; i++) {
+    for (int i = 0; i < valid.size(); i++) {
       if (halves != null && halves[i] != half) {
         continue;
       }
-      double p = Math.min(1 - 1e-12, Math.max(1e-12, cal.probability(raw[i])));
-      loss -= fake[i] ? Math.log(p) : Math.log(1 - p);
+      double p = LogisticFit.sigmoid(cal.logOdds(score[i]) + valid.offsets()[i]);
+      p = Math.min(1 - 1e-12, Math.max(1e-12, p));
+      loss -= valid.weights()[i] * (valid.fake()[i] ? Math.log(p) : Math.log(1 - p));
     }
     return loss;
   }
 
   /** Chooses the source smoothing with the lowest log-loss of source-only predictions on valid. */
-  private double chooseSmoothing(List<Article> train, List<Article> valid) {
+  private double chooseSmoothing(SourceReputation learned, List<Article> valid) {
     double bestLoss = Double.POSITIVE_INFINITY;
     double best = config.smoothingGrid().isEmpty() ? 10.0 : config.smoothingGrid().get(0);
     for (double alpha : config.smoothingGrid()) {
-      SourceReputation rep = SourceReputation.learn(train, alpha, config.ratings());
+      SourceReputation rep = learned.withSmoothing(alpha);
       double loss = 0;
       for (Article a : valid) {
         double p = Math.min(1 - 1e-6, Math.max(1e-6, rep.evidence(a).fakeRate()));
@@ -552,67 +694,10 @@ public final class LinearTrainer {
     return best;
   }
 
-  private static Evaluation evaluate(
-      List<Article> articles, double[] p, double threshold, Label majority) {
-    List<ScoredArticle> scored = new ArrayList<>(articles.size());
-    for (int i = 0; i < articles.size(); i++) {
-      Article a = articles.get(i);
-      Label predicted = p[i] >= threshold ? Label.FAKE : Label.REAL;
-      scored.add(new ScoredArticle(a.label(), p[i], predicted, a.source()));
-    }
-    return Evaluator.evaluate(scored, threshold, majority);
-  }
-
   /** The headline figures of an evaluation, as a model card records them. */
   public static MetricSummary summary(String part, Evaluation e) {
     return new MetricSummary(
         part, e.n(), e.accuracy(), e.macroF1(), e.rocAuc(), e.prAuc(), e.ece(), e.brier(), e.threshold());
-  }
-
-  private record Candidate(double c, double[] weights, double[] validRaw, Evaluation validEval) {
-    /** Higher validation macro-F1 wins; ROC-AUC breaks near-ties (within 0.001). */
-    boolean betterThan(Candidate other) {
-      double d = validEval.macroF1() - other.validEval.macroF1();
-      if (Math.abs(d) > 1e-3) {
-        return d > 0;
-      }
-      return validEval.rocAuc() > other.validEval.rocAuc();
-    }
-  }
-
-  private static Feature[][] toLiblinear(
-      TextVectorizer vectorizer, List<Article> articles, String phase, ProgressListener progress) {
-    Feature[][] out = new Feature[articles.size()][];
-    AtomicLong done = new AtomicLong();
-    int total = articles.size();
-    // Vectorizing is independent per article; results land at their own index, so order holds.
-    java.util.stream.IntStream.range(0, total)
-        .parallel()
-        .forEach(
-            i -> {
-              SparseVector v = vectorizer.vectorize(articles.get(i));
-              Feature[] row = new Feature[v.size()];
-              for (int k = 0; k < v.size(); k++) {
-                row[k] = new FeatureNode(v.indices()[k] + 1, v.values()[k]);
-              }
-              out[i] = row;
-              long d = done.incrementAndGet();
-              if (d % 256 == 0 || d == total) {
-                synchronized (progress) {
-                  progress.update(phase, d, total);
-                }
-              }
-            });
-    return out;
-  }
-
-  /** {@code w · x + w[bias]}, with LIBLINEAR's 1-based indices and the bias as the last weight. */
-  private static double dot(Feature[] x, double[] w) {
-    double z = w[w.length - 1];
-    for (Feature f : x) {
-      z += w[f.getIndex() - 1] * f.getValue();
-    }
-    return z;
   }
 
   private static List<Article> labelled(List<Article> articles, String part) {

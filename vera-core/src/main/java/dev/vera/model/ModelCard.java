@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param parameters the settings, including the ones chosen on validation data
  * @param validation figures on the validation part (used for choices)
  * @param test figures on the test part, reported only (never used for choices), or null
+ * @param corpora per training corpus: its share, licence, test figures and held-out figures
+ *     (empty for models of one unnamed corpus and models written before corpora were recorded)
  */
 public record ModelCard(
     String modelId,
@@ -29,11 +31,82 @@ public record ModelCard(
     TrainingData data,
     Parameters parameters,
     List<MetricSummary> validation,
-    @Nullable MetricSummary test) {
+    @Nullable MetricSummary test,
+    List<CorpusCard> corpora) {
 
   public ModelCard {
     validation = List.copyOf(validation);
+    corpora = List.copyOf(corpora);
   }
+
+  /** A card without per-corpus entries. */
+  public ModelCard(
+      String modelId,
+      String name,
+      Instant createdAt,
+      String veraVersion,
+      String javaVersion,
+      TrainingData data,
+      Parameters parameters,
+      List<MetricSummary> validation,
+      @Nullable MetricSummary test) {
+    this(modelId, name, createdAt, veraVersion, javaVersion, data, parameters, validation, test, List.of());
+  }
+
+  /** The same card with other per-corpus entries. */
+  public ModelCard withCorpora(List<CorpusCard> newCorpora) {
+    return new ModelCard(
+        modelId, name, createdAt, veraVersion, javaVersion, data, parameters, validation, test, newCorpora);
+  }
+
+  /** The same card with other test figures. */
+  public ModelCard withTest(@Nullable MetricSummary newTest) {
+    return new ModelCard(
+        modelId, name, createdAt, veraVersion, javaVersion, data, parameters, validation, newTest, corpora);
+  }
+
+  /**
+   * What a model card says of one training corpus.
+   *
+   * @param name the corpus
+   * @param trainArticles its training articles
+   * @param trainFake how many were fake
+   * @param weight each article's weight in the fit
+   * @param licence the terms the corpus comes under, as its publisher states them, or null when
+   *     not recorded
+   * @param test this model on the corpus's test part, at the corpus's own base rate, or null
+   * @param heldOut the same recipe trained without this corpus and judged on all of it, or null
+   */
+  public record CorpusCard(
+      String name,
+      int trainArticles,
+      int trainFake,
+      double weight,
+      @Nullable String licence,
+      @Nullable MetricSummary test,
+      @Nullable HeldOut heldOut) {
+
+    /** The same entry with a licence and held-out figures. */
+    public CorpusCard with(@Nullable String newLicence, @Nullable HeldOut newHeldOut) {
+      return new CorpusCard(name, trainArticles, trainFake, weight, newLicence, test, newHeldOut);
+    }
+  }
+
+  /**
+   * Leave-one-corpus-out figures of the model's recipe on one corpus ({@code vera
+   * generalization}).
+   *
+   * @param n the corpus's records, all judged
+   * @param rocAuc ROC-AUC
+   * @param macroF1 macro-F1 at the model's training mix
+   * @param macroF1AtTrueRate macro-F1 with the corpus's own share of fake as the base rate (an
+   *     oracle)
+   * @param ece ECE at the model's training mix
+   * @param applicabilityAuroc how well applicability told the corpus from the training corpora
+   *     (NaN when not measured)
+   */
+  public record HeldOut(
+      int n, double rocAuc, double macroF1, double macroF1AtTrueRate, double ece, double applicabilityAuroc) {}
 
   /**
    * @param files the input files with their SHA-256, as given to {@code vera train}

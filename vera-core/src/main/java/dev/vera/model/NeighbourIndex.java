@@ -301,6 +301,25 @@ public final class NeighbourIndex {
    * @param publisher the article's publisher domain ({@link SourceReputation#publisherOf}), or null
    */
   public List<Neighbour> nearest(WordTerms.Counts c, @Nullable String publisher, int exclude) {
+    return query(c, publisher, exclude, 0).neighbours();
+  }
+
+  /**
+   * What the index says of an article: its neighbours (as {@link #nearest}) and its familiarity.
+   *
+   * @param neighbours the nearest training articles of other publishers, most similar first
+   * @param familiarity the mean similarity of its {@code familiarityK} nearest training articles,
+   *     whatever their publisher (0 when {@code familiarityK} is 0): how much like the training
+   *     data the article is, for {@link ApplicabilityModel}
+   */
+  public record Query(List<Neighbour> neighbours, double familiarity) {}
+
+  /**
+   * {@link #nearest(WordTerms.Counts, String, int)} and, from the same similarities, the mean
+   * similarity of the {@code familiarityK} nearest training articles of any publisher.
+   */
+  public Query query(
+      WordTerms.Counts c, @Nullable String publisher, int exclude, int familiarityK) {
     Integer samePublisher = publisher == null ? null : publisherIndex.get(publisher);
     Vector q = vector(c.slots(), c.counts(), idf, settings.terms());
     Accumulator acc = accumulators.get();
@@ -319,8 +338,16 @@ public final class NeighbourIndex {
     for (int d : top) {
       out.add(new Neighbour(d, ids[d], fake[d] ? Label.FAKE : Label.REAL, acc.score(d)));
     }
+    double familiarity = 0;
+    if (familiarityK > 0) {
+      // -2 is no publisher's group: every training article counts.
+      for (int d : acc.top(familiarityK, publisherOf, -2)) {
+        familiarity += Math.max(0, acc.score(d));
+      }
+      familiarity /= familiarityK;
+    }
     acc.clear();
-    return out;
+    return new Query(out, familiarity);
   }
 
   /** The index's tables, for the model file. */

@@ -52,6 +52,20 @@ public record ScoreStack(
    */
   static ScoreStack fit(
       double[] raw, double @Nullable [] embedding, double @Nullable [][] neighbours, boolean[] fake) {
+    return fit(raw, embedding, neighbours, fake, null, null);
+  }
+
+  /**
+   * {@link #fit(double[], double[], double[][], boolean[])} with a weight per article and a fixed
+   * offset on its log-odds (the shift from the reference base rate to its corpus's rate).
+   */
+  static ScoreStack fit(
+      double[] raw,
+      double @Nullable [] embedding,
+      double @Nullable [][] neighbours,
+      boolean[] fake,
+      double @Nullable [] weights,
+      double @Nullable [] offsets) {
     int n = raw.length;
     int nb = neighbours == null ? 0 : NEIGHBOUR_FEATURES;
     int e = embedding == null ? 0 : 1;
@@ -85,7 +99,7 @@ public record ScoreStack(
         z[i][j] = (x[i][j] - mean[j]) / sd[j];
       }
     }
-    double[] w = LogisticFit.fit(z, fake);
+    double[] w = LogisticFit.fit(z, fake, weights, offsets);
     double intercept = w[d];
     double[] folded = new double[d];
     for (int j = 0; j < d; j++) {

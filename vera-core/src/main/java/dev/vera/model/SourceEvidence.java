@@ -1,5 +1,6 @@
 package dev.vera.model;
 
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,22 +12,26 @@ import org.jspecify.annotations.Nullable;
  * @param fakeRate the estimated share of fake articles from this publisher (smoothed); the
  *     training prior when nothing is known
  * @param trainingArticles how many training articles came from this publisher
- * @param rating the published reliability rating used, or null
- * @param ratedDomain the domain the rating was found under (may be a parent domain), or null
+ * @param ratings the published ratings of the outlet, by list name (empty when unrated)
+ * @param ratedDomain the domain the ratings were found under (may be a parent domain), or null
  */
 public record SourceEvidence(
     @Nullable String domain,
     Basis basis,
     double fakeRate,
     int trainingArticles,
-    @Nullable Integer rating,
+    Map<String, Double> ratings,
     @Nullable String ratedDomain) {
+
+  public SourceEvidence {
+    ratings = Map.copyOf(ratings);
+  }
 
   /** Where a source figure comes from. */
   public enum Basis {
     /** Labelled articles from this publisher in the training data. */
     TRAINING,
-    /** A published ratings list (for outlets unseen in training). */
+    /** Published ratings lists (for outlets unseen in training). */
     RATINGS,
     /** Nothing known: the figure is the training prior. */
     NONE;

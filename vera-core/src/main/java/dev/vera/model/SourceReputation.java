@@ -2,111 +2,149 @@ package dev.vera.model;
 
 import dev.vera.article.Article;
 import dev.vera.article.Label;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The publisher's track record: a smoothed fake rate per domain learned from training labels, and
- * for outlets unseen in training, a published reliability rating mapped to the fake rate observed
- * for that rating in training. Reported beside the text score; mixed into the verdict only when a
- * user asks for it.
+ * The publisher's track record: a smoothed fake rate per domain learned from training labels and,
+ * from published ratings of outlets ({@link OutletRatings}), an estimate for outlets never seen in
+ * training. The ratings enter a small logistic model fitted on the rated training articles
+ * (how often articles of outlets so rated were fake); for an outlet seen in training, its own
+ * counts are pulled toward that estimate (or toward the prior when it is unrated). Reported beside
+ * the text score; mixed into the verdict only when a user asks for it.
  *
  * @param prior the fake share of the whole training set
- * @param smoothing pseudo-count pulling rare domains toward the prior (chosen on validation)
+ * @param smoothing pseudo-count pulling a domain's own rate toward its estimate (chosen on
+ *     validation)
  * @param counts per domain, {fake, real} training articles
- * @param ratings published rating per domain (e.g. 1 reliable, 0 mixed, -1 unreliable)
- * @param ratingFakeRates the smoothed fake rate of training articles per rating value
+ * @param ratings the published lists, maybe none
+ * @param ratingWeights the rating model: one weight per {@link OutletRatings#features} input and
+ *     the intercept last; null when there are no ratings or nothing to fit them on
  */
 public record SourceReputation(
     double prior,
     double smoothing,
     Map<String, int[]> counts,
-    Map<String, Integer> ratings,
-    Map<Integer, Double> ratingFakeRates) {
+    OutletRatings ratings,
+    double @Nullable [] ratingWeights) {
 
   public SourceReputation {
     counts = Map.copyOf(counts);
-    ratings = Map.copyOf(ratings);
-    ratingFakeRates = Map.copyOf(ratingFakeRates);
+    ratingWeights = ratingWeights == null ? null : ratingWeights.clone();
   }
 
-  /** Counts labelled training articles per publisher domain. */
+  /** Counts labelled training articles per publisher domain; fits the rating model. */
+  public static SourceReputation learn(List<Article> training, double smoothing, OutletRatings ratings) {
+    return learn(training, smoothing, ratings, null, null);
+  }
+
+  /**
+   * {@link #learn(List, double, OutletRatings)} with each training article weighted as in the text
+   * model's fit and its corpus's log-odds offset from the reference base rate, so that the rating
+   * model learns an outlet's quality within corpora, not the corpora's shares of fake.
+   */
   public static SourceReputation learn(
-      List<Article> training, double smoothing, Map<String, Integer> ratings) {
+      List<Article> training,
+      double smoothing,
+      OutletRatings ratings,
+      double @Nullable [] weights,
+      double @Nullable [] offsets) {
     Map<String, int[]> counts = new TreeMap<>();
     int fake = 0;
     int labelled = 0;
-    for (Article a : training) {
+    List<double[]> x = new ArrayList<>();
+    List<Boolean> y = new ArrayList<>();
+    List<Double> w = new ArrayList<>();
+    List<Double> o = new ArrayList<>();
+    for (int i = 0; i < training.size(); i++) {
+      Article a = training.get(i);
       if (a.label() == null) {
         continue;
       }
       labelled++;
       boolean isFake = a.label() == Label.FAKE;
-      if (isFake) {
-        fake++;
+      fake += isFake ? 1 : 0;
+      String domain = publisherOf(a);
+      if (domain != null) {
+        counts.computeIfAbsent(domain, k -> new int[2])[isFake ? 0 : 1]++;
       }
-      if (a.source() != null) {
-        int[] c = counts.computeIfAbsent(a.source(), k -> new int[2]);
-        c[isFake ? 0 : 1]++;
+      OutletRatings.Match m = ratings.lookup(domain);
+      if (m != null) {
+        x.add(ratings.features(m));
+        y.add(isFake);
+        w.add(weights == null ? 1.0 : weights[i]);
+        o.add(offsets == null ? 0.0 : offsets[i]);
       }
     }
     double prior = labelled == 0 ? 0.5 : (double) fake / labelled;
-    // Per rating value: how often training articles from outlets with that rating were fake.
-    Map<Integer, int[]> byRating = new HashMap<>();
-    for (Map.Entry<String, int[]> e : counts.entrySet()) {
-      Integer r = lookupRating(ratings, e.getKey()).rating;
-      if (r != null) {
-        int[] c = byRating.computeIfAbsent(r, k -> new int[2]);
-        c[0] += e.getValue()[0];
-        c[1] += e.getValue()[1];
-      }
-    }
-    Map<Integer, Double> ratingRates = new TreeMap<>();
-    for (Map.Entry<Integer, int[]> e : byRating.entrySet()) {
-      int[] c = e.getValue();
-      ratingRates.put(e.getKey(), (c[0] + smoothing * prior) / (c[0] + c[1] + smoothing));
-    }
-    return new SourceReputation(prior, smoothing, counts, ratings, ratingRates);
+    return new SourceReputation(prior, smoothing, counts, ratings, fitRatings(x, y, w, o));
   }
 
-  /** The same counts with another smoothing (for choosing it on validation data). */
-  public SourceReputation withSmoothing(List<Article> training, double newSmoothing) {
-    return learn(training, newSmoothing, ratings);
+  /** The rating model, or null when no training article is rated or the rated ones are one class. */
+  private static double @Nullable [] fitRatings(
+      List<double[]> x, List<Boolean> y, List<Double> w, List<Double> o) {
+    if (y.isEmpty() || !y.contains(true) || !y.contains(false)) {
+      return null;
+    }
+    boolean[] fake = new boolean[y.size()];
+    double[] weights = new double[y.size()];
+    double[] offsets = new double[y.size()];
+    for (int i = 0; i < fake.length; i++) {
+      fake[i] = y.get(i);
+      weights[i] = w.get(i);
+      offsets[i] = o.get(i);
+    }
+    return LogisticFit.fit(x.toArray(new double[0][]), fake, weights, offsets);
+  }
+
+  /** The same counts and ratings with another smoothing. */
+  public SourceReputation withSmoothing(double newSmoothing) {
+    return new SourceReputation(prior, newSmoothing, counts, ratings, ratingWeights);
+  }
+
+  @Override
+  public double @Nullable [] ratingWeights() {
+    return ratingWeights == null ? null : ratingWeights.clone();
   }
 
   /** What is known about the publisher of this article. */
   public SourceEvidence evidence(Article article) {
     String domain = publisherOf(article);
     if (domain == null) {
-      return new SourceEvidence(null, SourceEvidence.Basis.NONE, prior, 0, null, null);
+      return new SourceEvidence(null, SourceEvidence.Basis.NONE, prior, 0, Map.of(), null);
     }
     int[] c = counts.get(domain);
-    RatingMatch match = lookupRating(ratings, domain);
+    OutletRatings.Match match = ratingWeights == null ? null : ratings.lookup(domain);
+    Double rated = match == null ? null : ratedRate(match);
+    Map<String, Double> shown = match == null ? Map.of() : match.byName(ratings);
+    String ratedDomain = match == null ? null : match.ratedDomain();
     if (c != null) {
-      double rate = (c[0] + smoothing * prior) / (c[0] + c[1] + smoothing);
+      double base = rated == null ? prior : rated;
+      double rate = (c[0] + smoothing * base) / (c[0] + c[1] + smoothing);
       return new SourceEvidence(
-          domain, SourceEvidence.Basis.TRAINING, rate, c[0] + c[1], match.rating, match.domain);
+          domain, SourceEvidence.Basis.TRAINING, rate, c[0] + c[1], shown, ratedDomain);
     }
-    if (match.rating != null) {
-      Double rate = ratingFakeRates.get(match.rating);
-      if (rate != null) {
-        return new SourceEvidence(
-            domain, SourceEvidence.Basis.RATINGS, rate, 0, match.rating, match.domain);
-      }
+    if (rated != null) {
+      return new SourceEvidence(domain, SourceEvidence.Basis.RATINGS, rated, 0, shown, ratedDomain);
     }
-    return new SourceEvidence(domain, SourceEvidence.Basis.NONE, prior, 0, null, null);
+    return new SourceEvidence(domain, SourceEvidence.Basis.NONE, prior, 0, Map.of(), null);
+  }
+
+  /** The rating model's fake rate for a rated outlet. */
+  private double ratedRate(OutletRatings.Match match) {
+    double[] f = ratings.features(match);
+    double[] w = Objects.requireNonNull(ratingWeights);
+    double z = w[w.length - 1];
+    for (int i = 0; i < f.length; i++) {
+      z += w[i] * f[i];
+    }
+    return LogisticFit.sigmoid(z);
   }
 
   /** The article's publisher domain, lower case: its source, else its URL's host; or null. */
@@ -115,59 +153,30 @@ public record SourceReputation(
     return domain == null ? null : domain.toLowerCase(Locale.ROOT);
   }
 
-  private record RatingMatch(@Nullable Integer rating, @Nullable String domain) {}
-
-  /** Looks a domain up, then its parent domains ({@code news.bbc.co.uk -> bbc.co.uk}). */
-  private static RatingMatch lookupRating(Map<String, Integer> ratings, String domain) {
-    String d = domain;
-    while (true) {
-      Integer r = ratings.get(d);
-      if (r != null) {
-        return new RatingMatch(r, d);
-      }
-      int dot = d.indexOf('.');
-      if (dot < 0 || d.indexOf('.', dot + 1) < 0) {
-        return new RatingMatch(null, null);
-      }
-      d = d.substring(dot + 1);
-    }
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SourceReputation r
+        && Double.compare(prior, r.prior) == 0
+        && Double.compare(smoothing, r.smoothing) == 0
+        && sameCounts(counts, r.counts)
+        && ratings.equals(r.ratings)
+        && Arrays.equals(ratingWeights, r.ratingWeights);
   }
 
-  /**
-   * Reads a published ratings list: a CSV with a header holding {@code domain} and a rating
-   * column named {@code rating} or {@code reliability_label} (integers; e.g. 1 reliable, 0 mixed,
-   * -1 unreliable). Rows with other values are skipped; a file without those columns fails with
-   * a message naming the columns it has.
-   */
-  public static Map<String, Integer> readRatings(Path csv) throws IOException {
-    Map<String, Integer> out = new HashMap<>();
-    try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-        CSVParser p =
-            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-      List<String> header = p.getHeaderNames();
-      String ratingColumn =
-          header.contains("rating")
-              ? "rating"
-              : header.contains("reliability_label") ? "reliability_label" : null;
-      if (!header.contains("domain") || ratingColumn == null) {
-        throw new IOException(
-            csv
-                + ": a ratings list needs the columns 'domain' and 'rating' (or"
-                + " 'reliability_label'); it has "
-                + header);
-      }
-      for (CSVRecord rec : p) {
-        if (!rec.isConsistent()) {
-          continue;
-        }
-        String domain = Article.domainOf(rec.get("domain"));
-        String value = rec.get(ratingColumn).strip();
-        if (domain == null || !value.matches("-?[01]")) {
-          continue;
-        }
-        out.put(domain, Integer.parseInt(value));
+  private static boolean sameCounts(Map<String, int[]> a, Map<String, int[]> b) {
+    if (!a.keySet().equals(b.keySet())) {
+      return false;
+    }
+    for (Map.Entry<String, int[]> e : a.entrySet()) {
+      if (!Arrays.equals(e.getValue(), b.get(e.getKey()))) {
+        return false;
       }
     }
-    return out;
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(prior, smoothing, counts.keySet(), ratings, Arrays.hashCode(ratingWeights));
   }
 }

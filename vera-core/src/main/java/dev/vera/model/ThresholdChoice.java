@@ -1,6 +1,7 @@
 package dev.vera.model;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Chooses the decision threshold that maximizes macro-F1 on held-out probabilities. Fake is the
@@ -16,8 +17,21 @@ public final class ThresholdChoice {
    * exactly on one validation article.
    */
   public static double bestMacroF1(double[] p, boolean[] fake) {
-    double t = best(p, fake, (tp, fp, fn, tn) -> (f1(tp, fp, fn) + f1(tn, fn, fp)) / 2);
+    double t = best(p, fake, null, ThresholdChoice::macroF1);
     return Math.min(0.99, Math.max(0.01, t));
+  }
+
+  /**
+   * The cut on {@code score} (any scale) that maximizes macro-F1 when {@code score >= cut} means
+   * fake and each item counts {@code weight[i]} times; cut halfway between consecutive distinct
+   * scores, below the lowest one when calling everything fake wins.
+   */
+  public static double bestMacroF1(double[] score, boolean[] fake, double[] weight) {
+    return best(score, fake, weight, ThresholdChoice::macroF1);
+  }
+
+  private static double macroF1(double tp, double fp, double fn, double tn) {
+    return (f1(tp, fp, fn) + f1(tn, fn, fp)) / 2;
   }
 
   /**
@@ -25,16 +39,17 @@ public final class ThresholdChoice {
    * only the positive class is acted on), cut as {@link #bestMacroF1}.
    */
   public static double bestPositiveF1(double[] p, boolean[] positive) {
-    return best(p, positive, (tp, fp, fn, tn) -> f1(tp, fp, fn));
+    return best(p, positive, null, (tp, fp, fn, tn) -> f1(tp, fp, fn));
   }
 
   /** Scores one cut from its confusion counts; higher is better. */
   @FunctionalInterface
   private interface Objective {
-    double score(int tp, int fp, int fn, int tn);
+    double score(double tp, double fp, double fn, double tn);
   }
 
-  private static double best(double[] p, boolean[] positive, Objective objective) {
+  private static double best(
+      double[] p, boolean[] positive, double @Nullable [] weight, Objective objective) {
     int n = p.length;
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
@@ -42,23 +57,27 @@ public final class ThresholdChoice {
     }
     // Descending probability: moving the cut down turns items into predicted positive one by one.
     Arrays.sort(order, (x, y) -> Double.compare(p[y], p[x]));
-    int positives = 0;
-    for (boolean b : positive) {
-      if (b) {
-        positives++;
+    double positives = 0;
+    double negatives = 0;
+    for (int i = 0; i < n; i++) {
+      double w = weight == null ? 1 : weight[i];
+      if (positive[i]) {
+        positives += w;
+      } else {
+        negatives += w;
       }
     }
-    int negatives = n - positives;
-    int tp = 0;
-    int fp = 0;
+    double tp = 0;
+    double fp = 0;
     double best = -1;
     double bestThreshold = 0.5;
     for (int k = 0; k < n; k++) {
       int i = order[k];
+      double w = weight == null ? 1 : weight[i];
       if (positive[i]) {
-        tp++;
+        tp += w;
       } else {
-        fp++;
+        fp += w;
       }
       boolean lastOfTie = k == n - 1 || p[order[k + 1]] < p[i];
       if (!lastOfTie) {
@@ -67,15 +86,15 @@ public final class ThresholdChoice {
       double score = objective.score(tp, fp, positives - tp, negatives - fp);
       if (score > best) {
         best = score;
-        double next = k == n - 1 ? 0 : p[order[k + 1]];
+        double next = k == n - 1 ? (weight == null ? 0 : p[i] - 1) : p[order[k + 1]];
         bestThreshold = (p[i] + next) / 2;
       }
     }
     return bestThreshold;
   }
 
-  private static double f1(int tp, int fp, int fn) {
-    int denom = 2 * tp + fp + fn;
+  private static double f1(double tp, double fp, double fn) {
+    double denom = 2 * tp + fp + fn;
     return denom == 0 ? 0 : 2.0 * tp / denom;
   }
 }

@@ -14,11 +14,17 @@ import org.jspecify.annotations.Nullable;
  * @param cGrid candidate inverse regularization strengths
  * @param smoothingGrid candidate pseudo-counts for the source reputation
  * @param seed the seed for everything random
- * @param ratings a published ratings list (domain to rating) for the source evidence, maybe empty
+ * @param ratings published ratings of outlets for the source evidence, maybe none
  * @param neighbours how the nearest training articles are found and stacked with the linear
  *     score, or null for none
  * @param embeddings how a sentence-embedding classifier is trained and stacked with the linear
  *     score, or null for none (the default: it costs about 10 ms of CPU per article)
+ * @param corpusBalance how corpora are weighted in the fit ({@link CorpusMix}): 0 counts every
+ *     article alike, 1 gives every corpus the same total weight
+ * @param corpusIntercepts whether each training corpus gets an intercept of its own in the fit,
+ *     so that its share of fake is not learned from its vocabulary (the intercepts are dropped
+ *     after training: the base rate enters through calibration instead); only with two corpora or
+ *     more
  */
 public record TrainingConfig(
     String name,
@@ -26,11 +32,16 @@ public record TrainingConfig(
     List<Double> cGrid,
     List<Double> smoothingGrid,
     long seed,
-    Map<String, Integer> ratings,
+    OutletRatings ratings,
     NeighbourIndex.@Nullable Settings neighbours,
-    EmbeddingHead.@Nullable Settings embeddings) {
+    EmbeddingHead.@Nullable Settings embeddings,
+    double corpusBalance,
+    boolean corpusIntercepts) {
 
   public TrainingConfig {
+    if (!(corpusBalance >= 0 && corpusBalance <= 1)) {
+      throw new IllegalArgumentException("the corpus balance must lie in [0, 1], was " + corpusBalance);
+    }
     if (cGrid.isEmpty()) {
       throw new IllegalArgumentException("at least one C value is needed");
     }
@@ -41,7 +52,6 @@ public record TrainingConfig(
     }
     cGrid = List.copyOf(cGrid);
     smoothingGrid = List.copyOf(smoothingGrid);
-    ratings = Map.copyOf(ratings);
   }
 
   /** The default model's settings. */
@@ -52,36 +62,46 @@ public record TrainingConfig(
         List.of(0.5, 1.0, 2.0, 4.0),
         List.of(1.0, 3.0, 10.0, 30.0),
         42L,
-        Map.of(),
+        OutletRatings.NONE,
         NeighbourIndex.Settings.defaults(),
-        null);
+        null,
+        1.0,
+        true);
   }
 
   public TrainingConfig withName(String n) {
-    return new TrainingConfig(n, features, cGrid, smoothingGrid, seed, ratings, neighbours, embeddings);
+    return new TrainingConfig(n, features, cGrid, smoothingGrid, seed, ratings, neighbours, embeddings, corpusBalance, corpusIntercepts);
   }
 
   public TrainingConfig withFeatures(FeatureConfig f) {
-    return new TrainingConfig(name, f, cGrid, smoothingGrid, seed, ratings, neighbours, embeddings);
+    return new TrainingConfig(name, f, cGrid, smoothingGrid, seed, ratings, neighbours, embeddings, corpusBalance, corpusIntercepts);
   }
 
   public TrainingConfig withCGrid(List<Double> g) {
-    return new TrainingConfig(name, features, g, smoothingGrid, seed, ratings, neighbours, embeddings);
+    return new TrainingConfig(name, features, g, smoothingGrid, seed, ratings, neighbours, embeddings, corpusBalance, corpusIntercepts);
   }
 
   public TrainingConfig withSeed(long s) {
-    return new TrainingConfig(name, features, cGrid, smoothingGrid, s, ratings, neighbours, embeddings);
+    return new TrainingConfig(name, features, cGrid, smoothingGrid, s, ratings, neighbours, embeddings, corpusBalance, corpusIntercepts);
   }
 
-  public TrainingConfig withRatings(Map<String, Integer> r) {
-    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, r, neighbours, embeddings);
+  public TrainingConfig withRatings(OutletRatings r) {
+    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, r, neighbours, embeddings, corpusBalance, corpusIntercepts);
   }
 
   public TrainingConfig withNeighbours(NeighbourIndex.@Nullable Settings n) {
-    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, ratings, n, embeddings);
+    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, ratings, n, embeddings, corpusBalance, corpusIntercepts);
+  }
+
+  public TrainingConfig withCorpusBalance(double b) {
+    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, ratings, neighbours, embeddings, b, corpusIntercepts);
+  }
+
+  public TrainingConfig withCorpusIntercepts(boolean on) {
+    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, ratings, neighbours, embeddings, corpusBalance, on);
   }
 
   public TrainingConfig withEmbeddings(EmbeddingHead.@Nullable Settings e) {
-    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, ratings, neighbours, e);
+    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, ratings, neighbours, e, corpusBalance, corpusIntercepts);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vera.io.ReadOutcome;
 import dev.vera.io.RecordLocation;
+import dev.vera.model.Applicability;
 import dev.vera.model.Explanation;
 import dev.vera.model.NeighbourEvidence;
 import dev.vera.model.NeighbourIndex;
@@ -41,6 +42,10 @@ public final class VerdictJson {
     n.put("text_probability_fake", round(v.textProbabilityFake()));
     n.put("threshold", round(v.threshold()));
     n.put("used_source", v.usedSource());
+    n.put("base_rate", round(v.baseRate()));
+    if (v.applicability() != null) {
+      n.set("applicability", applicability(v.applicability()));
+    }
     n.set("source", source(v.source()));
     ArrayNode reasons = n.putArray("reasons");
     if (explanation != null) {
@@ -124,6 +129,15 @@ public final class VerdictJson {
     return o;
   }
 
+  /** How far the article lies inside the model's training data. */
+  public static ObjectNode applicability(Applicability a) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("score", round(a.score()));
+    o.put("outside_experience", a.outsideExperience());
+    o.put("similarity", round(a.similarity()));
+    return o;
+  }
+
   /** The source evidence object. */
   public static ObjectNode source(SourceEvidence e) {
     ObjectNode s = JSON.createObjectNode();
@@ -131,12 +145,11 @@ public final class VerdictJson {
     s.put("basis", e.basis().wireName());
     s.put("fake_rate", round(e.fakeRate()));
     s.put("training_articles", e.trainingArticles());
-    if (e.rating() != null) {
-      s.put("rating", e.rating());
-      s.put("rated_domain", e.ratedDomain());
-    } else {
-      s.putNull("rating");
-    }
+    ObjectNode ratings = s.putObject("ratings");
+    e.ratings().entrySet().stream()
+        .sorted(java.util.Map.Entry.comparingByKey())
+        .forEach(r -> ratings.put(r.getKey(), round(r.getValue())));
+    s.put("rated_domain", e.ratedDomain());
     return s;
   }
 

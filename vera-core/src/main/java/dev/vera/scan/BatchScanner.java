@@ -102,6 +102,7 @@ public final class BatchScanner {
       @Nullable Label label,
       double probability,
       @Nullable String domain,
+      @Nullable Boolean outside,
       int chars) {}
 
   private final Semaphore inFlight = new Semaphore(IN_FLIGHT_CHARS);
@@ -298,7 +299,7 @@ public final class BatchScanner {
           } else {
             outStream.write(s.line());
             outBytes += s.line().length;
-            summary.addVerdict(s.label(), s.probability(), s.domain());
+            summary.addVerdict(s.label(), s.probability(), s.domain(), s.outside());
           }
           records++;
           sinceCommit++;
@@ -557,12 +558,19 @@ public final class BatchScanner {
           chars);
     }
     return new Scored(
-        record, line(node), false, v.label(), v.probabilityFake(), v.source().domain(), chars);
+        record,
+        line(node),
+        false,
+        v.label(),
+        v.probabilityFake(),
+        v.source().domain(),
+        v.applicability() == null ? null : v.applicability().outsideExperience(),
+        chars);
   }
 
   private Scored failure(PendingRecord record, ReadOutcome.Rejected r, int chars)
       throws IOException {
-    return new Scored(record, line(VerdictJson.rejected(r)), true, null, Double.NaN, null, chars);
+    return new Scored(record, line(VerdictJson.rejected(r)), true, null, Double.NaN, null, null, chars);
   }
 
   private byte[] line(ObjectNode node) throws IOException {

@@ -51,6 +51,10 @@ final class ScanIdentity {
     } else {
       options.put("threshold", threshold);
     }
+    // Only when given, so that checkpoints written before base rates existed still match.
+    if (job.scoring().baseRate() != null) {
+      options.put("base_rate", job.scoring().baseRate());
+    }
     options.put("reasons", job.reasons());
     options.put("errors", job.errors().toAbsolutePath().normalize().toString());
     // As read back from a checkpoint, so that equal values compare equal (a long that fits in

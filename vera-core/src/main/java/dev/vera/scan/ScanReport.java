@@ -44,6 +44,9 @@ public final class ScanReport {
     card(h, "✔ credible", s.credible());
     card(h, "✖ fake", s.fake());
     card(h, "failed", s.failed());
+    if (s.assessed() > 0) {
+      card(h, "outside experience", s.outsideExperience());
+    }
     h.append("</div>\n<h2>P(fake)</h2>\n").append(chart(s.histogram(), threshold));
     h.append("<p class=\"note\">Articles per bin of width ")
         .append(fmt(1.0 / ScanSummary.BINS))

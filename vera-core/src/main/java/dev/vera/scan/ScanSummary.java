@@ -29,6 +29,8 @@ public final class ScanSummary {
   private long credible;
   private long fake;
   private long failed;
+  private long assessed;
+  private long outsideExperience;
   private final long[] histogram = new long[BINS];
   private final Map<String, long[]> sources = new HashMap<>();
 
@@ -39,7 +41,19 @@ public final class ScanSummary {
     }
   }
 
-  void addVerdict(Label label, double probabilityFake, @Nullable String domain) {
+  /**
+   * Counts one verdict.
+   *
+   * @param outside whether the article was flagged outside the model's experience, or null when
+   *     the model cannot tell
+   */
+  void addVerdict(Label label, double probabilityFake, @Nullable String domain, @Nullable Boolean outside) {
+    if (outside != null) {
+      assessed++;
+      if (outside) {
+        outsideExperience++;
+      }
+    }
     if (label == Label.FAKE) {
       fake++;
     } else {
@@ -58,10 +72,12 @@ public final class ScanSummary {
   /** Adds a verdict line as the scan writes it (the {@code vera check --format jsonl} shape). */
   void addVerdict(JsonNode verdict) {
     JsonNode domain = verdict.path("source").path("domain");
+    JsonNode outside = verdict.path("applicability").path("outside_experience");
     addVerdict(
         "fake".equals(verdict.path("label").asText()) ? Label.FAKE : Label.REAL,
         verdict.path("probability_fake").asDouble(),
-        domain.isTextual() ? domain.asText() : null);
+        domain.isTextual() ? domain.asText() : null,
+        outside.isBoolean() ? outside.asBoolean() : null);
   }
 
   void addFailure() {
@@ -82,6 +98,16 @@ public final class ScanSummary {
 
   public long failed() {
     return failed;
+  }
+
+  /** Verdicts flagged outside the model's experience (unlike anything it was trained on). */
+  public long outsideExperience() {
+    return outsideExperience;
+  }
+
+  /** Verdicts whose applicability the model could assess (all, for models that measure it). */
+  public long assessed() {
+    return assessed;
   }
 
   /** Every record: judged or failed. */
@@ -120,6 +146,8 @@ public final class ScanSummary {
     n.put("credible", credible);
     n.put("fake", fake);
     n.put("failed", failed);
+    n.put("outside_experience", outsideExperience);
+    n.put("applicability_assessed", assessed);
     ArrayNode bins = n.putArray("histogram");
     for (int i = 0; i < BINS; i++) {
       bins.addObject()

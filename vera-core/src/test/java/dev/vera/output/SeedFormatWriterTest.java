@@ -35,7 +35,7 @@ class SeedFormatWriterTest {
   @TempDir Path dir;
 
   private static Verdict verdict(String id, Label label, double p) {
-    return new Verdict(id, label, p, p, 0.5, false, NONE);
+    return new Verdict(id, label, p, p, 0.5, false, NONE, 0.3, null);
   }
 
   @Test

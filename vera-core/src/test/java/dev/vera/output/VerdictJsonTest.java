@@ -11,6 +11,7 @@ import dev.vera.article.Label;
 import dev.vera.io.ReadOutcome;
 import dev.vera.io.RecordLocation;
 import dev.vera.model.CredibilityModel;
+import dev.vera.model.Applicability;
 import dev.vera.model.Explanation;
 import dev.vera.model.ScoringOptions;
 import dev.vera.model.SourceEvidence;
@@ -42,7 +43,9 @@ class VerdictJsonTest {
     Verdict v =
         new Verdict(
             "a-1", Label.FAKE, 0.91234567, 0.81234561, 0.4, true,
-            new SourceEvidence("news.example.com", SourceEvidence.Basis.RATINGS, 0.6666666666, 0, -1, "example.com"));
+            new SourceEvidence("news.example.com", SourceEvidence.Basis.RATINGS, 0.6666666666, 0, java.util.Map.of("golden", -1.0, "lin2023_pc1", 0.21234567), "example.com"),
+            0.25,
+            new Applicability(0.031, true, 0.08123456));
     Explanation e =
         new Explanation(
             v,
@@ -59,8 +62,10 @@ class VerdictJsonTest {
     assertEquals(
         "{\"id\":\"a-1\",\"label\":\"fake\",\"probability_fake\":0.912346,"
             + "\"text_probability_fake\":0.812346,\"threshold\":0.4,\"used_source\":true,"
+            + "\"base_rate\":0.25,"
+            + "\"applicability\":{\"score\":0.031,\"outside_experience\":true,\"similarity\":0.081235},"
             + "\"source\":{\"domain\":\"news.example.com\",\"basis\":\"ratings\",\"fake_rate\":0.666667,"
-            + "\"training_articles\":0,\"rating\":-1,\"rated_domain\":\"example.com\"},"
+            + "\"training_articles\":0,\"ratings\":{\"golden\":-1.0,\"lin2023_pc1\":0.212346},\"rated_domain\":\"example.com\"},"
             + "\"reasons\":["
             + "{\"kind\":\"phrase\",\"part\":\"body\",\"text\":\"insider\",\"weight\":1.25,\"direction\":\"fake\",\"spans\":[[3,10]]},"
             + "{\"kind\":\"phrase\",\"part\":\"title\",\"text\":\"said\",\"weight\":-0.5,\"direction\":\"real\",\"spans\":[[0,4],[9,13]]},"

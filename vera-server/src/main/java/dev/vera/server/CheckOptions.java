@@ -8,7 +8,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How to judge: {@code use_source}, {@code threshold} and {@code explain}, read from the JSON body
+ * How to judge: {@code use_source}, {@code threshold}, {@code base_rate} and {@code explain}, read
+ * from the JSON body
  * or, when the body does not say, from the query string. Without {@code explain} the answer holds
  * what {@code vera check --format jsonl} prints (five phrases each way and the strong style
  * signs); with it, what {@code vera check --explain} adds: ten phrases each way, the sentences
@@ -33,9 +34,10 @@ record CheckOptions(ScoringOptions scoring, boolean explain, boolean reasons) {
       throw ApiProblem.badRequest(
           "invalid-option", "Invalid option", "explain=true needs reasons; drop reasons=false");
     }
-    Double threshold = threshold(body.get("threshold"), ctx.queryParam("threshold"));
+    Double threshold = probability(body.get("threshold"), ctx.queryParam("threshold"), "threshold");
+    Double baseRate = probability(body.get("base_rate"), ctx.queryParam("base_rate"), "base_rate");
     try {
-      return new CheckOptions(new ScoringOptions(useSource, threshold), explain, reasons);
+      return new CheckOptions(new ScoringOptions(useSource, threshold, baseRate), explain, reasons);
     } catch (IllegalArgumentException e) {
       throw ApiProblem.badRequest("invalid-option", "Invalid option", e.getMessage());
     }
@@ -66,11 +68,13 @@ record CheckOptions(ScoringOptions scoring, boolean explain, boolean reasons) {
     }
   }
 
-  private static @Nullable Double threshold(@Nullable JsonNode fromBody, @Nullable String fromQuery) {
+  /** A number strictly between 0 and 1 ({@code threshold}, {@code base_rate}), or null. */
+  private static @Nullable Double probability(
+      @Nullable JsonNode fromBody, @Nullable String fromQuery, String name) {
     if (fromBody != null && !fromBody.isNull()) {
       if (!fromBody.isNumber()) {
         throw ApiProblem.badRequest(
-            "invalid-option", "Invalid option", "threshold must be a number between 0 and 1");
+            "invalid-option", "Invalid option", name + " must be a number between 0 and 1");
       }
       return fromBody.doubleValue();
     }
@@ -83,7 +87,7 @@ record CheckOptions(ScoringOptions scoring, boolean explain, boolean reasons) {
       throw ApiProblem.badRequest(
           "invalid-option",
           "Invalid option",
-          "threshold must be a number between 0 and 1, was " + fromQuery);
+          name + " must be a number between 0 and 1, was " + fromQuery);
     }
   }
 }

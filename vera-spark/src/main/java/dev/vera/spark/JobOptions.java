@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param model the model file: a local path, or the name of a file shipped with {@code --files}
  * @param useSource mix the publisher's reputation into the verdict
  * @param threshold the decision threshold, or null for the model's own
+ * @param baseRate the share of fake in the scored feed, or null for the model's training mix
  * @param master the Spark master, or null for the one spark-submit sets (else {@code local[*]})
  * @param force overwrite an existing output
  * @param partitions repartition the input into this many partitions before scoring, or 0 to keep
@@ -28,6 +29,7 @@ public record JobOptions(
     String model,
     boolean useSource,
     @Nullable Double threshold,
+    @Nullable Double baseRate,
     @Nullable String master,
     boolean force,
     int partitions)
@@ -42,11 +44,13 @@ public record JobOptions(
       """
       Usage: vera-spark --input PATH --format jsonl|csv|parquet --output DIR
                         [--output-format parquet|jsonl] --model MODEL.vera
-                        [--use-source] [--threshold P] [--master URL] [--partitions N] [--force]
+                        [--use-source] [--threshold P] [--base-rate P] [--master URL]
+                        [--partitions N] [--force]
 
       Scores every article of INPUT with a Vera model and writes the input's columns plus
-      label, probability_fake, text_probability_fake, threshold, used_source, source_domain,
-      source_basis, source_fake_rate and error (null unless the record could not be judged).
+      label, probability_fake, text_probability_fake, threshold, used_source, base_rate,
+      applicability, outside_experience, source_domain, source_basis, source_fake_rate and
+      error (null unless the record could not be judged).
       An input column with one of those names is kept as input_<name>.
 
         --input PATH          file, directory or glob (file:, hdfs:, s3a: … URIs work)
@@ -57,6 +61,8 @@ public record JobOptions(
                               or just its file name
         --use-source          mix the publisher's reputation into the verdict
         --threshold P         decision threshold, 0 < P < 1 (default: the model's)
+        --base-rate P         share of fake in the scored feed, 0 < P < 1: probability and
+                              threshold are re-expressed for it (default: the training mix)
         --master URL          Spark master (default: spark-submit's, else local[*])
         --partitions N        repartition the input into N partitions before scoring
         --force               overwrite an existing output
@@ -71,6 +77,7 @@ public record JobOptions(
     String model = null;
     boolean useSource = false;
     Double threshold = null;
+    Double baseRate = null;
     String master = null;
     boolean force = false;
     int partitions = 0;
@@ -87,7 +94,7 @@ public record JobOptions(
         case "--use-source" -> useSource = true;
         case "--force" -> force = true;
         case "--input", "--format", "--output", "--output-format", "--model", "--threshold",
-            "--master", "--partitions" -> {
+            "--base-rate", "--master", "--partitions" -> {
           String v;
           if (inline != null) {
             v = inline;
@@ -105,7 +112,8 @@ public record JobOptions(
             case "--output" -> output = v;
             case "--output-format" -> outputFormat = oneOf(name, v, OUTPUT_FORMATS);
             case "--model" -> model = v;
-            case "--threshold" -> threshold = threshold(v);
+            case "--threshold" -> threshold = probability(name, v);
+            case "--base-rate" -> baseRate = probability(name, v);
             case "--master" -> master = v;
             case "--partitions" -> partitions = partitions(v);
             default -> throw new IllegalStateException(name);
@@ -133,7 +141,7 @@ public record JobOptions(
       throw new UsageException("--output must differ from --input");
     }
     return new JobOptions(
-        input, format, output, outputFormat, model, useSource, threshold, master, force,
+        input, format, output, outputFormat, model, useSource, threshold, baseRate, master, force,
         partitions);
   }
 
@@ -167,15 +175,16 @@ public record JobOptions(
     return l;
   }
 
-  private static Double threshold(String v) throws UsageException {
+  /** A number strictly between 0 and 1 ({@code --threshold}, {@code --base-rate}). */
+  private static Double probability(String name, String v) throws UsageException {
     double t;
     try {
       t = Double.parseDouble(v);
     } catch (NumberFormatException e) {
-      throw new UsageException("--threshold is '" + v + "', which is not a number");
+      throw new UsageException(name + " is '" + v + "', which is not a number");
     }
     if (!(t > 0 && t < 1)) {
-      throw new UsageException("--threshold must lie strictly between 0 and 1, was " + v);
+      throw new UsageException(name + " must lie strictly between 0 and 1, was " + v);
     }
     return t;
   }

@@ -157,7 +157,7 @@ public final class VeraSparkJob {
     ArticleColumns columns = ArticleColumns.of(schema);
     VerdictScorer scorer =
         new VerdictScorer(
-            options.model(), options.useSource(), options.threshold(), columns,
+            options.model(), options.useSource(), options.threshold(), options.baseRate(), columns,
             schema.fields().length);
     return input.mapPartitions(scorer, Encoders.row(VerdictScorer.outputSchema(schema)));
   }

@@ -32,6 +32,9 @@ final class VerdictScorer implements MapPartitionsFunction<Row, Row> {
           DataTypes.createStructField("text_probability_fake", DataTypes.DoubleType, true),
           DataTypes.createStructField("threshold", DataTypes.DoubleType, true),
           DataTypes.createStructField("used_source", DataTypes.BooleanType, true),
+          DataTypes.createStructField("base_rate", DataTypes.DoubleType, true),
+          DataTypes.createStructField("applicability", DataTypes.DoubleType, true),
+          DataTypes.createStructField("outside_experience", DataTypes.BooleanType, true),
           DataTypes.createStructField("source_domain", DataTypes.StringType, true),
           DataTypes.createStructField("source_basis", DataTypes.StringType, true),
           DataTypes.createStructField("source_fake_rate", DataTypes.DoubleType, true),
@@ -40,15 +43,21 @@ final class VerdictScorer implements MapPartitionsFunction<Row, Row> {
   private final String modelSpec;
   private final boolean useSource;
   private final @Nullable Double threshold;
+  private final @Nullable Double baseRate;
   private final ArticleColumns columns;
   private final int inputWidth;
 
   VerdictScorer(
-      String modelSpec, boolean useSource, @Nullable Double threshold, ArticleColumns columns,
+      String modelSpec,
+      boolean useSource,
+      @Nullable Double threshold,
+      @Nullable Double baseRate,
+      ArticleColumns columns,
       int inputWidth) {
     this.modelSpec = modelSpec;
     this.useSource = useSource;
     this.threshold = threshold;
+    this.baseRate = baseRate;
     this.columns = columns;
     this.inputWidth = inputWidth;
   }
@@ -82,7 +91,7 @@ final class VerdictScorer implements MapPartitionsFunction<Row, Row> {
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
     CredibilityModel model = ModelHolder.get(modelSpec);
-    ScoringOptions options = new ScoringOptions(useSource, threshold);
+    ScoringOptions options = new ScoringOptions(useSource, threshold, baseRate);
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -110,11 +119,14 @@ final class VerdictScorer implements MapPartitionsFunction<Row, Row> {
       values[o + 2] = v.textProbabilityFake();
       values[o + 3] = v.threshold();
       values[o + 4] = v.usedSource();
-      values[o + 5] = v.source().domain();
-      values[o + 6] = v.source().basis().wireName();
-      values[o + 7] = v.source().fakeRate();
+      values[o + 5] = v.baseRate();
+      values[o + 6] = v.applicability() == null ? null : v.applicability().score();
+      values[o + 7] = v.applicability() == null ? null : v.applicability().outsideExperience();
+      values[o + 8] = v.source().domain();
+      values[o + 9] = v.source().basis().wireName();
+      values[o + 10] = v.source().fakeRate();
     } catch (ArticleColumns.RecordProblem e) {
-      values[o + 8] = e.getMessage();
+      values[o + 11] = e.getMessage();
     }
     return RowFactory.create(values);
   }

@@ -1,5 +1,9 @@
 package dev.vera.model.io;
 
+import dev.vera.model.ApplicabilityModel;
+import dev.vera.model.CredibilityModel;
+import dev.vera.model.ModelScope;
+
 import dev.vera.model.MetricSummary;
 import dev.vera.model.ModelCard;
 import dev.vera.text.FeatureConfig;
@@ -10,6 +14,31 @@ import java.util.stream.Collectors;
 /** The model card as Markdown: what {@code vera model info} prints and MODEL_CARD.md holds. */
 public final class ModelCardText {
   private ModelCardText() {}
+
+  /** The card of a model, with what its scope adds: the base rate it assumes, applicability. */
+  public static String markdown(CredibilityModel model) {
+    String card = markdown(model.card());
+    ModelScope scope = model.scope();
+    StringBuilder extra = new StringBuilder("\n## Base rate and applicability\n\n");
+    extra.append("| | |\n|---|---|\n");
+    row(extra, "base rate assumed", String.format(Locale.ROOT,
+        "%.4f: the share of fake in the training mix%s; `--base-rate P` re-expresses the probability and"
+            + " the threshold for a feed with another share",
+        scope.mix().referenceRate(),
+        scope.mix().corpora().size() > 1 ? " (each corpus weighted as above)" : ""));
+    row(extra, "threshold for another base rate", scope.textCurve() != null
+        ? "re-chosen for macro-F1 on the validation articles reweighted to that share (" + scope.textCurve().logOdds().length + " articles kept in the model)"
+        : "the stored threshold, re-expressed at that rate (no validation curve in this model)");
+    ApplicabilityModel a = scope.applicability();
+    row(extra, "applicability", a == null
+        ? "not measured by this model"
+        : String.format(Locale.ROOT,
+            "mean cosine similarity of the %d nearest training articles, ranked among %d validation articles;"
+                + " flagged outside the model's experience below %.2f (one in-domain article in %.0f)",
+            a.k(), a.reference().length, a.flagBelow(), 1 / a.flagBelow()));
+    int at = card.indexOf("\n## Use and limits");
+    return at < 0 ? card + extra : card.substring(0, at) + extra + card.substring(at);
+  }
 
   public static String markdown(ModelCard c) {
     StringBuilder sb = new StringBuilder();
@@ -72,11 +101,54 @@ public final class ModelCardText {
     if (c.test() != null) {
       metricRow(sb, c.test());
     }
+    corpora(sb, c);
     sb.append("\n## Use and limits\n\n");
     sb.append("The probability is calibrated on the validation part of the training corpus; on other kinds of news it is an estimate, not a guarantee. ")
         .append("The publisher's reputation is not a text feature: it is reported separately and used only with `--use-source`. ")
-        .append("Style and wording are signals of how an article is written, not proof of what is true.\n");
+        .append("Style and wording are signals of how an article is written, not proof of what is true. ")
+        .append("A corpus's \"fake\" is its own definition (a debunked rumour, poor health reporting, a fact-checked claim): ")
+        .append("a verdict carries the definitions of the training corpora, no more.\n");
     return sb.toString();
+  }
+
+  /** The training corpora: share, licence, figures on their test parts and held out. */
+  private static void corpora(StringBuilder sb, ModelCard c) {
+    if (c.corpora().isEmpty()) {
+      return;
+    }
+    sb.append("\n## Training corpora\n\n");
+    sb.append("| corpus | training articles (fake) | weight per article | licence |\n|---|---|---|---|\n");
+    for (ModelCard.CorpusCard k : c.corpora()) {
+      sb.append(String.format(Locale.ROOT, "| %s | %d (%d) | %.3f | %s |%n",
+          k.name(), k.trainArticles(), k.trainFake(), k.weight(),
+          k.licence() == null ? "not recorded" : k.licence().replace("|", "\\|")));
+    }
+    sb.append("\n## Figures per corpus\n\n");
+    sb.append("In domain: this model on the corpus's test part, with the corpus's own share of fake as the base rate. "
+        + "Held out: the same recipe trained without the corpus (on the others' train parts, settings chosen on their valid parts) "
+        + "and judged on every record of it (`vera generalization`); \"at true rate\" gives the corpus's own share of fake as the base rate, an oracle.\n\n");
+    sb.append("| corpus | test n | test macro-F1 | test ROC-AUC | test ECE | held-out n | held-out ROC-AUC | held-out macro-F1 | at true rate | held-out ECE | applicability AUROC |\n");
+    sb.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (ModelCard.CorpusCard k : c.corpora()) {
+      MetricSummary t = k.test();
+      ModelCard.HeldOut h = k.heldOut();
+      sb.append("| ").append(k.name())
+          .append(" | ").append(t == null ? "–" : Integer.toString(t.n()))
+          .append(" | ").append(t == null ? "–" : f4(t.macroF1()))
+          .append(" | ").append(t == null ? "–" : f4(t.rocAuc()))
+          .append(" | ").append(t == null ? "–" : f4(t.ece()))
+          .append(" | ").append(h == null ? "–" : Integer.toString(h.n()))
+          .append(" | ").append(h == null ? "–" : f4(h.rocAuc()))
+          .append(" | ").append(h == null ? "–" : f4(h.macroF1()))
+          .append(" | ").append(h == null ? "–" : f4(h.macroF1AtTrueRate()))
+          .append(" | ").append(h == null ? "–" : f4(h.ece()))
+          .append(" | ").append(h == null ? "–" : f4(h.applicabilityAuroc()))
+          .append(" |\n");
+    }
+  }
+
+  private static String f4(double d) {
+    return Double.isNaN(d) ? "n/a" : String.format(Locale.ROOT, "%.4f", d);
   }
 
   private static void metricRow(StringBuilder sb, MetricSummary m) {

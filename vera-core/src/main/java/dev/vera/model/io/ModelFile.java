@@ -9,8 +9,10 @@ import dev.vera.model.CredibilityModel;
 import dev.vera.model.MetricSummary;
 import dev.vera.model.ModelCard;
 import dev.vera.model.EmbeddingHead;
+import dev.vera.model.ModelScope;
 import dev.vera.model.ScoreStack;
 import dev.vera.model.NeighbourIndex;
+import dev.vera.model.OutletRatings;
 import dev.vera.model.PlattCalibrator;
 import dev.vera.model.SourceCombiner;
 import dev.vera.model.SourceReputation;
@@ -57,7 +59,9 @@ public final class ModelFile {
 
   public static final String CODEC = "vera-linear";
   public static final int VERSION_MIN = 1;
-  public static final int VERSION_CURRENT = 4;
+  public static final int VERSION_CURRENT = 5;
+  /** The version written for a model with an embedding head and no scope. */
+  static final int VERSION_EMBEDDING = 4;
   /** The version written for a model with neighbours and no embedding head. */
   static final int VERSION_NEIGHBOURS = 3;
   /**
@@ -141,6 +145,9 @@ public final class ModelFile {
         for (float f : model.embedding().weights()) {
           body.writeFloat(f);
         }
+      }
+      if (versionOf(model) >= VERSION_SCOPE) {
+        ScopeCodec.writeTables(model.scope(), body);
       }
     }
     byte[] raw = bodyBytes.toByteArray();
@@ -226,8 +233,11 @@ public final class ModelFile {
     }
   }
 
+  /** The first version with a scope: corpora, base-rate curves, applicability. */
+  static final int VERSION_SCOPE = 5;
+
   private static int versionOf(CredibilityModel model) {
-    return versionOf(model.card());
+    return model.scope().textCurve() != null ? VERSION_SCOPE : versionOf(model.card());
   }
 
   /**
@@ -236,7 +246,7 @@ public final class ModelFile {
    */
   public static int versionOf(ModelCard card) {
     if (card.parameters().embeddings() != null) {
-      return VERSION_CURRENT;
+      return VERSION_EMBEDDING;
     }
     return card.parameters().neighbours() == null ? VERSION_LINEAR : VERSION_NEIGHBOURS;
   }
@@ -317,7 +327,17 @@ public final class ModelFile {
       }
     }
     JsonNode st = h.path("score_stack");
-    if (version >= 4 && st.isObject()) {
+    if (version >= VERSION_SCOPE) {
+      // From version 5 a neighbour index may serve applicability alone: the stack is named.
+      if (st.isObject()) {
+        stack =
+            new ScoreStack(
+                st.path("lexical_weight").asDouble(),
+                st.path("embedding_weight").asDouble(),
+                doubles(st.path("neighbour_weights"), st.path("neighbour_weights").size()),
+                st.path("intercept").asDouble());
+      }
+    } else if (version >= 4 && st.isObject()) {
       stack =
           new ScoreStack(
               st.path("lexical_weight").asDouble(),
@@ -334,11 +354,16 @@ public final class ModelFile {
               doubles(nc.path("weights"), ScoreStack.NEIGHBOUR_FEATURES),
               nc.path("intercept").asDouble());
     }
+    ModelScope scope = null;
+    if (version >= VERSION_SCOPE) {
+      scope = ScopeCodec.read(h.path("scope"), body, name);
+    }
     if (body.read() >= 0) {
       throw new ModelFormatException(name + ": damaged model file (unexpected bytes at the end)");
     }
     try {
-      return model(h, vectorizer, weights, calibrator, combiner, hashes, features, neighbours, stack, embedding);
+      return model(
+          h, vectorizer, weights, calibrator, combiner, hashes, features, neighbours, stack, embedding, scope);
     } catch (IllegalArgumentException e) {
       // Parts that do not fit together, or an embedding from another encoder.
       throw new ModelFormatException(name + ": " + e.getMessage(), e);
@@ -355,7 +380,9 @@ public final class ModelFile {
       FeatureConfig features,
       @Nullable NeighbourIndex neighbours,
       @Nullable ScoreStack stack,
-      @Nullable EmbeddingHead embedding) {
+      @Nullable EmbeddingHead embedding,
+      @Nullable ModelScope scope)
+      throws ModelFormatException {
     return new CredibilityModel(
         vectorizer,
         weights,
@@ -367,7 +394,8 @@ public final class ModelFile {
         card(h.path("card"), features),
         neighbours,
         stack,
-        embedding);
+        embedding,
+        scope);
   }
 
   // ---- the neighbour index (version 3) ----
@@ -589,10 +617,23 @@ public final class ModelFile {
     rep.put("smoothing", r.smoothing());
     ObjectNode counts = rep.putObject("counts");
     new TreeMap<>(r.counts()).forEach((d, fr) -> counts.putArray(d).add(fr[0]).add(fr[1]));
-    ObjectNode ratings = rep.putObject("ratings");
-    new TreeMap<>(r.ratings()).forEach(ratings::put);
-    ObjectNode rates = rep.putObject("rating_fake_rates");
-    new TreeMap<>(r.ratingFakeRates()).forEach((k, v) -> rates.put(Integer.toString(k), v));
+    ArrayNode lists = rep.putArray("rating_lists");
+    for (OutletRatings.RatingList l : r.ratings().lists()) {
+      ObjectNode ln = lists.addObject();
+      ln.put("name", l.name());
+      ln.put("kind", l.kind().wireName());
+      ObjectNode values = ln.putObject("values");
+      new TreeMap<>(l.values()).forEach(values::put);
+    }
+    double[] rw = r.ratingWeights();
+    if (rw == null) {
+      rep.putNull("rating_weights");
+    } else {
+      ArrayNode wn = rep.putArray("rating_weights");
+      for (double d : rw) {
+        wn.add(d);
+      }
+    }
     NeighbourIndex index = model.neighbours();
     ScoreStack stack = model.stack();
     if (index != null) {
@@ -611,6 +652,9 @@ public final class ModelFile {
           .put("body_windows", emb.bodyWindows())
           .put("bias", emb.bias())
           .put("c", emb.c());
+    }
+    if (versionOf(model) >= VERSION_SCOPE) {
+      h.set("scope", ScopeCodec.json(model.scope()));
     }
     if (stack != null && versionOf(model) == VERSION_NEIGHBOURS) {
       ObjectNode nc = h.putObject("neighbour_combiner");
@@ -727,6 +771,31 @@ public final class ModelFile {
     } else {
       n.putNull("test");
     }
+    // Written only when there are corpora, so that older models keep their exact bytes.
+    if (!card.corpora().isEmpty()) {
+      ArrayNode corpora = n.putArray("corpora");
+      for (ModelCard.CorpusCard c : card.corpora()) {
+        ObjectNode cn = corpora.addObject();
+        cn.put("name", c.name());
+        cn.put("train_articles", c.trainArticles());
+        cn.put("train_fake", c.trainFake());
+        cn.put("weight", c.weight());
+        cn.put("licence", c.licence());
+        if (c.test() != null) {
+          cn.set("test", metricsJson(c.test()));
+        }
+        if (c.heldOut() != null) {
+          ModelCard.HeldOut h = c.heldOut();
+          ObjectNode hn = cn.putObject("held_out");
+          hn.put("n", h.n());
+          putNumber(hn, "roc_auc", h.rocAuc());
+          putNumber(hn, "macro_f1", h.macroF1());
+          putNumber(hn, "macro_f1_at_true_rate", h.macroF1AtTrueRate());
+          putNumber(hn, "ece", h.ece());
+          putNumber(hn, "applicability_auroc", h.applicabilityAuroc());
+        }
+      }
+    }
     return n;
   }
 
@@ -800,7 +869,37 @@ public final class ModelFile {
                 : null,
             textOrNull(p.path("embeddings"))),
         validation,
-        test.isObject() ? metrics(test) : null);
+        test.isObject() ? metrics(test) : null,
+        corpora(n.path("corpora")));
+  }
+
+  private static List<ModelCard.CorpusCard> corpora(JsonNode array) {
+    List<ModelCard.CorpusCard> out = new ArrayList<>();
+    for (JsonNode c : array) {
+      JsonNode h = c.path("held_out");
+      out.add(
+          new ModelCard.CorpusCard(
+              c.path("name").asText(),
+              c.path("train_articles").asInt(),
+              c.path("train_fake").asInt(),
+              c.path("weight").asDouble(),
+              textOrNull(c.path("licence")),
+              c.path("test").isObject() ? metrics(c.path("test")) : null,
+              h.isObject()
+                  ? new ModelCard.HeldOut(
+                      h.path("n").asInt(),
+                      number(h.path("roc_auc")),
+                      number(h.path("macro_f1")),
+                      number(h.path("macro_f1_at_true_rate")),
+                      number(h.path("ece")),
+                      number(h.path("applicability_auroc")))
+                  : null));
+    }
+    return out;
+  }
+
+  private static double number(JsonNode n) {
+    return n.isNumber() ? n.asDouble() : Double.NaN;
   }
 
   private static MetricSummary metrics(JsonNode m) {
@@ -816,24 +915,71 @@ public final class ModelFile {
         m.path("threshold").asDouble());
   }
 
-  private static SourceReputation reputation(JsonNode n) {
+  private static SourceReputation reputation(JsonNode n) throws ModelFormatException {
     Map<String, int[]> counts = new HashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = n.path("counts").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       counts.put(e.getKey(), new int[] {e.getValue().path(0).asInt(), e.getValue().path(1).asInt()});
     }
-    Map<String, Integer> ratings = new HashMap<>();
+    double prior = n.path("prior").asDouble();
+    double smoothing = n.path("smoothing").asDouble();
+    if (!n.has("rating_lists")) {
+      return legacyReputation(n, prior, smoothing, counts);
+    }
+    List<OutletRatings.RatingList> lists = new ArrayList<>();
+    for (JsonNode l : n.path("rating_lists")) {
+      Map<String, Double> values = new HashMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = l.path("values").fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        values.put(e.getKey(), e.getValue().asDouble());
+      }
+      try {
+        lists.add(
+            new OutletRatings.RatingList(
+                l.path("name").asText(), OutletRatings.Kind.parse(l.path("kind").asText()), values));
+      } catch (IllegalArgumentException e) {
+        throw new ModelFormatException("damaged model file (rating list kind '" + l.path("kind").asText() + "')", e);
+      }
+    }
+    JsonNode w = n.path("rating_weights");
+    double[] weights = null;
+    if (w.isArray()) {
+      weights = new double[w.size()];
+      for (int i = 0; i < weights.length; i++) {
+        weights[i] = w.get(i).asDouble();
+      }
+    }
+    return new SourceReputation(prior, smoothing, counts, new OutletRatings(lists), weights);
+  }
+
+  /**
+   * A reputation written before several ratings lists (format versions 1 to 4): one list of
+   * classes, {@code ratings}, and a fake rate per class, {@code rating_fake_rates}. The rates
+   * become the rating model's weights (one indicator per class, no intercept), so that the
+   * evidence is what it was.
+   */
+  private static SourceReputation legacyReputation(
+      JsonNode n, double prior, double smoothing, Map<String, int[]> counts) {
+    Map<String, Double> values = new HashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = n.path("ratings").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      ratings.put(e.getKey(), e.getValue().asInt());
+      values.put(e.getKey(), (double) e.getValue().asInt());
     }
-    Map<Integer, Double> rates = new HashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.path("rating_fake_rates").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      rates.put(Integer.parseInt(e.getKey()), e.getValue().asDouble());
+    if (values.isEmpty()) {
+      return new SourceReputation(prior, smoothing, counts, OutletRatings.NONE, null);
     }
-    return new SourceReputation(
-        n.path("prior").asDouble(), n.path("smoothing").asDouble(), counts, ratings, rates);
+    OutletRatings ratings =
+        new OutletRatings(
+            List.of(new OutletRatings.RatingList("ratings", OutletRatings.Kind.CLASSES, values)));
+    List<Double> classes = new ArrayList<>(new java.util.TreeSet<>(values.values()));
+    double[] weights = new double[classes.size() + 1];
+    for (int i = 0; i < classes.size(); i++) {
+      JsonNode rate = n.path("rating_fake_rates").path(Integer.toString(classes.get(i).intValue()));
+      double p = rate.isNumber() ? rate.asDouble() : prior;
+      p = Math.min(1 - 1e-9, Math.max(1e-9, p));
+      weights[i] = Math.log(p / (1 - p));
+    }
+    return new SourceReputation(prior, smoothing, counts, ratings, weights);
   }
 
   private static double[] doubles(JsonNode array, int expected) throws ModelFormatException {

@@ -108,7 +108,7 @@ class ModelFileTest {
     assertEquals(a.prior(), b.prior());
     assertEquals(a.smoothing(), b.smoothing());
     assertEquals(a.ratings(), b.ratings());
-    assertEquals(a.ratingFakeRates(), b.ratingFakeRates());
+    assertArrayEquals(a.ratingWeights(), b.ratingWeights());
     assertEquals(a.counts().keySet(), b.counts().keySet());
     for (Map.Entry<String, int[]> e : a.counts().entrySet()) {
       assertArrayEquals(e.getValue(), b.counts().get(e.getKey()), e.getKey());

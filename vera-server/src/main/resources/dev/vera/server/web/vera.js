@@ -15,6 +15,9 @@
   var sourceIn = document.getElementById('source');
   var urlIn = document.getElementById('url');
   var useSource = document.getElementById('use-source');
+  var baseRateIn = document.getElementById('base-rate');
+  // The base rate the last request gave, so that the verdict says whose rate it uses.
+  var sentBaseRate = null;
   var submit = document.getElementById('submit');
   var message = document.getElementById('message');
   var sizeOut = document.getElementById('size');
@@ -76,6 +79,15 @@
 
   function request() {
     var body = { explain: true, use_source: useSource.checked };
+    var rateText = baseRateIn.value.trim();
+    if (rateText) {
+      var rate = Number(rateText) / 100;
+      if (!(rate > 0 && rate < 1)) {
+        return { error: ['Share of fake out of range', 'Give the share of fake articles in your feed as a percentage between 0.1 and 99.9, or leave it empty.'], field: baseRateIn };
+      }
+      body.base_rate = rate;
+    }
+    sentBaseRate = body.base_rate === undefined ? null : body.base_rate;
     if (mode() === 'url') {
       var u = urlIn.value.trim();
       if (!u) return { error: ['Enter a link', 'Paste the address of the article page.'], field: urlIn };
@@ -273,6 +285,22 @@
     });
   }
 
+  // Whether the article is like what the model was trained on: shown beside the gauge.
+  function applicabilityBox(a) {
+    var box = document.getElementById('applicability');
+    if (!a) { box.hidden = true; return; }
+    box.hidden = false;
+    var outside = a.outside_experience;
+    box.className = 'applicability ' + (outside ? 'outside' : (a.score < 0.25 ? 'edge' : 'inside'));
+    document.getElementById('applicability-label').textContent = outside
+      ? 'Outside Vera\u2019s experience'
+      : (a.score < 0.25 ? 'At the edge of Vera\u2019s experience' : 'Within Vera\u2019s experience');
+    document.getElementById('applicability-detail').textContent =
+      (outside ? 'Unlike the articles it was trained on: trust this verdict less. ' : '') +
+      'Applicability ' + a.score.toFixed(2) + ': more like the training data than ' +
+      Math.round(a.score * 100) + '% of the articles Vera was validated on.';
+  }
+
   function sourceBox(s, used) {
     var box = document.getElementById('source-body');
     clear(box);
@@ -283,9 +311,9 @@
       row('Known from', s.training_articles + ' training article' + (s.training_articles === 1 ? '' : 's'));
       row('Fake rate', pct(s.fake_rate));
     } else if (s.basis === 'ratings') {
-      row('Known from', 'published reliability ratings' + (s.rated_domain ? ' (' + s.rated_domain + ')' : ''));
-      row('Rating', String(s.rating));
-      row('Fake rate', pct(s.fake_rate));
+      row('Known from', 'published ratings of outlets' + (s.rated_domain ? ' (' + s.rated_domain + ')' : ''));
+      Object.keys(s.ratings || {}).sort().forEach(function (k) { row(k, String(s.ratings[k])); });
+      row('Fake rate', pct(s.fake_rate) + ' for outlets so rated');
     } else {
       row('Known from', 'nothing: an unknown publisher');
       row('Prior', pct(s.fake_rate) + ' of training articles were fake');
@@ -431,14 +459,17 @@
     var heading = document.getElementById('verdict-heading');
     heading.textContent = (fake ? '\u2716 Likely fake' : '\u2714 Likely credible');
     var detail = 'Probability of fake ' + pct(v.probability_fake) + ', threshold ' + pct(v.threshold) +
-      (v.used_source ? ' (text ' + pct(v.text_probability_fake) + ' with the publisher\u2019s record).' : ', from the text alone.') +
-      ' Model ' + v.model_id + '.';
+      (v.used_source ? ' (text ' + pct(v.text_probability_fake) + ' with the publisher\u2019s record)' : ', from the text alone') +
+      ', for a feed where ' + pct(v.base_rate) + ' of articles are fake' +
+      (sentBaseRate !== null ? '' : ' (the model\u2019s training mix; set yours above)') +
+      '. Model ' + v.model_id + '.';
     document.getElementById('verdict-detail').textContent = detail;
     var g = document.getElementById('gauge');
     clear(g);
     g.appendChild(gauge(v.probability_fake, v.threshold, fake));
     g.setAttribute('aria-valuenow', String(Math.round(v.probability_fake * 100)));
     g.setAttribute('aria-valuetext', pct(v.probability_fake) + ' probability of fake');
+    applicabilityBox(v.applicability);
 
     var phrases = (v.reasons || []).filter(function (r) { return r.kind === 'phrase'; });
     // Mark the phrases that matter in the text; weak ones (often "the", "and") would drown them.

@@ -9,6 +9,8 @@ import dev.vera.eval.EvaluationTable;
 import dev.vera.eval.ReportContext;
 import dev.vera.eval.ReportPage;
 import dev.vera.eval.StratifiedKFold;
+import dev.vera.experiment.CorpusGeneralization;
+import dev.vera.experiment.GeneralizationReport;
 import dev.vera.experiment.Splits;
 import dev.vera.model.CredibilityModel;
 import dev.vera.model.LinearTrainer;
@@ -65,6 +67,15 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Nullable Integer folds;
   }
 
+  @Option(
+      names = "--holdout-corpus",
+      paramLabel = "CORPUS",
+      description =
+          "With --split-field: train on the other corpora's train parts, choose on their valid"
+              + " parts, and judge every record of this corpus (the corpus of a record is its"
+              + " 'corpus' field, else the folder of its file).")
+  @Nullable String holdoutCorpus;
+
   @Option(names = "--json", paramLabel = "FILE", description = "Write settings and test figures as JSON.")
   @Nullable Path json;
 
@@ -94,6 +105,12 @@ public final class ExperimentCommand implements Callable<Integer> {
       List<ModelCard.DataFile> files = Inputs.describe(data);
       ObjectNode result = VerdictJson.mapper().createObjectNode();
       result.put("data", Inputs.names(data));
+      if (holdoutCorpus != null) {
+        if (design.splitField == null) {
+          throw new VeraCommand.UsageException("--holdout-corpus needs --split-field (the other corpora's parts)");
+        }
+        return holdout(config, loaded, files, result, progress, outw);
+      }
       if (design.splitField != null) {
         TrainingSet set = Splits.byField(loaded.articles(), design.splitField, files);
         if (set.test().isEmpty()) {
@@ -198,6 +215,56 @@ public final class ExperimentCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new VeraCommand.UsageException(e.getMessage());
     }
+  }
+
+  /** Leave one corpus out: one fold of {@code vera generalization}. */
+  private int holdout(
+      TrainingConfig config,
+      Inputs.Loaded loaded,
+      List<ModelCard.DataFile> files,
+      ObjectNode result,
+      TerminalProgress progress,
+      PrintWriter outw)
+      throws Exception {
+    List<String> corpora = CorpusGeneralization.corpora(loaded.articles());
+    if (!corpora.contains(holdoutCorpus) || corpora.size() < 2) {
+      throw new VeraCommand.UsageException(
+          "--holdout-corpus " + holdoutCorpus + ": the data hold the corpora " + corpora
+              + "; name one of them, with at least one other to train on");
+    }
+    CorpusGeneralization g =
+        new CorpusGeneralization(config, design.splitField, scoring.toOptions(), files);
+    CorpusGeneralization.Holdout h = g.holdout(loaded.articles(), holdoutCorpus, progress);
+    progress.close();
+    outw.printf(
+        Locale.ROOT,
+        "Held out %s (%d records, %.1f%% fake); trained on %s=train of %s, chosen on their %s=valid"
+            + " (model %s, base rate %.3f)%n",
+        holdoutCorpus, h.n(), 100 * h.fakeShare(), design.splitField,
+        corpora.stream().filter(c -> !c.equals(holdoutCorpus)).toList(), design.splitField,
+        h.modelId(), h.trainingRate());
+    outw.print(EvaluationTable.render(h.atTrainingRate()));
+    outw.printf(
+        Locale.ROOT,
+        "At the held-out corpus's true rate (an oracle): macro-F1 %.4f, ECE %.4f%n",
+        h.atTrueRate().macroF1(), h.atTrueRate().ece());
+    if (h.applicability() != null) {
+      outw.printf(Locale.ROOT, "Applicability AUROC (against the others' test parts): %.4f%n", h.applicability().auroc());
+    }
+    outw.flush();
+    GeneralizationReport one =
+        new GeneralizationReport(
+            "Vera experiment: " + holdoutCorpus + " held out", GeneralizationCommand.describe(config),
+            design.splitField, Inputs.names(data), List.of(h), null, List.of(), null);
+    result.set("holdout", one.json().get("holdout").get(0));
+    if (json != null) {
+      Files.writeString(
+          json, VerdictJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result), StandardCharsets.UTF_8);
+    }
+    if (report != null) {
+      Files.writeString(report, one.html(Instant.now()), StandardCharsets.UTF_8);
+    }
+    return loaded.rejected().isEmpty() ? VeraCommand.EXIT_OK : VeraCommand.EXIT_SOME_RECORDS_FAILED;
   }
 
   private static double metric(Evaluation e, String key) {

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       EvalCommand.class,
       ExperimentCommand.class,
+      GeneralizationCommand.class,
       ModelCommand.class,
       BenchCommand.class,
       BenchScanCommand.class,

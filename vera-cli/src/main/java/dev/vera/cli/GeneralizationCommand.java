@@ -1,0 +1,158 @@
+package dev.vera.cli;
+
+import dev.vera.article.Article;
+import dev.vera.experiment.CorpusGeneralization;
+import dev.vera.experiment.GeneralizationReport;
+import dev.vera.experiment.PeerYardstick;
+import dev.vera.model.CredibilityModel;
+import dev.vera.model.ModelCard;
+import dev.vera.model.TrainingConfig;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code vera generalization}: how a training recipe holds beyond the collections it learns
+ * from. The whole leave-one-corpus-out table, each corpus's in-domain test figures beside a model
+ * of the same recipe trained on that corpus alone, applicability and the source evidence.
+ */
+@Command(
+    name = "generalization",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Leave one corpus out: for each corpus, train on the others' train parts (settings chosen on"
+          + " their valid parts) and judge every record of the held-out one; then one model on every"
+          + " corpus's train part, judged on each corpus's test part, beside the same recipe trained"
+          + " on that corpus alone.",
+      "The corpus of a record is its 'corpus' field, else the folder of its file."
+    })
+public final class GeneralizationCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--data", required = true, arity = "2..*", paramLabel = "PATH", description = "Labelled corpora (two or more).")
+  List<Path> data;
+
+  @Option(names = "--split-field", paramLabel = "FIELD", description = "The split field of every corpus (default: split).")
+  String splitField = "split";
+
+  @Option(names = "--holdout", paramLabel = "CORPUS", description = "Hold out only these corpora (repeatable; default: each in turn).")
+  List<String> holdout = new ArrayList<>();
+
+  @Option(names = "--no-in-domain", description = "Skip the in-domain figures (one model less, and one per corpus).")
+  boolean noInDomain;
+
+  @Option(names = "--no-alone", description = "In domain, skip the single-corpus models.")
+  boolean noAlone;
+
+  @Option(names = "--peer", paramLabel = "JSONL", description = "The peer yardstick's output (shared/tools/loco_peer.py), shown beside Vera's figures.")
+  @Nullable Path peer;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Write the figures as JSON.")
+  @Nullable Path json;
+
+  @Option(names = "--report", paramLabel = "FILE", description = "Write the figures as a self-contained HTML page.")
+  @Nullable Path report;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+  boolean quiet;
+
+  @Mixin InputOptions input;
+  @Mixin TrainingOptions training;
+  @Mixin ScoringOptionsMixin scoring;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (TerminalProgress progress = TerminalProgress.forStderr(err, quiet)) {
+      TrainingConfig config = training.toConfig();
+      PeerYardstick peerFigures = peer == null ? null : PeerYardstick.read(peer);
+      Inputs.Loaded loaded = Inputs.readAll(data, input.readerOptions(err), err, progress);
+      List<Article> all = loaded.articles();
+      List<String> corpora = CorpusGeneralization.corpora(all);
+      if (corpora.size() < 2) {
+        throw new VeraCommand.UsageException(
+            "leave-one-corpus-out needs two corpora or more; the data hold " + corpora);
+      }
+      List<String> held = holdout.isEmpty() ? corpora : holdout;
+      for (String h : held) {
+        if (!corpora.contains(h)) {
+          throw new VeraCommand.UsageException("no corpus '" + h + "' in the data; corpora: " + corpora);
+        }
+      }
+      List<ModelCard.DataFile> files = Inputs.describe(data);
+      CorpusGeneralization g =
+          new CorpusGeneralization(config, splitField, scoring.toOptions(), files);
+      List<CorpusGeneralization.Holdout> holdouts = new ArrayList<>();
+      for (String h : held) {
+        CorpusGeneralization.Holdout result = g.holdout(all, h, progress);
+        holdouts.add(result);
+        progress.close();
+        err.printf(Locale.ROOT, "vera: held out %s: ROC-AUC %.4f (%s)%n", h, result.atTrainingRate().rocAuc(), result.modelId());
+        err.flush();
+      }
+      String allModelId = null;
+      List<CorpusGeneralization.InDomain> inDomain = new ArrayList<>();
+      if (!noInDomain) {
+        CredibilityModel every = g.train(all, progress);
+        allModelId = every.card().modelId();
+        for (String c : corpora) {
+          CredibilityModel alone = noAlone ? null : g.train(CorpusGeneralization.corpus(all, c), progress);
+          inDomain.add(g.inDomain(every, all, c, alone, progress));
+          progress.close();
+          err.printf(Locale.ROOT, "vera: in domain %s done%n", c);
+          err.flush();
+        }
+      }
+      progress.close();
+      GeneralizationReport r =
+          new GeneralizationReport(
+              "Vera generalization: " + String.join(", ", corpora),
+              describe(config),
+              splitField,
+              Inputs.names(data),
+              holdouts,
+              allModelId,
+              inDomain,
+              peerFigures);
+      out.print(r.text());
+      out.flush();
+      if (json != null) {
+        Files.writeString(
+            json,
+            dev.vera.output.VerdictJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(r.json()),
+            StandardCharsets.UTF_8);
+      }
+      if (report != null) {
+        Files.writeString(report, r.html(Instant.now()), StandardCharsets.UTF_8);
+      }
+      return loaded.rejected().isEmpty() ? VeraCommand.EXIT_OK : VeraCommand.EXIT_SOME_RECORDS_FAILED;
+    } catch (IllegalArgumentException e) {
+      throw new VeraCommand.UsageException(e.getMessage());
+    }
+  }
+
+  /** The recipe in words, for the report. */
+  static String describe(TrainingConfig c) {
+    return String.format(
+        Locale.ROOT,
+        "%s; C among %s; neighbours %s; embeddings %s; corpus balance %s; corpus intercepts %s",
+        c.features().toString(),
+        c.cGrid(),
+        c.neighbours() == null ? "not stacked" : c.neighbours().k() + " stacked",
+        c.embeddings() == null ? "none" : c.embeddings().bodyWindows() + " windows",
+        c.corpusBalance(),
+        c.corpusIntercepts() ? "on" : "off");
+  }
+}

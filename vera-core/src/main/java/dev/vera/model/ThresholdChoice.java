@@ -35,6 +35,7 @@ public final class ThresholdChoice {
   }
 
   private static double best(double[] p, boolean[] positive, Objective objective) {
+    dev.vera.eval.Evaluator.requireProbabilities(p);
     int n = p.length;
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {

@@ -1,5 +1,6 @@
 package dev.vera.cli;
 
+import dev.vera.io.OutputFiles;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vera.article.Article;
@@ -125,7 +126,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         result.set("model", ModelFile.cardJson(model.card()));
         result.set("test", VerdictJson.mapper().readTree(e.toJson()));
         if (report != null) {
-          Files.writeString(
+          OutputFiles.writeString(
               report,
               ReportPage.html(
                   e,
@@ -135,8 +136,7 @@ public final class ExperimentCommand implements Callable<Integer> {
                       Inputs.names(data) + ", " + set.test().size() + " test articles",
                       "trained on " + design.splitField + "=train, settings and calibration chosen on "
                           + design.splitField + "=valid, figures on " + design.splitField + "=test",
-                      Instant.now())),
-              StandardCharsets.UTF_8);
+                      Instant.now())));
         }
         if (out != null) {
           ModelFile.write(model, out);
@@ -189,10 +189,9 @@ public final class ExperimentCommand implements Callable<Integer> {
         outw.flush();
       }
       if (json != null) {
-        Files.writeString(
+        OutputFiles.writeString(
             json,
-            VerdictJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result),
-            StandardCharsets.UTF_8);
+            VerdictJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
       }
       return loaded.rejected().isEmpty() ? VeraCommand.EXIT_OK : VeraCommand.EXIT_SOME_RECORDS_FAILED;
     } catch (IllegalArgumentException e) {

@@ -197,6 +197,8 @@ public final class FeedbackCommand implements Callable<Integer> {
         try {
           try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             write(all, w);
+          } catch (IOException e) {
+            throw dev.vera.io.OutputFiles.cannotWrite(out, e);
           }
           Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

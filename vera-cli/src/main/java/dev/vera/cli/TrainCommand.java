@@ -1,5 +1,6 @@
 package dev.vera.cli;
 
+import dev.vera.io.OutputFiles;
 import dev.vera.experiment.Splits;
 import dev.vera.model.CredibilityModel;
 import dev.vera.model.LinearTrainer;
@@ -86,7 +87,7 @@ public final class TrainCommand implements Callable<Integer> {
       progress.close();
       ModelFile.write(model, out);
       if (card != null) {
-        Files.writeString(card, ModelCardText.markdown(model.card()), StandardCharsets.UTF_8);
+        OutputFiles.writeString(card, ModelCardText.markdown(model.card()));
       }
       outw.printf(
           Locale.ROOT,

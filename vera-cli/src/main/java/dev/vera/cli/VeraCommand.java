@@ -52,6 +52,8 @@ public final class VeraCommand implements Runnable {
   /** The configured command line; tests call this with their own writers. */
   public static CommandLine newCommandLine() {
     CommandLine cl = new CommandLine(new VeraCommand());
+    // The help lists values in lower case (auto, jsonl, csv…): accept them as written.
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler(VeraCommand::handleFailure);
     // picocli asks this mapper for parse errors too (unknown option, bad value, missing
     // argument): those are usage errors, exit 2, not failures.

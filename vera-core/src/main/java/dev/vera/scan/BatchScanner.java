@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vera.article.Label;
 import dev.vera.io.ArticleInputs;
+import dev.vera.io.OutputFiles;
 import dev.vera.io.ArticleReader;
 import dev.vera.io.PendingRecord;
 import dev.vera.io.ReadOutcome;
@@ -118,6 +119,15 @@ public final class BatchScanner {
    */
   public ScanResult run() throws IOException, ScanRefusedException, InterruptedException {
     long start = System.nanoTime();
+    for (Path input : job.inputs()) {
+      if (!InputFiles.rereadable(input)) {
+        throw new ScanRefusedException(
+            input
+                + " is not a regular file or a directory (a pipe?): scan must be able to read its"
+                + " inputs again to resume; save it to a file first, or use vera check --format"
+                + " jsonl for a stream");
+      }
+    }
     JsonNode identity = ScanIdentity.of(job);
     Checkpoint begin = startingPoint(identity);
     ScanSummary summary = new ScanSummary();
@@ -292,11 +302,11 @@ public final class BatchScanner {
           inFlight.release(s.chars());
           s.record().publishWarnings();
           if (s.failed()) {
-            errStream.write(s.line());
+            put(errStream, s.line(), job.errors());
             errBytes += s.line().length;
             summary.addFailure();
           } else {
-            outStream.write(s.line());
+            put(outStream, s.line(), job.output());
             outBytes += s.line().length;
             summary.addVerdict(s.label(), s.probability(), s.domain());
           }
@@ -356,12 +366,34 @@ public final class BatchScanner {
       long errBytes,
       boolean complete)
       throws IOException {
-    outStream.flush();
-    errStream.flush();
-    out.force(false);
-    err.force(false);
-    new Checkpoint(identity, records, outBytes, errBytes, complete).write(job.checkpoint());
+    try {
+      outStream.flush();
+      out.force(false);
+    } catch (IOException e) {
+      throw OutputFiles.cannotWrite(job.output(), e);
+    }
+    try {
+      errStream.flush();
+      err.force(false);
+    } catch (IOException e) {
+      throw OutputFiles.cannotWrite(job.errors(), e);
+    }
+    try {
+      new Checkpoint(identity, records, outBytes, errBytes, complete).write(job.checkpoint());
+    } catch (IOException e) {
+      throw OutputFiles.cannotWrite(job.checkpoint(), e);
+    }
   }
+
+  /** Writes one line to an output, naming the file when that fails (a full disk says not which). */
+  private static void put(OutputStream stream, byte[] line, Path file) throws IOException {
+    try {
+      stream.write(line);
+    } catch (IOException e) {
+      throw OutputFiles.cannotWrite(file, e);
+    }
+  }
+
 
   /** The reader thread: every record in order, skipping those already durable. */
   private void read(

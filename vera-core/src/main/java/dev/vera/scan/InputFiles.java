@@ -2,13 +2,16 @@ package dev.vera.scan;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * The regular files an input stands for, as {@link dev.vera.io.ArticleInputs} reads them (a file
@@ -18,7 +21,12 @@ import java.util.stream.Stream;
 final class InputFiles {
   private InputFiles() {}
 
-  /** The files of one input, sorted; empty when it does not exist. */
+  /**
+   * The files of one input, sorted; empty when it does not exist. Walked as {@link
+   * dev.vera.io.ArticleInputs} walks it (symbolic links followed, hidden names skipped); a
+   * subdirectory that cannot be listed is left out here, since the reader reports it as a failed
+   * record in its place and the scan goes on.
+   */
   static List<Path> regularFiles(Path input) throws IOException {
     if (Files.isRegularFile(input)) {
       return List.of(input);
@@ -27,14 +35,35 @@ final class InputFiles {
       return List.of();
     }
     List<Path> files = new ArrayList<>();
-    try (Stream<Path> s = Files.walk(input)) {
-      s.filter(p -> !hiddenBelow(input, p))
-          .filter(Files::isRegularFile)
-          .sorted()
-          .forEach(files::add);
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    Files.walkFileTree(
+        input,
+        EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+        Integer.MAX_VALUE,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            return !dir.equals(input) && hiddenBelow(input, dir)
+                ? FileVisitResult.SKIP_SUBTREE
+                : FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (attrs.isRegularFile() && !hiddenBelow(input, file)) {
+              files.add(file);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (file.equals(input)) {
+              throw e;
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    files.sort(null);
     return files;
   }
 
@@ -45,6 +74,11 @@ final class InputFiles {
       }
     }
     return false;
+  }
+
+  /** Whether the input is something scan can read twice (a file or a directory), not a pipe. */
+  static boolean rereadable(Path input) {
+    return Files.isRegularFile(input) || Files.isDirectory(input) || !Files.exists(input);
   }
 
   /** Whether a file's content is compressed, so that its lines cannot be counted cheaply. */

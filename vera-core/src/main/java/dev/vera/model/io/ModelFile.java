@@ -81,6 +81,8 @@ public final class ModelFile {
     try {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         write(model, out);
+      } catch (IOException e) {
+        throw dev.vera.io.OutputFiles.cannotWrite(path, e);
       }
       // Temporary files are private (0600); a model is meant to be shared like any output file.
       try {

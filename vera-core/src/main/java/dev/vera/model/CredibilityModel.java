@@ -112,7 +112,11 @@ public final class CredibilityModel {
     this.embedding = embedding;
   }
 
-  /** Judges one article. */
+  /**
+   * Judges one article.
+   *
+   * @throws ScoringException when this article cannot be scored (the sentence encoder failed)
+   */
   public Verdict predict(Article article, ScoringOptions options) {
     return verdictFor(article, textLogOdds(article), options);
   }

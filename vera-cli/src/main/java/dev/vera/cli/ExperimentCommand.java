@@ -96,7 +96,7 @@ public final class ExperimentCommand implements Callable<Integer> {
       ObjectNode result = VerdictJson.mapper().createObjectNode();
       result.put("data", Inputs.names(data));
       if (design.splitField != null) {
-        TrainingSet set = Splits.byField(loaded.articles(), design.splitField, files);
+        TrainingSet set = training.heldOut(Splits.byField(loaded.articles(), design.splitField, files));
         if (set.test().isEmpty()) {
           throw new VeraCommand.UsageException("no article has " + design.splitField + "=test");
         }
@@ -157,7 +157,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         ArrayNode foldJson = result.putArray("folds");
         List<Evaluation> evals = new ArrayList<>();
         for (int i = 0; i < k; i++) {
-          TrainingSet set = Splits.fold(labelled, folds, i, k, files);
+          TrainingSet set = training.heldOut(Splits.fold(labelled, folds, i, k, files));
           CredibilityModel model = new LinearTrainer(config).train(set, progress);
           Evaluation e =
               ModelEvaluation.evaluate(

@@ -81,6 +81,7 @@ public final class TrainCommand implements Callable<Integer> {
       if (feedback != null) {
         set = CorrectionsCli.join(set, feedback, feedbackWeight, outw);
       }
+      set = training.heldOut(set);
       long t0 = System.nanoTime();
       CredibilityModel model = new LinearTrainer(config).train(set, progress);
       double secs = (System.nanoTime() - t0) / 1e9;

@@ -48,6 +48,7 @@ public final class LinearTrainer {
 
   /** Trains on {@code data.train()}, tunes on {@code data.valid()}, reports on {@code data.test()}. */
   public CredibilityModel train(TrainingSet data, ProgressListener progress) {
+    data.requireHeldOutUnseen();
     // Corrections are distinct training articles (for the features, the source counts and the
     // training hashes); only the fit sees each one correctionWeight times.
     List<Article> joined = new ArrayList<>(data.train().stream().filter(a -> a.label() != null).toList());
@@ -223,7 +224,8 @@ public final class LinearTrainer {
             valid.size(),
             data.corrections().size(),
             data.correctionWeight(),
-            data.correctionsHeldOutRemoved());
+            data.correctionsHeldOutRemoved(),
+            data.heldOutDuplicatesRemoved());
     List<MetricSummary> validation =
         List.of(summary(data.partName("valid"), validEval));
     ModelCard card =

@@ -702,6 +702,9 @@ public final class ModelFile {
           .put("weight", card.data().correctionWeight())
           .put("held_out_removed", card.data().correctionsHeldOutRemoved());
     }
+    if (card.data().heldOutDuplicatesRemoved() > 0) {
+      d.putObject("duplicates").put("held_out_removed", card.data().heldOutDuplicatesRemoved());
+    }
     ModelCard.Parameters p = card.parameters();
     ObjectNode pn = n.putObject("parameters");
     pn.set("features", featuresJson(p.features()));
@@ -785,7 +788,8 @@ public final class ModelFile {
             d.path("valid_articles").asInt(),
             d.path("corrections").path("count").asInt(0),
             d.path("corrections").path("weight").asInt(1),
-            d.path("corrections").path("held_out_removed").asInt(0)),
+            d.path("corrections").path("held_out_removed").asInt(0),
+            d.path("duplicates").path("held_out_removed").asInt(0)),
         new ModelCard.Parameters(
             features,
             p.path("solver").asText(),

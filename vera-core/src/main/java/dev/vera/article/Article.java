@@ -37,6 +37,8 @@ public record Article(
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(text, "text");
     splits = Map.copyOf(splits);
+    // Credentials in a URL must not travel on into verdicts, stored corrections or logs.
+    url = dev.vera.fetch.Urls.withoutCredentials(url);
   }
 
   /** An unlabelled article with only a title and a body. */

@@ -87,7 +87,8 @@ public final class SsrfGuard implements HostPolicy {
             "refused to fetch from "
                 + Urls.cut(bare)
                 + ": it is not a public address (this server does not fetch from loopback,"
-                + " private, link-local or reserved addresses)",
+                + " private, link-local or reserved addresses unless started with"
+                + " --allow-private-hosts)",
             null);
       }
     }

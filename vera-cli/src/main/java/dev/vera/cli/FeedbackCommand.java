@@ -188,7 +188,7 @@ public final class FeedbackCommand implements Callable<Integer> {
         all = store.list();
       }
       if (out == null) {
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = TerminalText.exact(spec.commandLine().getOut());
         write(all, w);
         w.flush();
       } else {
@@ -249,7 +249,7 @@ public final class FeedbackCommand implements Callable<Integer> {
             c.contentHash(),
             c.modelLabel().wireName() + " → " + c.label().wireName(),
             clip(article, 30),
-            c.note());
+            TerminalText.line(c.note()));
       }
       out.flush();
       return VeraCommand.EXIT_OK;
@@ -265,7 +265,7 @@ public final class FeedbackCommand implements Callable<Integer> {
   }
 
   private static String clip(String s, int max) {
-    String flat = s.replaceAll("\\s+", " ").strip();
+    String flat = TerminalText.line(s.replaceAll("\\s+", " ").strip());
     return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
   }
 }

@@ -49,6 +49,15 @@ public final class ArticleInputs {
     return new InputReader(displayName, in, options);
   }
 
+  /**
+   * The regular files a directory stands for, in the order {@link #open(Path, ReaderOptions)}
+   * reads them (links followed, hidden names skipped); what cannot be listed is left out here,
+   * since the reader reports it in its place.
+   */
+  public static List<Path> regularFiles(Path directory) throws IOException {
+    return DirectoryReader.readableFiles(directory);
+  }
+
   /** A reader of several paths (files or directories) one after another, in the given order. */
   public static ArticleReader openAll(List<Path> paths, ReaderOptions options) {
     List<Supplier<ArticleReader>> parts = new ArrayList<>();

@@ -1,15 +1,10 @@
 package dev.vera.scan;
 
+import dev.vera.io.ArticleInputs;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,58 +17,15 @@ final class InputFiles {
   private InputFiles() {}
 
   /**
-   * The files of one input, sorted; empty when it does not exist. Walked as {@link
-   * dev.vera.io.ArticleInputs} walks it (symbolic links followed, hidden names skipped); a
-   * subdirectory that cannot be listed is left out here, since the reader reports it as a failed
-   * record in its place and the scan goes on.
+   * The files of one input, sorted, as {@link ArticleInputs} reads them; empty when it does not
+   * exist. A subdirectory that cannot be listed is left out here: the reader reports it as a
+   * failed record in its place and the scan goes on.
    */
   static List<Path> regularFiles(Path input) throws IOException {
     if (Files.isRegularFile(input)) {
       return List.of(input);
     }
-    if (!Files.isDirectory(input)) {
-      return List.of();
-    }
-    List<Path> files = new ArrayList<>();
-    Files.walkFileTree(
-        input,
-        EnumSet.of(FileVisitOption.FOLLOW_LINKS),
-        Integer.MAX_VALUE,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            return !dir.equals(input) && hiddenBelow(input, dir)
-                ? FileVisitResult.SKIP_SUBTREE
-                : FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            if (attrs.isRegularFile() && !hiddenBelow(input, file)) {
-              files.add(file);
-            }
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-            if (file.equals(input)) {
-              throw e;
-            }
-            return FileVisitResult.CONTINUE;
-          }
-        });
-    files.sort(null);
-    return files;
-  }
-
-  private static boolean hiddenBelow(Path root, Path p) {
-    for (Path part : root.relativize(p)) {
-      if (part.toString().startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
+    return Files.isDirectory(input) ? ArticleInputs.regularFiles(input) : List.of();
   }
 
   /** Whether the input is something scan can read twice (a file or a directory), not a pipe. */

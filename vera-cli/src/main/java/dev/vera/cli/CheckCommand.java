@@ -102,7 +102,7 @@ public class CheckCommand implements Callable<Integer> {
           err.println("vera check: " + r.message());
           err.flush();
           if (format == OutputFormat.jsonl) {
-            out.println(VerdictJson.mapper().writeValueAsString(VerdictJson.rejected(r)));
+            TerminalText.exact(out).println(VerdictJson.mapper().writeValueAsString(VerdictJson.rejected(r)));
           }
           continue;
         }
@@ -116,7 +116,7 @@ public class CheckCommand implements Callable<Integer> {
             if (claimChecker != null) {
               json.set("claims", ClaimsJson.claims(claimChecker.check(a.text())));
             }
-            out.println(VerdictJson.mapper().writeValueAsString(json));
+            TerminalText.exact(out).println(VerdictJson.mapper().writeValueAsString(json));
             break;
           case seed:
             SeedFormatWriter.write(out, a, e.verdict());
@@ -132,6 +132,7 @@ public class CheckCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        TerminalText.exact(out).flush();
       }
     }
     if (failed > 0) {

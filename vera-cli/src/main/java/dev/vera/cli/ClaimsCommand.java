@@ -1,5 +1,6 @@
 package dev.vera.cli;
 
+import dev.vera.io.OutputFiles;
 import dev.vera.article.Article;
 import dev.vera.claims.CheckWorthinessModel;
 import dev.vera.claims.ClaimbusterData;
@@ -167,7 +168,7 @@ public final class ClaimsCommand implements Runnable {
       double secs = (System.nanoTime() - t0) / 1e9;
       model.write(out);
       if (card != null) {
-        Files.writeString(card, cardMarkdown(model), StandardCharsets.UTF_8);
+        OutputFiles.writeString(card, cardMarkdown(model));
       }
       outw.printf(
           Locale.ROOT,

@@ -1,5 +1,6 @@
 package dev.vera.cli;
 
+import dev.vera.io.OutputFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -123,7 +124,7 @@ final class CorrectionsCli {
     }
     out.flush();
     if (json != null) {
-      Files.writeString(json, reviewJson(model, review), StandardCharsets.UTF_8);
+      OutputFiles.writeString(json, reviewJson(model, review));
     }
     return VeraCommand.EXIT_OK;
   }

@@ -1,5 +1,6 @@
 package dev.vera.cli;
 
+import dev.vera.io.OutputFiles;
 import dev.vera.article.Article;
 import dev.vera.eval.Evaluation;
 import dev.vera.eval.EvaluationTable;
@@ -128,14 +129,14 @@ public final class EvalCommand implements Callable<Integer> {
       out.print(EvaluationTable.render(e));
       out.flush();
       if (json != null) {
-        Files.writeString(json, e.toJson(), StandardCharsets.UTF_8);
+        OutputFiles.writeString(json, e.toJson());
       }
       if (report != null) {
         String split =
             splitField == null
                 ? "all labelled articles of the input"
                 : splitField + "=" + part + " (the model chose its settings on its own validation part)";
-        Files.writeString(
+        OutputFiles.writeString(
             report,
             ReportPage.html(
                 e,
@@ -144,8 +145,7 @@ public final class EvalCommand implements Callable<Integer> {
                     m.card().modelId(),
                     what,
                     split,
-                    Instant.now())),
-            StandardCharsets.UTF_8);
+                    Instant.now())));
       }
       return loaded.rejected().isEmpty()
           ? VeraCommand.EXIT_OK

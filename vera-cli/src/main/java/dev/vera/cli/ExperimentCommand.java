@@ -1,5 +1,6 @@
 package dev.vera.cli;
 
+import dev.vera.io.OutputFiles;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vera.article.Article;
@@ -112,7 +113,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         return holdout(config, loaded, files, result, progress, outw);
       }
       if (design.splitField != null) {
-        TrainingSet set = Splits.byField(loaded.articles(), design.splitField, files);
+        TrainingSet set = training.heldOut(Splits.byField(loaded.articles(), design.splitField, files));
         if (set.test().isEmpty()) {
           throw new VeraCommand.UsageException("no article has " + design.splitField + "=test");
         }
@@ -142,7 +143,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         result.set("model", ModelFile.cardJson(model.card()));
         result.set("test", VerdictJson.mapper().readTree(e.toJson()));
         if (report != null) {
-          Files.writeString(
+          OutputFiles.writeString(
               report,
               ReportPage.html(
                   e,
@@ -152,8 +153,7 @@ public final class ExperimentCommand implements Callable<Integer> {
                       Inputs.names(data) + ", " + set.test().size() + " test articles",
                       "trained on " + design.splitField + "=train, settings and calibration chosen on "
                           + design.splitField + "=valid, figures on " + design.splitField + "=test",
-                      Instant.now())),
-              StandardCharsets.UTF_8);
+                      Instant.now())));
         }
         if (out != null) {
           ModelFile.write(model, out);
@@ -174,7 +174,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         ArrayNode foldJson = result.putArray("folds");
         List<Evaluation> evals = new ArrayList<>();
         for (int i = 0; i < k; i++) {
-          TrainingSet set = Splits.fold(labelled, folds, i, k, files);
+          TrainingSet set = training.heldOut(Splits.fold(labelled, folds, i, k, files));
           CredibilityModel model = new LinearTrainer(config).train(set, progress);
           Evaluation e =
               ModelEvaluation.evaluate(
@@ -206,10 +206,9 @@ public final class ExperimentCommand implements Callable<Integer> {
         outw.flush();
       }
       if (json != null) {
-        Files.writeString(
+        OutputFiles.writeString(
             json,
-            VerdictJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result),
-            StandardCharsets.UTF_8);
+            VerdictJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
       }
       return loaded.rejected().isEmpty() ? VeraCommand.EXIT_OK : VeraCommand.EXIT_SOME_RECORDS_FAILED;
     } catch (IllegalArgumentException e) {

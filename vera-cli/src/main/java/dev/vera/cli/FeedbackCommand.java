@@ -188,7 +188,7 @@ public final class FeedbackCommand implements Callable<Integer> {
         all = store.list();
       }
       if (out == null) {
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = TerminalText.exact(spec.commandLine().getOut());
         write(all, w);
         w.flush();
       } else {
@@ -197,6 +197,8 @@ public final class FeedbackCommand implements Callable<Integer> {
         try {
           try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             write(all, w);
+          } catch (IOException e) {
+            throw dev.vera.io.OutputFiles.cannotWrite(out, e);
           }
           Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
@@ -247,7 +249,7 @@ public final class FeedbackCommand implements Callable<Integer> {
             c.contentHash(),
             c.modelLabel().wireName() + " → " + c.label().wireName(),
             clip(article, 30),
-            c.note());
+            TerminalText.line(c.note()));
       }
       out.flush();
       return VeraCommand.EXIT_OK;
@@ -263,7 +265,7 @@ public final class FeedbackCommand implements Callable<Integer> {
   }
 
   private static String clip(String s, int max) {
-    String flat = s.replaceAll("\\s+", " ").strip();
+    String flat = TerminalText.line(s.replaceAll("\\s+", " ").strip());
     return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
   }
 }

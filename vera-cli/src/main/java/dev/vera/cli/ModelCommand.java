@@ -50,7 +50,7 @@ public final class ModelCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       CredibilityModel m = ModelOption.load(model);
       if (json) {
-        out.println(
+        TerminalText.exact(out).println(
             VerdictJson.mapper()
                 .writerWithDefaultPrettyPrinter()
                 .writeValueAsString(ModelFile.cardJson(m.card())));

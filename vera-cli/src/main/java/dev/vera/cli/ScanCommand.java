@@ -1,5 +1,6 @@
 package dev.vera.cli;
 
+import dev.vera.io.OutputFiles;
 import dev.vera.model.CredibilityModel;
 import dev.vera.model.ScoringOptions;
 import dev.vera.output.VerdictJson;
@@ -153,13 +154,12 @@ public final class ScanCommand implements Callable<Integer> {
       node.put("errors", errorsFile.toString());
       node.put("model", m.card().modelId());
       node.put("threshold", threshold);
-      Files.writeString(
+      OutputFiles.writeString(
           summaryJson,
-          VerdictJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n",
-          StandardCharsets.UTF_8);
+          VerdictJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n");
     }
     if (report != null) {
-      Files.writeString(report, ScanReport.html(s, title(), threshold), StandardCharsets.UTF_8);
+      OutputFiles.writeString(report, ScanReport.html(s, title(), threshold));
     }
     printSummary(err, result, errorsFile);
     return s.failed() > 0 ? VeraCommand.EXIT_SOME_RECORDS_FAILED : VeraCommand.EXIT_OK;

@@ -8,6 +8,9 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -51,6 +54,46 @@ public class ServeCommand implements Callable<Integer> {
   boolean allowPrivateHosts;
 
   @Option(
+      names = "--allow-origin",
+      paramLabel = "ORIGIN",
+      description =
+          "Also answer browser requests from this origin (scheme://host[:port], e.g. a browser"
+              + " extension's chrome-extension://ID); repeatable. Others are refused (403).")
+  List<String> allowOrigins = new ArrayList<>();
+
+  @Option(
+      names = "--public-host",
+      paramLabel = "NAME[:PORT]",
+      description =
+          "A host name the Host header may name besides the bound address (the name a reverse"
+              + " proxy forwards); repeatable. Others are refused (421).")
+  List<String> publicHosts = new ArrayList<>();
+
+  @Option(
+      names = "--request-timeout",
+      paramLabel = "SECONDS",
+      description = "A request body must arrive within this time (default: 30; 408 after).")
+  int requestTimeout = (int) ServerConfig.Limits.DEFAULT_REQUEST_READ_TIMEOUT.toSeconds();
+
+  @Option(
+      names = "--scoring-threads",
+      paramLabel = "N",
+      description = "Threads that score (default: one per core); requests beyond these and the queue get 503.")
+  int scoringThreads = ServerConfig.Limits.defaults().scoringThreads();
+
+  @Option(
+      names = "--scoring-queue",
+      paramLabel = "N",
+      description = "Scoring requests that may wait for a thread (default: 4 per thread).")
+  int scoringQueue = ServerConfig.Limits.defaults().scoringQueue();
+
+  @Option(
+      names = "--batch-cpu-ms",
+      paramLabel = "MS",
+      description = "CPU time one batch may use; articles left then get an error (default: 10000).")
+  long batchCpuMs = ServerConfig.Limits.DEFAULT_BATCH_CPU_BUDGET.toMillis();
+
+  @Option(
       names = "--max-batch-size",
       paramLabel = "N",
       description = "Most articles in one POST /api/v1/check/batch (default: 1000).")
@@ -86,6 +129,10 @@ public class ServeCommand implements Callable<Integer> {
     if (maxBatchSize < 1) {
       throw new VeraCommand.UsageException("--max-batch-size must be at least 1");
     }
+    if (requestTimeout < 1 || scoringThreads < 1 || scoringQueue < 0 || batchCpuMs < 1) {
+      throw new VeraCommand.UsageException(
+          "--request-timeout, --scoring-threads and --batch-cpu-ms must be at least 1, --scoring-queue at least 0");
+    }
     // The model (about 0.5 s to read) loads while the web stack's classes load (as long again):
     // the two overlap on a second core, which keeps the start well under the 3 s promised.
     CompletableFuture<CredibilityModel> loading =
@@ -107,12 +154,24 @@ public class ServeCommand implements Callable<Integer> {
       }
       throw e;
     }
-    ServerConfig config =
+    ServerConfig config;
+    try {
+      config =
         ServerConfig.defaults()
             .withHost(host)
             .withPort(port)
             .withMaxBatchSize(maxBatchSize)
-            .withAllowPrivateHosts(allowPrivateHosts);
+            .withAllowPrivateHosts(allowPrivateHosts)
+            .withAllowedOrigins(allowOrigins)
+            .withPublicHosts(publicHosts)
+            .withLimits(
+                ServerConfig.Limits.defaults()
+                    .withRequestReadTimeout(Duration.ofSeconds(requestTimeout))
+                    .withScoring(scoringThreads, scoringQueue)
+                    .withBatchCpuBudget(Duration.ofMillis(batchCpuMs)));
+    } catch (IllegalArgumentException e) {
+      throw new VeraCommand.UsageException(e.getMessage());
+    }
     var claimChecker = claims.open();
     String who = analyst != null ? analyst : System.getenv("VERA_ANALYST");
     FeedbackSettings feedback =

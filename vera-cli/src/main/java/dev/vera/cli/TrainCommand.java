@@ -1,5 +1,6 @@
 package dev.vera.cli;
 
+import dev.vera.io.OutputFiles;
 import dev.vera.experiment.Splits;
 import dev.vera.model.CredibilityModel;
 import dev.vera.model.LinearTrainer;
@@ -94,6 +95,7 @@ public final class TrainCommand implements Callable<Integer> {
       if (feedback != null) {
         set = CorrectionsCli.join(set, feedback, feedbackWeight, outw);
       }
+      set = training.heldOut(set);
       long t0 = System.nanoTime();
       CredibilityModel model = new LinearTrainer(config).train(set, progress);
       double secs = (System.nanoTime() - t0) / 1e9;
@@ -101,7 +103,7 @@ public final class TrainCommand implements Callable<Integer> {
       model = CardNotes.apply(model, corpusLicences, heldOutFigures);
       ModelFile.write(model, out);
       if (card != null) {
-        Files.writeString(card, ModelCardText.markdown(model), StandardCharsets.UTF_8);
+        OutputFiles.writeString(card, ModelCardText.markdown(model));
       }
       outw.printf(
           Locale.ROOT,

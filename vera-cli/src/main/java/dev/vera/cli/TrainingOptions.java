@@ -73,6 +73,25 @@ public final class TrainingOptions {
   boolean noStyle;
 
   @Option(
+      names = "--drop-duplicates",
+      description =
+          "Drop from the validation and test parts the articles an earlier part holds too (same"
+              + " title and text; counted in the model card) instead of refusing to train.")
+  boolean dropDuplicates;
+
+  /**
+   * The parts to train on: without held-out duplicates with --drop-duplicates; otherwise the set
+   * itself, refused when a held-out part shares articles with train.
+   */
+  dev.vera.model.TrainingSet heldOut(dev.vera.model.TrainingSet set) {
+    if (dropDuplicates) {
+      return set.withoutHeldOutDuplicates();
+    }
+    set.requireHeldOutUnseen();
+    return set;
+  }
+
+  @Option(
       names = "--neighbours",
       paramLabel = "K",
       description =

@@ -53,7 +53,8 @@ final class UrlInputs {
   }
 
   private static ReadOutcome fetch(ArticleFetcher fetcher, String url, long maxArticleBytes) {
-    RecordLocation where = new RecordLocation(url, 1, 1);
+    String shown = dev.vera.fetch.Urls.withoutCredentials(url);
+    RecordLocation where = new RecordLocation(shown, 1, 1);
     try {
       Article a = fetcher.fetchArticle(url);
       String tooLarge =
@@ -62,7 +63,7 @@ final class UrlInputs {
       if (tooLarge != null) {
         return new ReadOutcome.Rejected(where, tooLarge);
       }
-      return new ReadOutcome.Parsed(a.withId(url), where);
+      return new ReadOutcome.Parsed(a.withId(shown), where);
     } catch (FetchException e) {
       return new ReadOutcome.Rejected(where, e.getMessage());
     }

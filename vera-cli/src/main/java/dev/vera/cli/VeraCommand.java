@@ -53,6 +53,17 @@ public final class VeraCommand implements Runnable {
   /** The configured command line; tests call this with their own writers. */
   public static CommandLine newCommandLine() {
     CommandLine cl = new CommandLine(new VeraCommand());
+    // The help lists values in lower case (auto, jsonl, csv…): accept them as written.
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // Everything printed for a terminal shows control characters instead of obeying them; the
+    // writers are wrapped at execution, so that callers (tests) may set their own before.
+    cl.setExecutionStrategy(
+        parseResult -> {
+          CommandLine top = parseResult.commandSpec().commandLine();
+          top.setOut(TerminalText.writer(top.getOut()));
+          top.setErr(TerminalText.writer(top.getErr()));
+          return new CommandLine.RunLast().execute(parseResult);
+        });
     cl.setExecutionExceptionHandler(VeraCommand::handleFailure);
     // picocli asks this mapper for parse errors too (unknown option, bad value, missing
     // argument): those are usage errors, exit 2, not failures.

@@ -16,6 +16,7 @@ final class VerdictText {
   private VerdictText() {}
 
   static String verdict(Verdict v, Explanation e, String name) {
+    name = TerminalText.line(name);
     StringBuilder sb = new StringBuilder();
     sb.append(
         String.format(
@@ -82,7 +83,7 @@ final class VerdictText {
                         Locale.ROOT,
                         "%s %s %.2f",
                         x.label().mark(),
-                        x.id() == null ? "#" + x.doc() : x.id(),
+                        x.id() == null ? "#" + x.doc() : TerminalText.line(x.id()),
                         x.similarity()))
             .collect(Collectors.joining(", "));
     return String.format(
@@ -95,7 +96,7 @@ final class VerdictText {
   }
 
   static String explanation(Verdict v, Explanation e, String name) {
-    StringBuilder sb = new StringBuilder(verdict(v, e, name));
+    StringBuilder sb = new StringBuilder(verdict(v, e, TerminalText.line(name)));
     sb.append("\n  Phrases (weight = change in log-odds of fake; title and body are separate):\n");
     for (Explanation.PhraseEvidence p : e.towardFake()) {
       sb.append(phraseLine(p));
@@ -130,7 +131,7 @@ final class VerdictText {
                 x.label().mark(),
                 x.label().wireName(),
                 x.similarity(),
-                x.id() == null ? "(training article #" + x.doc() + ", no id)" : x.id()));
+                x.id() == null ? "(training article #" + x.doc() + ", no id)" : TerminalText.line(x.id())));
       }
     }
     sb.append("\n  Style:\n");
@@ -147,11 +148,15 @@ final class VerdictText {
         "    %+7.3f  %-5s %-30s ×%d%n",
         p.weight(),
         p.part(),
-        "\"" + p.phrase() + "\"",
+        "\"" + TerminalText.line(p.phrase()) + "\"",
         p.occurrences().size());
   }
 
   static String source(SourceEvidence s, boolean used) {
+    return TerminalText.line(sourceLine(s, used));
+  }
+
+  private static String sourceLine(SourceEvidence s, boolean used) {
     String use = used ? "used in the verdict" : "not used (add --use-source)";
     switch (s.basis()) {
       case TRAINING:
@@ -199,7 +204,7 @@ final class VerdictText {
                     Locale.ROOT,
                     "%s\"%s\" %+.2f",
                     p.part().equals("title") ? "title:" : "",
-                    p.phrase(),
+                    TerminalText.line(p.phrase()),
                     p.weight()))
         .collect(Collectors.joining(" · "));
   }

@@ -41,6 +41,8 @@ public record Article(
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(text, "text");
     splits = Map.copyOf(splits);
+    // Credentials in a URL must not travel on into verdicts, stored corrections or logs.
+    url = dev.vera.fetch.Urls.withoutCredentials(url);
   }
 
   /** An article that belongs to no named corpus. */

@@ -83,14 +83,17 @@ public final class CheckWorthinessModel {
     if (!config.name().startsWith(NAME_PREFIX)) {
       throw new IllegalArgumentException("model name must start with '" + NAME_PREFIX + "'");
     }
+    // Short sentences recur across debates ("Thank you."): a validation sentence that train
+    // holds too would be chosen on as if unseen, so it leaves the validation part.
     TrainingSet noTest =
-        new TrainingSet(data.train(), data.valid(), List.of(), data.files(), data.splitField());
+        new TrainingSet(data.train(), data.valid(), List.of(), data.files(), data.splitField())
+            .withoutHeldOutDuplicates();
     // A sentence's check-worthiness is a matter of its own wording, not of similar sentences.
     CredibilityModel trained =
         new LinearTrainer(config.withNeighbours(null)).train(noTest, progress);
     CheckWorthinessModel provisional = new CheckWorthinessModel(trained);
-    double[] p = provisional.probabilities(data.valid());
-    double threshold = ThresholdChoice.bestPositiveF1(p, truths(data.valid()));
+    double[] p = provisional.probabilities(noTest.valid());
+    double threshold = ThresholdChoice.bestPositiveF1(p, truths(noTest.valid()));
     ModelCard c = trained.card();
     ModelCard.Parameters old = c.parameters();
     ModelCard.Parameters params =
@@ -106,7 +109,7 @@ public final class CheckWorthinessModel {
             old.seed(),
             null,
             old.embeddings());
-    Evaluation validEval = provisional.evaluate(data.valid(), threshold);
+    Evaluation validEval = provisional.evaluate(noTest.valid(), threshold);
     ModelCard card =
         new ModelCard(
             c.modelId(),

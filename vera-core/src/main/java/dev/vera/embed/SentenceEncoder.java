@@ -171,7 +171,8 @@ public final class SentenceEncoder implements AutoCloseable {
         return meanPooled(states[0], len);
       }
     } catch (OrtException e) {
-      throw new IllegalStateException("the sentence-embedding model failed: " + e.getMessage(), e);
+      throw new dev.vera.model.ScoringException(
+          "the sentence-embedding model failed: " + e.getMessage(), e);
     } finally {
       for (OnnxTensor t : inputs) {
         t.close();

@@ -40,6 +40,21 @@ public final class Evaluator {
   private Evaluator() {}
 
   /**
+   * Refuses probabilities that are not numbers in [0, 1] (NaN, infinities), naming the first
+   * one: sorting and tie groups assume every probability equals itself.
+   *
+   * @throws IllegalArgumentException naming the position and value of the first bad probability
+   */
+  public static void requireProbabilities(double[] p) {
+    for (int i = 0; i < p.length; i++) {
+      if (!(p[i] >= 0.0 && p[i] <= 1.0)) {
+        throw new IllegalArgumentException(
+            "probability " + (i + 1) + " of " + p.length + " is " + p[i] + ", not a number in [0, 1]");
+      }
+    }
+  }
+
+  /**
    * Evaluates {@code scored} without per-source figures.
    *
    * @param scored the scored articles, at least one

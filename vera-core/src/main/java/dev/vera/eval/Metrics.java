@@ -23,6 +23,8 @@ final class Metrics {
   record Sweep(double[] thresholds, int[] tp, int[] fp, int positives, int negatives, double auc) {
 
     static Sweep of(double[] p, boolean[] fake) {
+      // A NaN is unequal to itself: its tie group would never end.
+      Evaluator.requireProbabilities(p);
       int n = p.length;
       Integer[] order = new Integer[n];
       for (int i = 0; i < n; i++) {

@@ -2,6 +2,9 @@ package dev.vera.feedback;
 
 import dev.vera.article.Article;
 import dev.vera.article.Label;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,9 +16,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 
@@ -54,6 +59,11 @@ public final class FeedbackStore implements AutoCloseable {
 
   /** Opens the database at {@code path}, creating it (and its directory) when absent. */
   public static FeedbackStore open(Path path) throws FeedbackException {
+    return open(path, UnaryOperator.identity());
+  }
+
+  /** {@link #open(Path)}, with the connection wrapped (tests inject failures through it). */
+  static FeedbackStore open(Path path, UnaryOperator<Connection> wrap) throws FeedbackException {
     Path abs = path.toAbsolutePath();
     try {
       if (abs.getParent() != null) {
@@ -65,6 +75,7 @@ public final class FeedbackStore implements AutoCloseable {
     if (Files.isDirectory(abs)) {
       throw new FeedbackException(path + ": is a directory, not a feedback database file");
     }
+    identify(path, abs);
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
     Connection c;
@@ -73,7 +84,7 @@ public final class FeedbackStore implements AutoCloseable {
     } catch (SQLException e) {
       throw new FeedbackException(path + ": cannot open the feedback database: " + e.getMessage(), e);
     }
-    FeedbackStore store = new FeedbackStore(path, c);
+    FeedbackStore store = new FeedbackStore(path, wrap.apply(c));
     try {
       store.prepare();
       return store;
@@ -81,6 +92,59 @@ public final class FeedbackStore implements AutoCloseable {
       store.close();
       throw e;
     }
+  }
+
+  /** The first bytes of every SQLite database file. */
+  private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * Refuses an existing file that is not a Vera feedback database before anything writes to it:
+   * its header is read as bytes, then its schema through a read-only connection. Opening it for
+   * writing would switch another application's file to WAL, a change to a file not ours.
+   */
+  private static void identify(Path path, Path abs) throws FeedbackException {
+    byte[] head;
+    try {
+      if (!Files.exists(abs) || Files.size(abs) == 0) {
+        return; // a new database
+      }
+      try (InputStream in = Files.newInputStream(abs)) {
+        head = in.readNBytes(SQLITE_MAGIC.length);
+      }
+    } catch (IOException e) {
+      throw new FeedbackException(path + ": cannot read the feedback database: " + osReason(e), e);
+    }
+    if (!Arrays.equals(head, SQLITE_MAGIC)) {
+      throw new FeedbackException(path + ": not a SQLite database; give another --db file");
+    }
+    SQLiteConfig readOnly = new SQLiteConfig();
+    readOnly.setReadOnly(true);
+    readOnly.setBusyTimeout(BUSY_TIMEOUT_MS);
+    try (Connection c = readOnly.createConnection("jdbc:sqlite:" + abs);
+        Statement s = c.createStatement()) {
+      int version = pragmaInt(s, "user_version");
+      int app = pragmaInt(s, "application_id");
+      if (!(version == 0 && app == 0 && !hasTables(s))) {
+        checkSchema(path, version, app);
+      }
+    } catch (SQLException e) {
+      int code = e.getErrorCode() & 0xff;
+      if (code == SQLiteErrorCode.SQLITE_NOTADB.code) {
+        throw new FeedbackException(path + ": not a SQLite database; give another --db file", e);
+      }
+      throw new FeedbackException(path + ": cannot read the feedback database: " + e.getMessage(), e);
+    } catch (SchemaRefused e) {
+      throw new FeedbackException(e.getMessage());
+    }
+  }
+
+  private static String osReason(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    return e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+        ? f.getReason()
+        : String.valueOf(e.getMessage());
   }
 
   /** Sets the journal and sync modes, then creates or checks the schema in one transaction. */
@@ -104,7 +168,7 @@ public final class FeedbackStore implements AutoCloseable {
                 if (version == 0 && app == 0 && !hasTables(s)) {
                   createSchema(s);
                 } else {
-                  checkSchema(version, app);
+                  checkSchema(path, version, app);
                 }
                 s.execute("COMMIT");
               } catch (SQLException | RuntimeException e) {
@@ -121,7 +185,7 @@ public final class FeedbackStore implements AutoCloseable {
     }
   }
 
-  private void checkSchema(int version, int app) {
+  private static void checkSchema(Path path, int version, int app) {
     if (app != APPLICATION_ID) {
       throw new SchemaRefused(
           path + ": not a Vera feedback database (a SQLite file of another application); give another --db file");
@@ -165,7 +229,8 @@ public final class FeedbackStore implements AutoCloseable {
 
   /**
    * Stores a correction and returns it with its id and time. Returns only after the commit: a
-   * single INSERT in autocommit mode is its own transaction, synced to the WAL before it returns.
+   * single INSERT (returning its id) in autocommit mode is its own transaction, synced to the WAL
+   * before it returns.
    */
   public synchronized Correction add(Correction draft) throws FeedbackException {
     Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -178,7 +243,8 @@ public final class FeedbackStore implements AutoCloseable {
                     connection.prepareStatement(
                         "INSERT INTO corrections (created_at, analyst, label, note, content_hash,"
                             + " model_id, model_label, model_probability_fake, article_id, title,"
-                            + " text, date, url, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                            + " text, date, url, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                            + " RETURNING id")) {
                   p.setString(1, at.toString());
                   p.setString(2, draft.analyst());
                   p.setString(3, draft.label().wireName());
@@ -193,12 +259,14 @@ public final class FeedbackStore implements AutoCloseable {
                   p.setString(12, a.date() == null ? null : a.date().toString());
                   p.setString(13, a.url());
                   p.setString(14, a.source());
-                  p.executeUpdate();
-                }
-                try (Statement s = connection.createStatement();
-                    ResultSet r = s.executeQuery("SELECT last_insert_rowid()")) {
-                  r.next();
-                  return r.getLong(1);
+                  // One statement: a busy error cannot fall between the row and its id, so a
+                  // retry never stores the correction twice (RETURNING: SQLite 3.35 and later).
+                  try (ResultSet r = p.executeQuery()) {
+                    if (!r.next()) {
+                      throw new SQLException("the INSERT returned no id");
+                    }
+                    return r.getLong(1);
+                  }
                 }
               });
       return draft.stored(id, at);

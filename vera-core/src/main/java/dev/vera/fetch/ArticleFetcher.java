@@ -4,31 +4,42 @@ import dev.vera.article.Article;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Downloads an article page. Redirects are followed here rather than by the HTTP client so that
  * the {@link HostPolicy} judges every hop, not just the first; the whole fetch shares one
- * deadline, the body is read no further than the size cap, and only HTML is accepted.
+ * deadline, the body is read no further than the size cap, and only HTML is accepted. The client
+ * looks names up only through the policy ({@link HostPolicy#resolve}), so it connects to exactly
+ * the addresses that were checked. Credentials in a URL ({@code user:pass@}) are dropped before
+ * anything else sees it: they are never sent, shown or stored.
  */
 public final class ArticleFetcher {
   private static final String USER_AGENT = "Vera/1 (news credibility checker)";
@@ -42,7 +53,7 @@ public final class ArticleFetcher {
 
   private final FetchOptions options;
   private final HostPolicy policy;
-  private final HttpClient client;
+  private final CloseableHttpClient client;
   private final HtmlArticleExtractor extractor = new HtmlArticleExtractor();
 
   /** A fetcher guarded by {@link SsrfGuard} as {@code options} say. */
@@ -54,11 +65,55 @@ public final class ArticleFetcher {
   public ArticleFetcher(FetchOptions options, HostPolicy policy) {
     this.options = options;
     this.policy = policy;
+    Timeout timeout = Timeout.of(options.timeout());
     this.client =
-        HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(options.timeout())
+        HttpClients.custom()
+            .setConnectionManager(
+                PoolingHttpClientConnectionManagerBuilder.create()
+                    .setDnsResolver(new PolicyResolver(policy))
+                    .setDefaultConnectionConfig(
+                        ConnectionConfig.custom()
+                            .setConnectTimeout(timeout)
+                            .setSocketTimeout(timeout)
+                            .build())
+                    .build())
+            .disableRedirectHandling()
+            .disableAutomaticRetries()
+            .disableCookieManagement()
+            .disableAuthCaching()
+            .setUserAgent(USER_AGENT)
             .build();
+  }
+
+  /**
+   * The client's only name lookup: the policy's. A refusal travels through the client as an
+   * {@link UnknownHostException} (all a resolver may throw) and comes out as itself.
+   */
+  private record PolicyResolver(HostPolicy policy) implements DnsResolver {
+    @Override
+    public InetAddress[] resolve(String host) throws UnknownHostException {
+      try {
+        return policy.resolve(host);
+      } catch (FetchException e) {
+        throw new Refused(e);
+      }
+    }
+
+    @Override
+    public String resolveCanonicalHostname(String host) {
+      return host;
+    }
+  }
+
+  /** A {@link FetchException} from the resolver, carried through the HTTP client. */
+  private static final class Refused extends UnknownHostException {
+    private static final long serialVersionUID = 1L;
+    private final transient FetchException failure;
+
+    Refused(FetchException failure) {
+      super(failure.getMessage());
+      this.failure = failure;
+    }
   }
 
   /** Fetches {@code url} and extracts its article. */
@@ -78,53 +133,56 @@ public final class ArticleFetcher {
       if (left.isNegative() || left.isZero()) {
         throw timeout(uri);
       }
-      HttpResponse<InputStream> response = send(uri, left);
-      int status = response.statusCode();
+      ClassicHttpResponse response = send(uri, left);
+      int status = response.getCode();
       if (isRedirect(status)) {
-        closeQuietly(response.body());
-        Optional<String> location = response.headers().firstValue("Location");
-        if (location.isEmpty() || location.get().isBlank()) {
+        closeQuietly(response);
+        Header location = response.getFirstHeader("Location");
+        if (location == null || location.getValue().isBlank()) {
           throw new FetchException(
-              FetchException.Kind.REDIRECTS, uri + " redirects (" + status + ") without a Location");
+              FetchException.Kind.REDIRECTS, Urls.shown(uri) + " redirects (" + status + ") without a Location");
         }
         if (redirects.size() >= options.maxRedirects()) {
           throw new FetchException(
               FetchException.Kind.REDIRECTS,
-              "more than " + options.maxRedirects() + " redirects starting from " + url);
+              "more than " + options.maxRedirects() + " redirects starting from " + Urls.shown(url));
         }
         redirects.add(uri);
-        uri = resolve(uri, location.get().strip());
+        uri = resolve(uri, location.getValue().strip());
         continue;
       }
-      try (InputStream body = response.body()) {
+      try (response) {
         if (status < 200 || status > 299) {
           throw new FetchException(
-              FetchException.Kind.HTTP_STATUS, uri + " answered HTTP " + status);
+              FetchException.Kind.HTTP_STATUS, Urls.shown(uri) + " answered HTTP " + status);
         }
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        Header typeHeader = response.getFirstHeader("Content-Type");
+        String contentType = typeHeader == null ? "" : typeHeader.getValue();
         String mediaType = mediaType(contentType);
         if (!mediaType.equals("text/html") && !mediaType.equals("application/xhtml+xml")) {
           throw new FetchException(
               FetchException.Kind.NOT_HTML,
-              uri
+              Urls.shown(uri)
                   + " is not an HTML page (Content-Type: "
-                  + (contentType.isBlank() ? "none" : contentType)
+                  + (contentType.isBlank() ? "none" : Urls.cut(contentType))
                   + ")");
         }
-        OptionalLong declared = response.headers().firstValueAsLong("Content-Length");
-        if (declared.isPresent() && declared.getAsLong() > options.maxBytes()) {
+        HttpEntity entity = response.getEntity();
+        if (entity != null && entity.getContentLength() > options.maxBytes()) {
           throw tooLarge(uri);
         }
-        byte[] bytes = readBody(body, uri, deadline);
+        byte[] bytes =
+            entity == null ? new byte[0] : readBody(entity.getContent(), uri, deadline);
         if (bytes.length > options.maxBytes()) {
           throw tooLarge(uri);
         }
         return new FetchedPage(uri, mediaType, charset(contentType), bytes, List.copyOf(redirects));
-      } catch (HttpTimeoutException e) {
-        throw timeout(uri);
       } catch (IOException e) {
         throw new FetchException(
-            FetchException.Kind.UNREACHABLE, "reading " + uri + " failed: " + e.getMessage(), e);
+            FetchException.Kind.UNREACHABLE,
+            "reading " + Urls.shown(uri) + " failed: " + e.getMessage(),
+            "reading " + Urls.shown(uri) + " failed",
+            e);
       }
     }
   }
@@ -154,69 +212,74 @@ public final class ArticleFetcher {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       closeQuietly(body);
-      throw new FetchException(FetchException.Kind.TIMEOUT, "interrupted while fetching " + uri, e);
+      throw new FetchException(FetchException.Kind.TIMEOUT, "interrupted while fetching " + Urls.shown(uri), e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause();
       throw new FetchException(
-          FetchException.Kind.UNREACHABLE, "reading " + uri + " failed: " + cause, cause);
+          FetchException.Kind.UNREACHABLE,
+          "reading " + Urls.shown(uri) + " failed: " + cause,
+          "reading " + Urls.shown(uri) + " failed",
+          cause);
     }
   }
 
-  private HttpResponse<InputStream> send(URI uri, Duration timeout) throws FetchException {
-    HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .timeout(timeout)
-            .header("User-Agent", USER_AGENT)
-            .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
-            .GET()
-            .build();
+  private ClassicHttpResponse send(URI uri, Duration timeout) throws FetchException {
+    HttpGet request = new HttpGet(uri);
+    request.setHeader("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1");
+    request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(timeout)).build());
     try {
-      return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpTimeoutException e) {
-      throw timeout(uri);
-    } catch (ConnectException e) {
-      throw new FetchException(FetchException.Kind.UNREACHABLE, "cannot connect to " + uri, e);
-    } catch (IOException e) {
+      return client.executeOpen(null, request, HttpClientContext.create());
+    } catch (Refused e) {
+      throw e.failure;
+    } catch (UnknownHostException e) {
       throw new FetchException(
-          FetchException.Kind.UNREACHABLE, "fetching " + uri + " failed: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new FetchException(FetchException.Kind.TIMEOUT, "interrupted while fetching " + uri, e);
+          FetchException.Kind.UNREACHABLE, "the host " + Urls.cut(String.valueOf(uri.getHost())) + " does not resolve", e);
+    } catch (SocketTimeoutException e) { // ConnectTimeoutException too
+      throw timeout(uri);
+    } catch (IOException e) {
+      // The client's own words may name the address it connected to: local message only.
+      throw new FetchException(
+          FetchException.Kind.UNREACHABLE,
+          "cannot fetch " + Urls.shown(uri) + ": " + e.getMessage(),
+          "cannot connect to " + Urls.shown(uri),
+          e);
     } catch (IllegalArgumentException e) {
-      throw new FetchException(FetchException.Kind.BAD_URL, "cannot fetch " + uri + ": " + e.getMessage(), e);
+      throw new FetchException(FetchException.Kind.BAD_URL, "cannot fetch " + Urls.shown(uri) + ": " + e.getMessage(), e);
     }
   }
 
   private FetchException timeout(URI uri) {
     return new FetchException(
         FetchException.Kind.TIMEOUT,
-        "no complete answer from " + uri + " within " + options.timeout().toMillis() + " ms");
+        "no complete answer from " + Urls.shown(uri) + " within " + options.timeout().toMillis() + " ms");
   }
 
   private FetchException tooLarge(URI uri) {
     return new FetchException(
         FetchException.Kind.TOO_LARGE,
-        uri + " is larger than the " + options.maxBytes() + "-byte page limit");
+        Urls.shown(uri) + " is larger than the " + options.maxBytes() + "-byte page limit");
   }
 
   static URI parse(String url) throws FetchException {
     try {
       URI uri = new URI(url.strip());
       if (!uri.isAbsolute()) {
-        throw new FetchException(FetchException.Kind.BAD_URL, "not an absolute URL: " + url);
+        throw new FetchException(FetchException.Kind.BAD_URL, "not an absolute URL: " + Urls.shown(url));
       }
-      return uri;
+      return Urls.withoutCredentials(uri);
     } catch (URISyntaxException e) {
-      throw new FetchException(FetchException.Kind.BAD_URL, "malformed URL: " + url, e);
+      throw new FetchException(FetchException.Kind.BAD_URL, "malformed URL: " + Urls.shown(url), e);
     }
   }
 
   private static URI resolve(URI base, String location) throws FetchException {
     try {
-      return base.resolve(new URI(location));
+      return Urls.withoutCredentials(base.resolve(new URI(location)));
     } catch (URISyntaxException | IllegalArgumentException e) {
       throw new FetchException(
-          FetchException.Kind.REDIRECTS, base + " redirects to a malformed URL: " + location, e);
+          FetchException.Kind.REDIRECTS,
+          Urls.shown(base) + " redirects to a malformed URL: " + Urls.shown(location),
+          e);
     }
   }
 
@@ -241,9 +304,9 @@ public final class ArticleFetcher {
     return null;
   }
 
-  private static void closeQuietly(InputStream in) {
+  private static void closeQuietly(java.io.Closeable c) {
     try {
-      in.close();
+      c.close();
     } catch (IOException e) {
       // Nothing to do: the redirect's body is not needed.
     }

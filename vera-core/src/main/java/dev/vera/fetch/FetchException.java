@@ -1,6 +1,10 @@
 package dev.vera.fetch;
 
-/** A page that could not be fetched or read as an article; {@link #kind()} says which way. */
+/**
+ * A page that could not be fetched or read as an article; {@link #kind()} says which way. The
+ * message is for the person who asked at their own terminal and may say more (the address a host
+ * resolved to); {@link #publicMessage()} is what a server answers a remote caller.
+ */
 public final class FetchException extends Exception {
   private static final long serialVersionUID = 1L;
 
@@ -27,18 +31,32 @@ public final class FetchException extends Exception {
   }
 
   private final Kind kind;
+  private final String publicMessage;
 
   public FetchException(Kind kind, String message) {
-    super(message);
-    this.kind = kind;
+    this(kind, message, message, null);
   }
 
   public FetchException(Kind kind, String message, Throwable cause) {
+    this(kind, message, message, cause);
+  }
+
+  /**
+   * @param message what the local user is told (may name resolved addresses)
+   * @param publicMessage what a remote caller is told: no addresses, no DNS answers
+   */
+  public FetchException(Kind kind, String message, String publicMessage, Throwable cause) {
     super(message, cause);
     this.kind = kind;
+    this.publicMessage = publicMessage;
   }
 
   public Kind kind() {
     return kind;
+  }
+
+  /** The message without internal addresses or DNS answers, for a remote caller. */
+  public String publicMessage() {
+    return publicMessage;
   }
 }

@@ -9,21 +9,33 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps fetches away from the machine's own network: resolves the host and refuses the URL when
- * any of its addresses is loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local
- * (169.254/16, fe80::/10, which holds the cloud metadata address 169.254.169.254),
- * unspecified, multicast, shared (100.64/10, home of another metadata address) or otherwise
- * reserved. Only http and https are allowed. With {@code allowPrivateHosts} only the scheme is
- * checked.
+ * Keeps fetches away from the machine's own network: refuses a host when any of its addresses is
+ * loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local (169.254/16, fe80::/10,
+ * which holds the cloud metadata address 169.254.169.254), unspecified, multicast, shared
+ * (100.64/10, home of another metadata address) or otherwise reserved. Only http and https are
+ * allowed. With {@code allowPrivateHosts} only the scheme is checked.
  *
- * <p>The check resolves the name itself; the HTTP client resolves it again when it connects, so a
- * DNS server that answers differently within milliseconds (rebinding) is not covered.
+ * <p>The addresses are checked in {@link #resolve}, which {@link ArticleFetcher}'s connections
+ * use as their only name lookup: the connection goes to an address that was checked, so a DNS
+ * answer that changes between the check and the connection (rebinding) changes nothing.
  */
 public final class SsrfGuard implements HostPolicy {
+  /** A name lookup: the system's, or a test's DNS that answers differently each time. */
+  @FunctionalInterface
+  interface Lookup {
+    InetAddress[] all(String host) throws UnknownHostException;
+  }
+
   private final boolean allowPrivateHosts;
+  private final Lookup lookup;
 
   public SsrfGuard(boolean allowPrivateHosts) {
+    this(allowPrivateHosts, InetAddress::getAllByName);
+  }
+
+  SsrfGuard(boolean allowPrivateHosts, Lookup lookup) {
     this.allowPrivateHosts = allowPrivateHosts;
+    this.lookup = lookup;
   }
 
   @Override
@@ -31,39 +43,56 @@ public final class SsrfGuard implements HostPolicy {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new FetchException(
-          FetchException.Kind.BAD_URL, "only http and https URLs can be fetched: " + uri);
+          FetchException.Kind.BAD_URL, "only http and https URLs can be fetched: " + Urls.shown(uri));
     }
     String host = uri.getHost();
     if (host == null || host.isEmpty()) {
-      throw new FetchException(FetchException.Kind.BAD_URL, "the URL has no host: " + uri);
+      throw new FetchException(FetchException.Kind.BAD_URL, "the URL has no host: " + Urls.shown(uri));
     }
-    if (allowPrivateHosts) {
-      return;
+    if (!allowPrivateHosts) {
+      resolve(host); // refused before a request is made; the connection checks again, pinned
     }
-    if (host.startsWith("[") && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
-    }
+  }
+
+  /**
+   * The host's addresses, refused when one of them is not a public unicast address. The local
+   * message names the address; the public one does not (a remote caller must not learn what
+   * this network's names resolve to).
+   */
+  @Override
+  public InetAddress[] resolve(String host) throws FetchException {
+    String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     InetAddress[] addresses;
     try {
-      addresses = InetAddress.getAllByName(host);
+      addresses = lookup.all(bare);
     } catch (UnknownHostException e) {
       throw new FetchException(
-          FetchException.Kind.UNREACHABLE, "the host " + host + " does not resolve", e);
+          FetchException.Kind.UNREACHABLE, "the host " + Urls.cut(bare) + " does not resolve", e);
+    }
+    if (allowPrivateHosts) {
+      return addresses;
     }
     for (InetAddress a : addresses) {
       String why = forbiddenReason(a);
       if (why != null) {
         throw new FetchException(
             FetchException.Kind.REFUSED,
-            "refused to fetch "
-                + uri.getHost()
+            "refused to fetch from "
+                + Urls.cut(bare)
                 + ": it resolves to "
                 + a.getHostAddress()
                 + ", a "
                 + why
-                + " address (allow with --allow-private-hosts)");
+                + " address (allow with --allow-private-hosts)",
+            "refused to fetch from "
+                + Urls.cut(bare)
+                + ": it is not a public address (this server does not fetch from loopback,"
+                + " private, link-local or reserved addresses unless started with"
+                + " --allow-private-hosts)",
+            null);
       }
     }
+    return addresses;
   }
 
   /** Why an address must not be fetched from, or null when it is a public unicast address. */

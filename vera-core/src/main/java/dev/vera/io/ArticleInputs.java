@@ -1,5 +1,7 @@
 package dev.vera.io;
 
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -47,6 +49,15 @@ public final class ArticleInputs {
     return new InputReader(displayName, in, options);
   }
 
+  /**
+   * The regular files a directory stands for, in the order {@link #open(Path, ReaderOptions)}
+   * reads them (links followed, hidden names skipped); what cannot be listed is left out here,
+   * since the reader reports it in its place.
+   */
+  public static List<Path> regularFiles(Path directory) throws IOException {
+    return DirectoryReader.readableFiles(directory);
+  }
+
   /** A reader of several paths (files or directories) one after another, in the given order. */
   public static ArticleReader openAll(List<Path> paths, ReaderOptions options) {
     List<Supplier<ArticleReader>> parts = new ArrayList<>();
@@ -90,7 +101,24 @@ public final class ArticleInputs {
     return new InputReader(
         file.toString(),
         name == null ? file.toString() : name.toString(),
-        () -> Files.newInputStream(file),
+        () -> openStream(file),
         options);
+  }
+
+  /**
+   * A stream over a file. A pipe, a FIFO or {@code <(command)} gets a plain {@link
+   * FileInputStream}: the channel stream of {@link Files#newInputStream} answers {@code
+   * available()} from the position, which a pipe does not have ("Illegal seek").
+   */
+  static InputStream openStream(Path file) throws IOException {
+    if (Files.isRegularFile(file)) {
+      return Files.newInputStream(file);
+    }
+    try {
+      return new FileInputStream(file.toFile());
+    } catch (FileNotFoundException e) {
+      // Opened as Files would, so that the reason reads the same ("permission denied"…).
+      return Files.newInputStream(file);
+    }
   }
 }

@@ -42,7 +42,7 @@ final class DirectoryReader extends PendingRecordReader {
   }
 
   private ArticleReader list() throws IOException {
-    List<Entry> entries = walk();
+    List<Entry> entries = walk(root);
     if (entries.isEmpty()) {
       return new FixedReader(
           List.of(
@@ -65,7 +65,12 @@ final class DirectoryReader extends PendingRecordReader {
     return new ConcatReader(parts);
   }
 
-  private List<Entry> walk() throws IOException {
+  /** The files below {@code root} that this reader would open, in its order. */
+  static List<Path> readableFiles(Path root) throws IOException {
+    return walk(root).stream().filter(e -> e.problem() == null).map(Entry::path).sorted().toList();
+  }
+
+  private static List<Entry> walk(Path root) throws IOException {
     List<Entry> entries = new ArrayList<>();
     Files.walkFileTree(
         root,

@@ -93,7 +93,12 @@ final class InputProbe {
 
   /** A one-line description of broken gzip data. */
   static String corruptGzip(IOException e) {
-    return "the gzip data is corrupt or truncated (" + e.getMessage() + ")";
+    // An EOFException says nothing itself: the data stopped where more was promised.
+    String why =
+        e.getMessage() != null
+            ? e.getMessage()
+            : e instanceof EOFException ? "it ends early" : e.getClass().getSimpleName();
+    return "the gzip data is corrupt or truncated (" + why + ")";
   }
 
   private static @Nullable InputFormat byExtension(String lowerName) {

@@ -143,7 +143,11 @@ public final class CredibilityModel {
     this.scope = scope == null ? ModelScope.legacy(card) : scope;
   }
 
-  /** Judges one article. */
+  /**
+   * Judges one article.
+   *
+   * @throws ScoringException when this article cannot be scored (the sentence encoder failed)
+   */
   public Verdict predict(Article article, ScoringOptions options) {
     return verdictFor(article, read(article), options);
   }

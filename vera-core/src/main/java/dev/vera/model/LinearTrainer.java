@@ -47,6 +47,7 @@ public final class LinearTrainer {
 
   /** Trains on {@code data.train()}, tunes on {@code data.valid()}, reports on {@code data.test()}. */
   public CredibilityModel train(TrainingSet data, ProgressListener progress) {
+    data.requireHeldOutUnseen();
     List<Article> corpusTrain = labelled(data.train(), "training");
     List<Article> valid = labelled(data.valid(), "validation");
     List<Article> train = new ArrayList<>(corpusTrain);
@@ -375,7 +376,8 @@ public final class LinearTrainer {
             data.valid().size(),
             data.corrections().size(),
             data.correctionWeight(),
-            data.correctionsHeldOutRemoved());
+            data.correctionsHeldOutRemoved(),
+            data.heldOutDuplicatesRemoved());
     return new ModelCard(
         modelId(config, setHash, data.correctionWeight()),
         config.name(),

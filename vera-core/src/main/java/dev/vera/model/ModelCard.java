@@ -119,6 +119,8 @@ public record ModelCard(
    * @param corrections how many analysts' corrections trained (included in {@code trainArticles})
    * @param correctionWeight how many copies of each correction the fit saw
    * @param correctionsHeldOutRemoved validation/test articles left out because a correction covers them
+   * @param heldOutDuplicatesRemoved validation/test articles left out because train (or, for test,
+   *     validation) holds the same article
    */
   public record TrainingData(
       List<DataFile> files,
@@ -129,9 +131,25 @@ public record ModelCard(
       int validArticles,
       int corrections,
       int correctionWeight,
-      int correctionsHeldOutRemoved) {
+      int correctionsHeldOutRemoved,
+      int heldOutDuplicatesRemoved) {
     public TrainingData {
       files = List.copyOf(files);
+    }
+
+    /** Training data from which no duplicate was dropped. */
+    public TrainingData(
+        List<DataFile> files,
+        @Nullable String splitField,
+        String trainingSetSha256,
+        int trainArticles,
+        int trainFake,
+        int validArticles,
+        int corrections,
+        int correctionWeight,
+        int correctionsHeldOutRemoved) {
+      this(files, splitField, trainingSetSha256, trainArticles, trainFake, validArticles,
+          corrections, correctionWeight, correctionsHeldOutRemoved, 0);
     }
 
     /** Training data without analysts' corrections. */
@@ -142,7 +160,7 @@ public record ModelCard(
         int trainArticles,
         int trainFake,
         int validArticles) {
-      this(files, splitField, trainingSetSha256, trainArticles, trainFake, validArticles, 0, 1, 0);
+      this(files, splitField, trainingSetSha256, trainArticles, trainFake, validArticles, 0, 1, 0, 0);
     }
   }
 

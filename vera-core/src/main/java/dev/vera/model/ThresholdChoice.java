@@ -17,6 +17,7 @@ public final class ThresholdChoice {
    * exactly on one validation article.
    */
   public static double bestMacroF1(double[] p, boolean[] fake) {
+    dev.vera.eval.Evaluator.requireProbabilities(p);
     double t = best(p, fake, null, ThresholdChoice::macroF1);
     return Math.min(0.99, Math.max(0.01, t));
   }
@@ -27,6 +28,12 @@ public final class ThresholdChoice {
    * scores, below the lowest one when calling everything fake wins.
    */
   public static double bestMacroF1(double[] score, boolean[] fake, double[] weight) {
+    for (int i = 0; i < score.length; i++) {
+      if (!Double.isFinite(score[i]) || !(weight[i] >= 0)) {
+        throw new IllegalArgumentException(
+            "scores and weights must be finite numbers; item " + i + " has score " + score[i] + ", weight " + weight[i]);
+      }
+    }
     return best(score, fake, weight, ThresholdChoice::macroF1);
   }
 
@@ -39,6 +46,7 @@ public final class ThresholdChoice {
    * only the positive class is acted on), cut as {@link #bestMacroF1}.
    */
   public static double bestPositiveF1(double[] p, boolean[] positive) {
+    dev.vera.eval.Evaluator.requireProbabilities(p);
     return best(p, positive, null, (tp, fp, fn, tn) -> f1(tp, fp, fn));
   }
 

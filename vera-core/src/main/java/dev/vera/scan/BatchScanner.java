@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vera.article.Label;
+import dev.vera.article.Article;
 import dev.vera.io.ArticleInputs;
+import dev.vera.io.OutputFiles;
 import dev.vera.io.ArticleReader;
 import dev.vera.io.PendingRecord;
 import dev.vera.io.ReadOutcome;
 import dev.vera.model.CredibilityModel;
+import dev.vera.model.ScoringException;
+import dev.vera.model.ScoringOptions;
 import dev.vera.model.Explanation;
 import dev.vera.model.Verdict;
 import dev.vera.output.VerdictJson;
@@ -29,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -76,6 +81,7 @@ public final class BatchScanner {
   private static final int TASK_RECORDS = 16;
 
   private final ScanJob job;
+  private final BiFunction<Article, ScoringOptions, Verdict> predict;
   private final CredibilityModel model;
   private final ScanListener listener;
   private final ObjectMapper json = VerdictJson.mapper();
@@ -89,9 +95,19 @@ public final class BatchScanner {
   private volatile long totalLines = -1;
 
   public BatchScanner(ScanJob job, CredibilityModel model, ScanListener listener) {
+    this(job, model, listener, model::predict);
+  }
+
+  /** A scanner whose verdicts (without reasons) come from {@code predict}; tests make it fail. */
+  BatchScanner(
+      ScanJob job,
+      CredibilityModel model,
+      ScanListener listener,
+      BiFunction<Article, ScoringOptions, Verdict> predict) {
     this.job = job;
     this.model = model;
     this.listener = listener;
+    this.predict = predict;
   }
 
   /** One record's result, ready to write. */
@@ -119,6 +135,15 @@ public final class BatchScanner {
    */
   public ScanResult run() throws IOException, ScanRefusedException, InterruptedException {
     long start = System.nanoTime();
+    for (Path input : job.inputs()) {
+      if (!InputFiles.rereadable(input)) {
+        throw new ScanRefusedException(
+            input
+                + " is not a regular file or a directory (a pipe?): scan must be able to read its"
+                + " inputs again to resume; save it to a file first, or use vera check --format"
+                + " jsonl for a stream");
+      }
+    }
     JsonNode identity = ScanIdentity.of(job);
     Checkpoint begin = startingPoint(identity);
     ScanSummary summary = new ScanSummary();
@@ -293,11 +318,11 @@ public final class BatchScanner {
           inFlight.release(s.chars());
           s.record().publishWarnings();
           if (s.failed()) {
-            errStream.write(s.line());
+            put(errStream, s.line(), job.errors());
             errBytes += s.line().length;
             summary.addFailure();
           } else {
-            outStream.write(s.line());
+            put(outStream, s.line(), job.output());
             outBytes += s.line().length;
             summary.addVerdict(s.label(), s.probability(), s.domain(), s.outside());
           }
@@ -340,7 +365,11 @@ public final class BatchScanner {
         throw uio.getCause();
       }
       if (cause instanceof RuntimeException re) {
-        throw re;
+        throw new IllegalStateException(
+            "stopped by an internal error ("
+                + re
+                + "); the output up to the last checkpoint is kept, --resume goes on from there",
+            re);
       }
       throw new IOException(cause);
     }
@@ -357,11 +386,32 @@ public final class BatchScanner {
       long errBytes,
       boolean complete)
       throws IOException {
-    outStream.flush();
-    errStream.flush();
-    out.force(false);
-    err.force(false);
-    new Checkpoint(identity, records, outBytes, errBytes, complete).write(job.checkpoint());
+    try {
+      outStream.flush();
+      out.force(false);
+    } catch (IOException e) {
+      throw OutputFiles.cannotWrite(job.output(), e);
+    }
+    try {
+      errStream.flush();
+      err.force(false);
+    } catch (IOException e) {
+      throw OutputFiles.cannotWrite(job.errors(), e);
+    }
+    try {
+      new Checkpoint(identity, records, outBytes, errBytes, complete).write(job.checkpoint());
+    } catch (IOException e) {
+      throw OutputFiles.cannotWrite(job.checkpoint(), e);
+    }
+  }
+
+  /** Writes one line to an output, naming the file when that fails (a full disk says not which). */
+  private static void put(OutputStream stream, byte[] line, Path file) throws IOException {
+    try {
+      stream.write(line);
+    } catch (IOException e) {
+      throw OutputFiles.cannotWrite(file, e);
+    }
   }
 
   /** The reader thread: every record in order, skipping those already durable. */
@@ -545,16 +595,15 @@ public final class BatchScanner {
         v = e.verdict();
         node = VerdictJson.verdict(v, e, p.where());
       } else {
-        v = model.predict(p.article(), job.scoring());
+        v = predict.apply(p.article(), job.scoring());
         node = VerdictJson.verdict(v, null, p.where());
       }
-    } catch (RuntimeException e) {
+    } catch (ScoringException e) {
+      // The declared failure of one article; anything else is a bug, which stops the scan
+      // rather than passing for bad data (the checkpoint still names durable output only).
       return failure(
           record,
-          new ReadOutcome.Rejected(
-              p.where(),
-              "could not be scored: "
-                  + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())),
+          new ReadOutcome.Rejected(p.where(), "could not be scored: " + e.getMessage()),
           chars);
     }
     return new Scored(

@@ -1,14 +1,12 @@
 package dev.vera.scan;
 
+import dev.vera.io.ArticleInputs;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * The regular files an input stands for, as {@link dev.vera.io.ArticleInputs} reads them (a file
@@ -18,33 +16,21 @@ import java.util.stream.Stream;
 final class InputFiles {
   private InputFiles() {}
 
-  /** The files of one input, sorted; empty when it does not exist. */
+  /**
+   * The files of one input, sorted, as {@link ArticleInputs} reads them; empty when it does not
+   * exist. A subdirectory that cannot be listed is left out here: the reader reports it as a
+   * failed record in its place and the scan goes on.
+   */
   static List<Path> regularFiles(Path input) throws IOException {
     if (Files.isRegularFile(input)) {
       return List.of(input);
     }
-    if (!Files.isDirectory(input)) {
-      return List.of();
-    }
-    List<Path> files = new ArrayList<>();
-    try (Stream<Path> s = Files.walk(input)) {
-      s.filter(p -> !hiddenBelow(input, p))
-          .filter(Files::isRegularFile)
-          .sorted()
-          .forEach(files::add);
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-    return files;
+    return Files.isDirectory(input) ? ArticleInputs.regularFiles(input) : List.of();
   }
 
-  private static boolean hiddenBelow(Path root, Path p) {
-    for (Path part : root.relativize(p)) {
-      if (part.toString().startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
+  /** Whether the input is something scan can read twice (a file or a directory), not a pipe. */
+  static boolean rereadable(Path input) {
+    return Files.isRegularFile(input) || Files.isDirectory(input) || !Files.exists(input);
   }
 
   /** Whether a file's content is compressed, so that its lines cannot be counted cheaply. */

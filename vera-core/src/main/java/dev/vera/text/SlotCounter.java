@@ -12,14 +12,18 @@ final class SlotCounter {
   // Slots are already hashes (TermHash.finish, masked): their low bits are uniform, so a key's
   // low bits pick its place directly, without hashing it again.
   /** Slots present, in first-seen order (the only part callers read, with {@link #counts}). */
-  int[] touched = new int[4096];
+  static final int INITIAL_TOUCHED = 4096;
+  /** The largest table kept between articles; larger ones are dropped when cleared. */
+  static final int RETAINED_KEYS = 1 << 16;
+
+  int[] touched = new int[INITIAL_TOUCHED];
   int touchedCount;
-  private int[] keys = new int[8192];
-  private int[] values = new int[8192];
+  private int[] keys = new int[2 * INITIAL_TOUCHED];
+  private int[] values = new int[2 * INITIAL_TOUCHED];
   /** Count per position in {@link #touched}, filled by {@link #finish()}. */
-  int[] counts = new int[4096];
+  int[] counts = new int[INITIAL_TOUCHED];
   /** Where each touched slot sits in {@link #keys}: finishing and clearing visit only those. */
-  private int[] at = new int[4096];
+  private int[] at = new int[INITIAL_TOUCHED];
 
   void add(int slot) {
     int key = slot + 1;
@@ -90,11 +94,28 @@ final class SlotCounter {
     }
   }
 
-  /** Empties the table, visiting only the places in use (it may have grown large). */
+  /**
+   * Empties the table, visiting only the places in use. A table that grew past {@link
+   * #RETAINED_KEYS} for an outlier (a 1 MB article touches hundreds of thousands of slots) goes
+   * back to its first size: one is kept per scoring thread, for the life of the thread.
+   */
   void clear() {
-    for (int t = 0; t < touchedCount; t++) {
-      keys[at[t]] = 0;
+    if (keys.length > RETAINED_KEYS) {
+      touched = new int[INITIAL_TOUCHED];
+      at = new int[INITIAL_TOUCHED];
+      counts = new int[INITIAL_TOUCHED];
+      keys = new int[2 * INITIAL_TOUCHED];
+      values = new int[2 * INITIAL_TOUCHED];
+    } else {
+      for (int t = 0; t < touchedCount; t++) {
+        keys[at[t]] = 0;
+      }
     }
     touchedCount = 0;
+  }
+
+  /** How many places the table has now (what it holds on to between articles). */
+  int capacity() {
+    return keys.length;
   }
 }

@@ -147,6 +147,15 @@ public final class TextVectorizer {
     return styleScale.clone();
   }
 
+  /** How much this thread's count tables hold on to between articles (tests). */
+  int scratchCapacity() {
+    int c = 0;
+    for (SlotCounter s : scratch.get()) {
+      c += s.capacity();
+    }
+    return c;
+  }
+
   /** Number of hashed slots kept after the minimum document frequency. */
   public int keptSlots() {
     int n = 0;

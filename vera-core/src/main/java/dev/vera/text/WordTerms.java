@@ -56,6 +56,11 @@ public final class WordTerms {
     return adder;
   }
 
+  /** How much this instance's count table holds on to between articles. */
+  int scratchCapacity() {
+    return counter.capacity();
+  }
+
   /** The words counted since the last call, which starts the next count afresh. */
   public Counts take() {
     counter.finish();

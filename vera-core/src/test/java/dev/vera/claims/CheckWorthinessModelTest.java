@@ -88,7 +88,8 @@ class CheckWorthinessModelTest {
     var credibility =
         new dev.vera.model.LinearTrainer(config().withName("vera-fast"))
             .train(
-                new TrainingSet(parts.train(), parts.valid(), List.of(), List.of(), "split"),
+                new TrainingSet(parts.train(), parts.valid(), List.of(), List.of(), "split")
+                    .withoutHeldOutDuplicates(),
                 ProgressListener.NONE);
     ModelFile.write(credibility, other);
     IOException e = assertThrows(IOException.class, () -> CheckWorthinessModel.read(other));

@@ -15,6 +15,10 @@ import java.util.concurrent.Executors;
  */
 final class TestSite implements AutoCloseable {
   private final HttpServer server;
+  /** Requests answered so far, and the last Authorization header seen (null: none). */
+  final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+
+  volatile String lastAuthorization;
 
   TestSite() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -32,6 +36,8 @@ final class TestSite implements AutoCloseable {
   }
 
   private void handle(HttpExchange ex) throws IOException {
+    requests.incrementAndGet();
+    lastAuthorization = ex.getRequestHeaders().getFirst("Authorization");
     String path = ex.getRequestURI().getPath();
     switch (path) {
       case "/article" -> send(ex, 200, "text/html; charset=utf-8", HtmlArticleExtractorTest.page("article-layout.html"));

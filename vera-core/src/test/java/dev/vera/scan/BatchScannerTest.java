@@ -2,6 +2,7 @@ package dev.vera.scan;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,9 @@ import dev.vera.io.ArticleInputs;
 import dev.vera.io.ReadOutcome;
 import dev.vera.io.ReaderOptions;
 import dev.vera.model.CredibilityModel;
+import dev.vera.model.ScoringException;
 import dev.vera.model.ScoringOptions;
+import dev.vera.model.Verdict;
 import dev.vera.output.VerdictJson;
 import dev.vera.testing.FixtureCorpus;
 import dev.vera.testing.FixtureModels;
@@ -24,6 +27,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -220,5 +224,63 @@ class BatchScannerTest {
     assertEquals(1, ScanSummary.bin(0.05));
     assertEquals(19, ScanSummary.bin(0.999));
     assertEquals(19, ScanSummary.bin(1.0));
+  }
+
+  private BiFunction<Article, ScoringOptions, Verdict> failingOn(String id, RuntimeException e) {
+    return (a, o) -> {
+      if (id.equals(a.id())) {
+        throw e;
+      }
+      return model.predict(a, o);
+    };
+  }
+
+  /** A declared failure of one article ({@link ScoringException}) is its error; the scan goes on. */
+  @Test
+  void aDeclaredScoringFailureIsThatRecordsErrorAndTheScanGoesOn() throws Exception {
+    Path out = dir.resolve("out.jsonl");
+    ScanResult r =
+        new BatchScanner(
+                job(input(30), out, 1, false, false),
+                model,
+                ScanListener.NONE,
+                failingOn("r-7", new ScoringException("the encoder failed", new RuntimeException())))
+            .run();
+    assertEquals(31, r.summary().records());
+    assertEquals(2, r.summary().failed(), "the bad line and r-7");
+    String errors = Files.readString(ScanJob.errorsBeside(out));
+    assertTrue(errors.contains("could not be scored: the encoder failed"), errors);
+    assertEquals(29, Files.readAllLines(out).size());
+  }
+
+  /**
+   * Anything else is a bug, not bad data: the scan stops saying so, records it as no article's
+   * error, and --resume finishes the bytes of an uninterrupted scan from the checkpoint it left.
+   */
+  @Test
+  void aBugStopsTheScanAndTheCheckpointStaysValid() throws Exception {
+    Path input = input(200);
+    Path reference = dir.resolve("reference.jsonl");
+    new BatchScanner(job(input, reference, 1, false, false), model, ScanListener.NONE).run();
+
+    Path out = dir.resolve("out.jsonl");
+    IllegalStateException stopped =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                new BatchScanner(
+                        job(input, out, 1, false, false),
+                        model,
+                        ScanListener.NONE,
+                        failingOn("r-150", new NullPointerException("a bug")))
+                    .run());
+    assertTrue(stopped.getMessage().contains("internal error"), stopped.getMessage());
+    assertTrue(stopped.getMessage().contains("a bug"), stopped.getMessage());
+    assertFalse(Files.readString(ScanJob.errorsBeside(out)).contains("a bug"), "the bug is no record's error");
+
+    new BatchScanner(job(input, out, 1, true, false), model, ScanListener.NONE).run();
+    assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(out));
+    assertArrayEquals(
+        Files.readAllBytes(ScanJob.errorsBeside(reference)), Files.readAllBytes(ScanJob.errorsBeside(out)));
   }
 }

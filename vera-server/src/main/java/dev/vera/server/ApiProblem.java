@@ -18,17 +18,46 @@ public final class ApiProblem extends RuntimeException {
   private final String slug;
   private final String title;
   private final transient Map<String, Object> extra;
+  private final int retryAfterSeconds;
+
+  /**
+   * The longest detail answered: details quote what the client sent (a URL, a field), and a
+   * 9 MB host name must not come back whole.
+   */
+  static final int MAX_DETAIL_CHARS = 600;
 
   public ApiProblem(int status, String slug, String title, String detail) {
     this(status, slug, title, detail, Map.of());
   }
 
   public ApiProblem(int status, String slug, String title, String detail, Map<String, Object> extra) {
-    super(detail, null, false, false);
+    this(status, slug, title, detail, extra, 0);
+  }
+
+  private ApiProblem(
+      int status, String slug, String title, String detail, Map<String, Object> extra, int retryAfterSeconds) {
+    super(cut(detail), null, false, false);
     this.status = status;
     this.slug = slug;
     this.title = title;
     this.extra = Map.copyOf(extra);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** A 503 for a full queue or pool: the client should try again after {@code seconds}. */
+  static ApiProblem busy(String slug, String title, String detail, int seconds) {
+    return new ApiProblem(503, slug, title, detail, Map.of("retry_after", seconds), seconds);
+  }
+
+  /** Seconds to send in {@code Retry-After}, or 0 for none. */
+  int retryAfterSeconds() {
+    return retryAfterSeconds;
+  }
+
+  private static String cut(String detail) {
+    return detail.length() <= MAX_DETAIL_CHARS
+        ? detail
+        : detail.substring(0, MAX_DETAIL_CHARS) + "… (" + (detail.length() - MAX_DETAIL_CHARS) + " more characters cut)";
   }
 
   public int status() {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vera.output.VerdictJson;
 import io.javalin.http.Context;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 
 /**
  * {@code POST /api/v1/check/batch}: {@code {"articles": [...]}}, one result per article in input
@@ -15,10 +17,12 @@ import io.javalin.http.Context;
 final class BatchHandler {
   private final Judge judge;
   private final ServerConfig config;
+  private final ScoringPool pool;
 
-  BatchHandler(Judge judge, ServerConfig config) {
+  BatchHandler(Judge judge, ServerConfig config, ScoringPool pool) {
     this.judge = judge;
     this.config = config;
+    this.pool = pool;
   }
 
   void handle(Context ctx) throws Exception {
@@ -41,6 +45,30 @@ final class BatchHandler {
           "max_batch_size",
           config.maxBatchSize());
     }
+    int maxExplain = config.limits().maxBatchExplain();
+    if (options.explain() && articles.size() > maxExplain) {
+      throw new ApiProblem(
+          400,
+          "explain-batch-too-large",
+          "Too many articles to explain",
+          "explain=true scores each article again once per sentence: at most "
+              + maxExplain
+              + " articles per batch with it (max_batch_explain), this one holds "
+              + articles.size()
+              + "; explain them with POST /api/v1/check, or drop explain",
+          java.util.Map.of("limit_name", "max_batch_explain", "limit", maxExplain));
+    }
+    ObjectNode out = pool.call(() -> judgeAll(articles, options));
+    ctx.contentType("application/json").result(out.toString());
+  }
+
+  /**
+   * Judges every article in order, within the batch's CPU budget: once it is spent, the articles
+   * left get a problem saying so (send them again), and nothing else is scored for this request.
+   */
+  private ObjectNode judgeAll(JsonNode articles, CheckOptions options) {
+    long budget = config.limits().batchCpuBudget().toNanos();
+    long start = cpuNanos();
     ObjectNode out = VerdictJson.mapper().createObjectNode();
     out.put("model_id", judge.modelId());
     out.put("count", articles.size());
@@ -50,6 +78,20 @@ final class BatchHandler {
       JsonNode item = articles.get(i);
       ObjectNode result;
       try {
+        long used = cpuNanos() - start;
+        if (used > budget) {
+          throw new ApiProblem(
+              503,
+              "batch-cpu-budget-spent",
+              "Batch CPU budget spent",
+              "not scored: the batch used its "
+                  + config.limits().batchCpuBudget().toMillis()
+                  + " ms of CPU (max_batch_cpu_ms) before articles["
+                  + i
+                  + "]; send the articles from here on again, in a batch of their own",
+              java.util.Map.of(
+                  "limit_name", "max_batch_cpu_ms", "limit", config.limits().batchCpuBudget().toMillis()));
+        }
         ArticleRequest request = ArticleRequest.parse(item, "articles[" + i + "]");
         if (request.needsFetch()) {
           throw ApiProblem.badRequest(
@@ -72,6 +114,12 @@ final class BatchHandler {
       results.add(result);
     }
     out.put("errors", errors);
-    ctx.contentType("application/json").result(out.toString());
+    return out;
+  }
+
+  /** This thread's CPU time, where the JVM measures it; the wall clock elsewhere. */
+  private static long cpuNanos() {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    return mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : System.nanoTime();
   }
 }

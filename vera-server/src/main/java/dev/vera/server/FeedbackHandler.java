@@ -29,12 +29,24 @@ final class FeedbackHandler implements AutoCloseable {
   private final CredibilityModel model;
   private final ServerConfig config;
   private final @Nullable FeedbackSettings settings;
+  private final ScoringPool pool;
   private @Nullable FeedbackStore store;
 
-  FeedbackHandler(CredibilityModel model, ServerConfig config, @Nullable FeedbackSettings settings) {
+  /**
+   * Opens the store now, so that a bad {@code --feedback-db} (a directory, a text file, another
+   * application's database, an unopenable path) stops the server at start-up with the reason,
+   * not at the first correction.
+   *
+   * @throws FeedbackException naming the file and what is wrong with it
+   */
+  FeedbackHandler(
+      CredibilityModel model, ServerConfig config, @Nullable FeedbackSettings settings, ScoringPool pool)
+      throws FeedbackException {
     this.model = model;
     this.config = config;
     this.settings = settings;
+    this.pool = pool;
+    this.store = settings == null ? null : FeedbackStore.open(settings.db());
   }
 
   void handle(Context ctx) throws Exception {
@@ -78,13 +90,20 @@ final class FeedbackHandler implements AutoCloseable {
     if (analyst == null || analyst.isBlank()) {
       throw invalid("who is correcting? send \"analyst\": \"name\" (this server has no configured analyst name)");
     }
-    Verdict v = model.predict(article, options.scoring());
-    Correction stored =
-        store().add(
-            Correction.draft(article, model.card().modelId(), v.label(), v.probabilityFake(), label, note, analyst));
+    Verdict v = pool.call(() -> model.predict(article, options.scoring()));
+    Correction draft =
+        Correction.draft(article, model.card().modelId(), v.label(), v.probabilityFake(), label, note, analyst);
+    Correction stored;
+    try {
+      stored = store().add(draft);
+    } catch (FeedbackException e) {
+      close(); // answered 503 with the reason; the next correction opens the file afresh
+      throw e;
+    }
     ctx.status(201).contentType("application/json").result(CorrectionJson.toJson(stored).toString());
   }
 
+  /** The open store; opened again when it was closed after failing (the file may be back). */
   private synchronized FeedbackStore store() throws FeedbackException {
     if (store == null) {
       store = FeedbackStore.open(settings.db());

@@ -9,9 +9,20 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.core.JsonParser;
 
 /** Reads request bodies as JSON objects, never more than the body limit. */
 final class JsonBodies {
+  /** Refuses trailing content after the object and repeated keys, which parsers read differently. */
+  private static final ObjectReader STRICT =
+      VerdictJson.mapper()
+          .reader()
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
   private JsonBodies() {}
 
   /**
@@ -21,14 +32,7 @@ final class JsonBodies {
    *     anything that is not one JSON object
    */
   static ObjectNode readObject(Context ctx, long maxBytes) throws IOException {
-    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-    if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/")) {
-      throw new ApiProblem(
-          415,
-          "unsupported-media-type",
-          "Unsupported media type",
-          "send the request body as JSON (Content-Type: application/json), not " + type);
-    }
+    requireJson(ctx.contentType());
     long declared = ctx.req().getContentLengthLong();
     byte[] body;
     try (InputStream in = ctx.bodyInputStream()) {
@@ -51,7 +55,7 @@ final class JsonBodies {
     }
     JsonNode n;
     try {
-      n = VerdictJson.mapper().readTree(body);
+      n = STRICT.readTree(body);
     } catch (JsonProcessingException e) {
       throw ApiProblem.badRequest(
           "invalid-json",
@@ -69,6 +73,25 @@ final class JsonBodies {
     return (ObjectNode) n;
   }
 
+  /**
+   * Only {@code application/json} (UTF-8): {@code text/plain}, forms and a missing type are what a
+   * browser sends cross-site without asking first, so a JSON endpoint that took them could be
+   * driven by any page.
+   */
+  static void requireJson(@Nullable String contentType) {
+    String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+    String media = type.split(";", 2)[0].strip();
+    String charset = type.contains("charset=") ? type.substring(type.indexOf("charset=") + 8).split(";", 2)[0].strip().replace("\"", "") : "utf-8";
+    if (!media.equals("application/json") || !charset.equals("utf-8")) {
+      throw new ApiProblem(
+          415,
+          "unsupported-media-type",
+          "Unsupported media type",
+          "send the request body as JSON with Content-Type: application/json (UTF-8), not "
+              + (type.isEmpty() ? "no Content-Type" : type));
+    }
+  }
+
   private static void discard(InputStream in, long max) throws IOException {
     byte[] buffer = new byte[65536];
     long left = max;
@@ -77,7 +100,7 @@ final class JsonBodies {
     }
   }
 
-  private static ApiProblem bodyTooLarge(long size, long max) {
+  static ApiProblem bodyTooLarge(long size, long max) {
     String what = size > 0 ? "the request body is " + Sizes.describe(size) : "the request body is larger";
     return ApiProblem.tooLarge(
         "body-too-large",

@@ -1,5 +1,6 @@
 package dev.vera.server;
 
+import dev.vera.feedback.FeedbackException;
 import dev.vera.fetch.FetchException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -26,6 +27,11 @@ final class ProblemMapper {
     if (e instanceof FetchException f) {
       return fetchProblem(f);
     }
+    if (e instanceof FeedbackException f) {
+      // The store broke after start-up (disk full, file removed or locked): say so, not 500.
+      LOG.warn("feedback store: {}", f.getMessage());
+      return ApiProblem.busy("feedback-unavailable", "Feedback store unavailable", f.getMessage(), 30);
+    }
     if (e instanceof HttpResponseException h) {
       HttpStatus s = HttpStatus.forStatus(h.getStatus());
       String title = s == HttpStatus.UNKNOWN ? "Error" : s.getMessage();
@@ -40,7 +46,8 @@ final class ProblemMapper {
   }
 
   static ApiProblem fetchProblem(FetchException f) {
-    String detail = f.getMessage();
+    // The public message: no resolved addresses, no DNS answers, no credentials.
+    String detail = f.publicMessage();
     return switch (f.kind()) {
       case BAD_URL -> new ApiProblem(400, "bad-url", "Bad URL", detail);
       case REFUSED -> new ApiProblem(403, "url-refused", "URL refused", detail);
@@ -67,6 +74,9 @@ final class ProblemMapper {
 
   static void write(Context ctx, ApiProblem p) {
     ctx.status(p.status());
+    if (p.retryAfterSeconds() > 0) {
+      ctx.header("Retry-After", Integer.toString(p.retryAfterSeconds()));
+    }
     ctx.contentType(PROBLEM_JSON);
     ctx.result(p.toJson().toString());
   }

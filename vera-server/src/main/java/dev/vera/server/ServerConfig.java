@@ -2,9 +2,12 @@ package dev.vera.server;
 
 import dev.vera.fetch.FetchOptions;
 import dev.vera.io.ReaderOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 
 /**
- * How the server listens and what it accepts.
+ * How the server listens, whom it answers and what it accepts.
  *
  * @param host the interface to bind (127.0.0.1 by default: expose it on purpose)
  * @param port the port; 0 picks a free one
@@ -12,6 +15,12 @@ import dev.vera.io.ReaderOptions;
  * @param maxArticleBytes the largest article (UTF-8 title plus text), as {@code vera check}
  * @param maxBatchSize the most articles in one {@code POST /check/batch}
  * @param fetch how {@code {url}} inputs are fetched, including whether private hosts are allowed
+ * @param allowedOrigins origins besides the server's own whose browser requests are answered
+ *     ({@code https://newsroom.example}, {@code chrome-extension://ID}), exactly as browsers send
+ *     them in {@code Origin}
+ * @param publicHosts host names (optionally {@code :port}) that the {@code Host} header may name
+ *     besides the bound address, e.g. the name a reverse proxy forwards
+ * @param limits the request, scoring and fetching limits
  */
 public record ServerConfig(
     String host,
@@ -19,11 +28,95 @@ public record ServerConfig(
     long maxBodyBytes,
     long maxArticleBytes,
     int maxBatchSize,
-    FetchOptions fetch) {
+    FetchOptions fetch,
+    List<String> allowedOrigins,
+    List<String> publicHosts,
+    Limits limits) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final long DEFAULT_MAX_BODY_BYTES = 10_000_000;
   public static final int DEFAULT_MAX_BATCH_SIZE = 1000;
+
+  /**
+   * What keeps one client from starving the others.
+   *
+   * @param minRequestDataRate a request body arriving slower than this (bytes/s, averaged from
+   *     its first byte) is cut off with 408
+   * @param requestReadTimeout the whole body must have arrived within this time (408 otherwise),
+   *     however steadily it trickles
+   * @param scoringThreads threads that score (the CPU-bound work): about one per core
+   * @param scoringQueue scoring jobs that may wait for a thread; beyond, 503 with Retry-After
+   * @param maxBatchExplain the most articles of one batch with {@code explain=true} (each is
+   *     scored again once per sentence)
+   * @param batchCpuBudget CPU time one batch may use; articles left when it is spent are answered
+   *     with an error, to be sent again
+   * @param maxConcurrentFetches URL fetches at once; beyond, 503 with Retry-After
+   */
+  public record Limits(
+      long minRequestDataRate,
+      Duration requestReadTimeout,
+      int scoringThreads,
+      int scoringQueue,
+      int maxBatchExplain,
+      Duration batchCpuBudget,
+      int maxConcurrentFetches) {
+    public static final long DEFAULT_MIN_REQUEST_DATA_RATE = 1024;
+    public static final Duration DEFAULT_REQUEST_READ_TIMEOUT = Duration.ofSeconds(30);
+    public static final int DEFAULT_MAX_BATCH_EXPLAIN = 10;
+    public static final Duration DEFAULT_BATCH_CPU_BUDGET = Duration.ofSeconds(10);
+    public static final int DEFAULT_MAX_CONCURRENT_FETCHES = 4;
+
+    public Limits {
+      if (minRequestDataRate < 0
+          || scoringThreads < 1
+          || scoringQueue < 0
+          || maxBatchExplain < 0
+          || maxConcurrentFetches < 1
+          || requestReadTimeout.isNegative()
+          || requestReadTimeout.isZero()
+          || batchCpuBudget.isNegative()
+          || batchCpuBudget.isZero()) {
+        throw new IllegalArgumentException("limits must be positive: " + this);
+      }
+    }
+
+    /** The defaults: one scoring thread per core and four waiting per thread. */
+    public static Limits defaults() {
+      int cores = Runtime.getRuntime().availableProcessors();
+      return new Limits(
+          DEFAULT_MIN_REQUEST_DATA_RATE,
+          DEFAULT_REQUEST_READ_TIMEOUT,
+          cores,
+          4 * cores,
+          DEFAULT_MAX_BATCH_EXPLAIN,
+          DEFAULT_BATCH_CPU_BUDGET,
+          DEFAULT_MAX_CONCURRENT_FETCHES);
+    }
+
+    public Limits withRequestReadTimeout(Duration d) {
+      return new Limits(minRequestDataRate, d, scoringThreads, scoringQueue, maxBatchExplain, batchCpuBudget, maxConcurrentFetches);
+    }
+
+    public Limits withMinRequestDataRate(long r) {
+      return new Limits(r, requestReadTimeout, scoringThreads, scoringQueue, maxBatchExplain, batchCpuBudget, maxConcurrentFetches);
+    }
+
+    public Limits withScoring(int threads, int queue) {
+      return new Limits(minRequestDataRate, requestReadTimeout, threads, queue, maxBatchExplain, batchCpuBudget, maxConcurrentFetches);
+    }
+
+    public Limits withMaxBatchExplain(int n) {
+      return new Limits(minRequestDataRate, requestReadTimeout, scoringThreads, scoringQueue, n, batchCpuBudget, maxConcurrentFetches);
+    }
+
+    public Limits withBatchCpuBudget(Duration d) {
+      return new Limits(minRequestDataRate, requestReadTimeout, scoringThreads, scoringQueue, maxBatchExplain, d, maxConcurrentFetches);
+    }
+
+    public Limits withMaxConcurrentFetches(int n) {
+      return new Limits(minRequestDataRate, requestReadTimeout, scoringThreads, scoringQueue, maxBatchExplain, batchCpuBudget, n);
+    }
+  }
 
   public ServerConfig {
     if (port < 0 || port > 65535) {
@@ -32,6 +125,21 @@ public record ServerConfig(
     if (maxBodyBytes <= 0 || maxArticleBytes <= 0 || maxBatchSize <= 0) {
       throw new IllegalArgumentException("limits must be positive");
     }
+    allowedOrigins = allowedOrigins.stream().map(ServerConfig::origin).toList();
+    publicHosts = publicHosts.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+  }
+
+  /** An origin as browsers write it: scheme://host[:port], lower case, no path or slash. */
+  private static String origin(String o) {
+    String s = o.strip().toLowerCase(Locale.ROOT);
+    while (s.endsWith("/")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    if (!s.matches("[a-z][a-z0-9+.-]*://[^/?#\\s]+")) {
+      throw new IllegalArgumentException(
+          "an allowed origin is scheme://host[:port] with nothing after it, was \"" + o + "\"");
+    }
+    return s;
   }
 
   public static ServerConfig defaults() {
@@ -41,34 +149,49 @@ public record ServerConfig(
         DEFAULT_MAX_BODY_BYTES,
         ReaderOptions.DEFAULT_MAX_ARTICLE_BYTES,
         DEFAULT_MAX_BATCH_SIZE,
-        FetchOptions.defaults());
+        FetchOptions.defaults(),
+        List.of(),
+        List.of(),
+        Limits.defaults());
   }
 
   public ServerConfig withHost(String h) {
-    return new ServerConfig(h, port, maxBodyBytes, maxArticleBytes, maxBatchSize, fetch);
+    return new ServerConfig(h, port, maxBodyBytes, maxArticleBytes, maxBatchSize, fetch, allowedOrigins, publicHosts, limits);
   }
 
   public ServerConfig withPort(int p) {
-    return new ServerConfig(host, p, maxBodyBytes, maxArticleBytes, maxBatchSize, fetch);
+    return new ServerConfig(host, p, maxBodyBytes, maxArticleBytes, maxBatchSize, fetch, allowedOrigins, publicHosts, limits);
   }
 
   public ServerConfig withMaxBodyBytes(long max) {
-    return new ServerConfig(host, port, max, maxArticleBytes, maxBatchSize, fetch);
+    return new ServerConfig(host, port, max, maxArticleBytes, maxBatchSize, fetch, allowedOrigins, publicHosts, limits);
   }
 
   public ServerConfig withMaxArticleBytes(long max) {
-    return new ServerConfig(host, port, maxBodyBytes, max, maxBatchSize, fetch);
+    return new ServerConfig(host, port, maxBodyBytes, max, maxBatchSize, fetch, allowedOrigins, publicHosts, limits);
   }
 
   public ServerConfig withMaxBatchSize(int max) {
-    return new ServerConfig(host, port, maxBodyBytes, maxArticleBytes, max, fetch);
+    return new ServerConfig(host, port, maxBodyBytes, maxArticleBytes, max, fetch, allowedOrigins, publicHosts, limits);
   }
 
   public ServerConfig withFetch(FetchOptions f) {
-    return new ServerConfig(host, port, maxBodyBytes, maxArticleBytes, maxBatchSize, f);
+    return new ServerConfig(host, port, maxBodyBytes, maxArticleBytes, maxBatchSize, f, allowedOrigins, publicHosts, limits);
   }
 
   public ServerConfig withAllowPrivateHosts(boolean allow) {
     return withFetch(fetch.withAllowPrivateHosts(allow));
+  }
+
+  public ServerConfig withAllowedOrigins(List<String> origins) {
+    return new ServerConfig(host, port, maxBodyBytes, maxArticleBytes, maxBatchSize, fetch, origins, publicHosts, limits);
+  }
+
+  public ServerConfig withPublicHosts(List<String> hosts) {
+    return new ServerConfig(host, port, maxBodyBytes, maxArticleBytes, maxBatchSize, fetch, allowedOrigins, hosts, limits);
+  }
+
+  public ServerConfig withLimits(Limits l) {
+    return new ServerConfig(host, port, maxBodyBytes, maxArticleBytes, maxBatchSize, fetch, allowedOrigins, publicHosts, l);
   }
 }

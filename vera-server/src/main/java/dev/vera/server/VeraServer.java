@@ -3,7 +3,9 @@ package dev.vera.server;
 import dev.vera.claims.ClaimChecker;
 import dev.vera.fetch.ArticleFetcher;
 import dev.vera.model.CredibilityModel;
+import dev.vera.feedback.FeedbackException;
 import io.javalin.Javalin;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
 import io.javalin.http.Handler;
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +22,7 @@ public final class VeraServer {
 
   /** The application, configured and not yet started, storing no corrections. */
   public static Javalin create(CredibilityModel model, ServerConfig config) {
-    return create(model, config, null, null);
+    return createWithoutFeedback(model, config, null);
   }
 
   /**
@@ -28,7 +30,16 @@ public final class VeraServer {
    * claims}.
    */
   public static Javalin create(CredibilityModel model, ServerConfig config, ClaimChecker claims) {
-    return create(model, config, claims, null);
+    return createWithoutFeedback(model, config, claims);
+  }
+
+  private static Javalin createWithoutFeedback(
+      CredibilityModel model, ServerConfig config, @Nullable ClaimChecker claims) {
+    try {
+      return create(model, config, claims, null);
+    } catch (FeedbackException e) {
+      throw new IllegalStateException("no feedback store was asked for", e);
+    }
   }
 
   /**
@@ -36,7 +47,8 @@ public final class VeraServer {
    * {@code feedback}'s database.
    */
   public static Javalin create(
-      CredibilityModel model, ServerConfig config, FeedbackSettings feedback) {
+      CredibilityModel model, ServerConfig config, FeedbackSettings feedback)
+      throws FeedbackException {
     return create(model, config, null, feedback);
   }
 
@@ -44,20 +56,25 @@ public final class VeraServer {
    * The application, configured and not yet started: call {@code start()} on it. With {@code
    * claims}, {@code POST /api/v1/check} answers also {@code claims}; with {@code feedback}, {@code
    * POST /api/v1/feedback} stores analysts' corrections (without, it answers 503).
+   *
+   * @throws FeedbackException when the feedback database cannot be opened, or is not Vera's
    */
   public static Javalin create(
       CredibilityModel model,
       ServerConfig config,
       @Nullable ClaimChecker claims,
-      @Nullable FeedbackSettings feedback) {
+      @Nullable FeedbackSettings feedback)
+      throws FeedbackException {
     Metrics metrics = new Metrics();
     Judge judge = new Judge(model);
+    ServerConfig.Limits limits = config.limits();
+    ScoringPool pool = new ScoringPool(limits.scoringThreads(), limits.scoringQueue());
     CheckHandler check =
-        new CheckHandler(judge, new ArticleFetcher(config.fetch()), config, claims);
-    BatchHandler batch = new BatchHandler(judge, config);
+        new CheckHandler(judge, new ArticleFetcher(config.fetch()), config, claims, pool);
+    BatchHandler batch = new BatchHandler(judge, config, pool);
     InfoHandlers info = new InfoHandlers(model, metrics);
     StaticResources files = new StaticResources();
-    FeedbackHandler corrections = new FeedbackHandler(model, config, feedback);
+    FeedbackHandler corrections = new FeedbackHandler(model, config, feedback, pool);
     return Javalin.create(
         c -> {
           c.startup.showJavalinBanner = false;
@@ -65,6 +82,22 @@ public final class VeraServer {
           c.jetty.host = config.host();
           c.jetty.port = config.port();
           c.http.maxRequestSize = config.maxBodyBytes();
+          // Below Javalin: host and origin checks first, then bodies read whole without a
+          // thread (see RequestGate and BodyBuffer); Jetty's own errors as problems.
+          c.jetty.modifyServer(
+              server -> {
+                // Each insert goes in front of the last: the gate ends up first.
+                server.insertHandler(
+                    new EagerContentHandler(
+                        new BodyBuffer(
+                            config.maxBodyBytes(),
+                            limits.requestReadTimeout(),
+                            limits.minRequestDataRate(),
+                            metrics)));
+                server.insertHandler(new RequestGate(config, metrics));
+                server.setErrorHandler(new ProblemErrorHandler());
+              });
+          c.events.serverStopped(pool::close);
           c.http.prefer405over404 = true;
           c.router.ignoreTrailingSlashes = true;
 

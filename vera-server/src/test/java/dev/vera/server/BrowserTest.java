@@ -217,4 +217,59 @@ class BrowserTest {
     driver.findElement(By.id("url")).sendKeys("http://127.0.0.1:" + app.port() + "/", Keys.ENTER);
     wait.until(d -> d.findElement(By.id("message")).getText().contains("URL refused"));
   }
+
+  /**
+   * The reported forgery, from a real browser: a page of another origin (here another port on
+   * 127.0.0.1) posts a correction with a text/plain body (no preflight) and with a form. Chromium
+   * sends both; the server refuses them and stores nothing.
+   */
+  @Test
+  void aPageOfAnotherOriginCannotStoreACorrection() throws Exception {
+    String target = "http://127.0.0.1:" + app.port() + "/api/v1/feedback";
+    String forged = "{\"article\":{\"title\":\"x\",\"text\":\"planted by a page\"},\"label\":\"real\",\"analyst\":\"x\"}";
+    String page =
+        "<!doctype html><html><head><title>cats</title></head><body>"
+            + "<form id='f' method='POST' enctype='text/plain' action='" + target + "' target='sink'>"
+            + "<input name='{\"article\":{\"title\":\"x\",\"text\":\"planted by a form\"},\"label\":\"real\",\"x\":\"' value='\"}'>"
+            + "</form><iframe name='sink'></iframe><script>"
+            + "fetch('" + target + "', {method: 'POST', mode: 'no-cors', headers: {'Content-Type': 'text/plain'},"
+            + " body: JSON.stringify(" + forged + ")})"
+            + ".finally(function () { document.getElementById('f').submit();"
+            + " setTimeout(function () { document.title = 'sent'; }, 1500); });"
+            + "</script></body></html>";
+    com.sun.net.httpserver.HttpServer evil =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    evil.createContext(
+        "/",
+        ex -> {
+          byte[] b = page.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+          ex.sendResponseHeaders(200, b.length);
+          ex.getResponseBody().write(b);
+          ex.close();
+        });
+    evil.start();
+    long before;
+    try (dev.vera.feedback.FeedbackStore store = dev.vera.feedback.FeedbackStore.open(feedbackDb)) {
+      before = store.count();
+    }
+    int refusedBefore = refusedFeedback();
+    try {
+      driver.get("http://127.0.0.1:" + evil.getAddress().getPort() + "/");
+      new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "sent".equals(d.getTitle()));
+    } finally {
+      evil.stop(0);
+    }
+    try (dev.vera.feedback.FeedbackStore store = dev.vera.feedback.FeedbackStore.open(feedbackDb)) {
+      assertEquals(before, store.count(), "a forged correction was stored");
+    }
+    assertEquals(refusedBefore + 2, refusedFeedback(), "both forged requests reached the server and were refused");
+  }
+
+  /** How many POST /api/v1/feedback were refused with 403 so far. */
+  private static int refusedFeedback() throws Exception {
+    return new Http(app.port()).get("/api/v1/metrics").json()
+        .path("routes").path("POST /api/v1/feedback").path("status").path("403").asInt();
+  }
 }

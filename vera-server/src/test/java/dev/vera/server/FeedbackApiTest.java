@@ -36,7 +36,7 @@ class FeedbackApiTest {
   private static Path db;
 
   @BeforeAll
-  static void start() {
+  static void start() throws Exception {
     model = BundledModel.get();
     db = dir.resolve("feedback.db");
     app =

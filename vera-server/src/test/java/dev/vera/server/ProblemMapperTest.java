@@ -1,6 +1,7 @@
 package dev.vera.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,5 +40,24 @@ class ProblemMapperTest {
       assertEquals("what happened", n.path("detail").asText());
       assertEquals(p.status(), n.path("status").asInt());
     }
+  }
+
+  /** A store that breaks after start-up answers 503 with its reason, not an opaque 500. */
+  @Test
+  void aBrokenFeedbackStoreIs503WithTheReason() {
+    ApiProblem p =
+        ProblemMapper.problemFor(
+            new dev.vera.feedback.FeedbackException("/data/feedback.db: cannot store the correction: disk I/O error"));
+    assertEquals(503, p.status());
+    assertEquals("urn:vera:problem:feedback-unavailable", p.type());
+    assertTrue(p.detail().contains("disk I/O error"), p.detail());
+    assertTrue(p.retryAfterSeconds() > 0);
+  }
+
+  /** Details quote what clients sent: they are cut to a bounded length. */
+  @Test
+  void detailsAreBounded() {
+    ApiProblem p = ApiProblem.badRequest("x", "X", "host " + "h".repeat(9_000_000));
+    assertTrue(p.detail().length() < ApiProblem.MAX_DETAIL_CHARS + 100, "detail of " + p.detail().length());
   }
 }

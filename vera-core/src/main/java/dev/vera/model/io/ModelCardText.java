@@ -63,6 +63,10 @@ public final class ModelCardText {
           + c.data().correctionWeight() + "×; " + c.data().correctionsHeldOutRemoved()
           + " validation/test articles they cover were left out)");
     }
+    if (c.data().heldOutDuplicatesRemoved() > 0) {
+      row(sb, "held-out duplicates", c.data().heldOutDuplicatesRemoved()
+          + " validation/test articles left out: an earlier part holds the same title and text");
+    }
     row(sb, "training set sha256", "`" + c.data().trainingSetSha256() + "`");
     ModelCard.Parameters p = c.parameters();
     sb.append("\n## Parameters\n\n");

@@ -42,6 +42,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
 import java.util.zip.DeflaterOutputStream;
+import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import org.jspecify.annotations.Nullable;
 
@@ -85,6 +86,8 @@ public final class ModelFile {
     try {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         write(model, out);
+      } catch (IOException e) {
+        throw dev.vera.io.OutputFiles.cannotWrite(path, e);
       }
       // Temporary files are private (0600); a model is meant to be shared like any output file.
       try {
@@ -216,18 +219,25 @@ public final class ModelFile {
       if (rawLength < 0 || rawLength > (1 << 30)) {
         throw new ModelFormatException(name + ": damaged model file (body length " + rawLength + ")");
       }
-      InflaterInputStream inflating = new InflaterInputStream(head);
-      byte[] raw = inflating.readNBytes(rawLength);
-      // Reading on to the end of the deflate stream makes the inflater check its trailer, so a
-      // file cut within its last few bytes is refused too, not only one cut inside the body.
-      boolean ended = inflating.read() < 0;
+      Inflater inflater = new Inflater();
+      byte[] raw;
+      boolean ended;
+      try {
+        InflaterInputStream inflating = new InflaterInputStream(head, inflater);
+        raw = inflate(inflating, inflater, rawLength, name);
+        // Reading on to the end of the deflate stream makes the inflater check its trailer, so a
+        // file cut within its last few bytes is refused too, not only one cut inside the body.
+        ended = inflating.read() < 0;
+      } finally {
+        inflater.end();
+      }
       CRC32 crc = new CRC32();
       crc.update(raw);
       if (raw.length != rawLength || !ended || (int) crc.getValue() != expectedCrc) {
         throw new ModelFormatException(
             name + ": damaged model file (checksum mismatch; was it truncated or edited?)");
       }
-      return readBody(new DataInputStream(new ByteArrayInputStream(raw)), name, version);
+      return readBodyNamed(raw, name, version);
     } catch (EOFException | java.util.zip.ZipException e) {
       throw new ModelFormatException(name + ": damaged model file (ends too early)", e);
     }
@@ -235,6 +245,74 @@ public final class ModelFile {
 
   /** The first version with a scope: corpora, base-rate curves, applicability. */
   static final int VERSION_SCOPE = 5;
+
+  /**
+   * Deflate packs at most about 1,030 bytes into one; a real model packs 2 to 3. A body that
+   * inflates more than this many times its compressed size is a bomb, refused before it fills
+   * the heap.
+   */
+  static final int MAX_INFLATION_RATIO = 64;
+
+  /**
+   * Inflates at most {@code declared} bytes, growing the buffer only as bytes arrive (never
+   * trusting the declared size for an allocation), and refuses inflation far beyond the
+   * compressed bytes read.
+   */
+  private static byte[] inflate(InputStream inflating, Inflater inflater, int declared, String name)
+      throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(declared, 1 << 20));
+    byte[] buffer = new byte[1 << 16];
+    while (out.size() < declared) {
+      int n = inflating.read(buffer, 0, Math.min(buffer.length, declared - out.size()));
+      if (n < 0) {
+        break;
+      }
+      out.write(buffer, 0, n);
+      if (out.size() > (1 << 20) && out.size() / MAX_INFLATION_RATIO > inflater.getBytesRead()) {
+        throw new ModelFormatException(
+            name
+                + ": damaged model file (its body inflates over "
+                + MAX_INFLATION_RATIO
+                + " times its compressed size, toward the "
+                + declared
+                + " bytes it claims)");
+      }
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Parses the inflated body; every failure, whatever it is, becomes a {@link
+   * ModelFormatException} naming the file (a crafted body must not surface as an array or JSON
+   * exception).
+   */
+  private static CredibilityModel readBodyNamed(byte[] raw, String name, int version)
+      throws ModelFormatException {
+    try {
+      return readBody(new DataInputStream(new ByteArrayInputStream(raw)), name, version);
+    } catch (ModelFormatException e) {
+      String m = String.valueOf(e.getMessage());
+      throw m.startsWith(name + ":") ? e : new ModelFormatException(name + ": " + m, e);
+    } catch (EOFException e) {
+      throw new ModelFormatException(name + ": damaged model file (its body ends too early)", e);
+    } catch (IOException | RuntimeException e) {
+      throw new ModelFormatException(name + ": damaged model file (" + e + ")", e);
+    }
+  }
+
+  /**
+   * Reads a count of items of at least {@code bytesEach} bytes each, refused when negative or
+   * when the bytes that remain cannot hold that many: no allocation follows an unchecked count.
+   */
+  private static int count(DataInputStream body, int bytesEach, String what, String name)
+      throws IOException {
+    int n = body.readInt();
+    if (n < 0 || (long) n * bytesEach > body.available()) {
+      throw new ModelFormatException(
+          name + ": damaged model file (" + what + ": " + n + ", more than the " + body.available() + " bytes left hold)");
+    }
+    return n;
+  }
 
   private static int versionOf(CredibilityModel model) {
     return model.scope().textCurve() != null ? VERSION_SCOPE : versionOf(model.card());
@@ -253,12 +331,13 @@ public final class ModelFile {
 
   private static CredibilityModel readBody(DataInputStream body, String name, int version)
       throws IOException {
-    byte[] headerBytes = new byte[body.readInt()];
+    byte[] headerBytes = new byte[count(body, 1, "header length", name)];
     body.readFully(headerBytes);
     JsonNode h = JSON.readTree(headerBytes);
     FeatureConfig features = featureConfig(h.path("features"), name);
     int size = features.hashSize();
-    int kept = body.readInt();
+    // A kept slot takes a delta, an idf and a weight: 12 bytes.
+    int kept = count(body, 12, "kept feature slots", name);
     int[] slots = new int[kept];
     int previous = 0;
     for (int i = 0; i < kept; i++) {
@@ -276,7 +355,7 @@ public final class ModelFile {
     for (int i = 0; i < kept; i++) {
       weights[slots[i]] = body.readFloat();
     }
-    int styles = body.readInt();
+    int styles = count(body, 4, "style weights", name);
     if (styles != features.dimension() - size) {
       throw new ModelFormatException(
           name + ": damaged model file (" + styles + " style weights, expected " + (features.dimension() - size) + ")");
@@ -284,7 +363,7 @@ public final class ModelFile {
     for (int i = 0; i < styles; i++) {
       weights[size + i] = body.readFloat();
     }
-    long[] hashes = new long[body.readInt()];
+    long[] hashes = new long[count(body, 8, "training hashes", name)];
     for (int i = 0; i < hashes.length; i++) {
       hashes[i] = body.readLong();
     }
@@ -495,7 +574,8 @@ public final class ModelFile {
     for (JsonNode p : near.path("publishers")) {
       publishers.add(p.asText());
     }
-    int n = body.readInt();
+    // An article takes a label byte, a publisher and an id length: 9 bytes at least.
+    int n = count(body, 9, "neighbour articles", name);
     if (n <= 0 || n > (1 << 26)) {
       throw new ModelFormatException(name + ": damaged model file (" + n + " neighbour articles)");
     }
@@ -510,7 +590,7 @@ public final class ModelFile {
       }
       int len = body.readInt();
       if (len >= 0) {
-        if (len > (1 << 20)) {
+        if (len > (1 << 20) || len > body.available()) {
           throw new ModelFormatException(name + ": damaged model file (neighbour id of " + len + " bytes)");
         }
         byte[] id = new byte[len];
@@ -520,7 +600,7 @@ public final class ModelFile {
     }
     int slots = 1 << NeighbourIndex.HASH_BITS;
     float[] idf = new float[slots];
-    int kept = body.readInt();
+    int kept = count(body, 8, "neighbour slots", name);
     int slot = 0;
     for (int i = 0; i < kept; i++) {
       slot += body.readInt();
@@ -529,7 +609,8 @@ public final class ModelFile {
       }
       idf[slot] = body.readFloat();
     }
-    int used = body.readInt();
+    // A used slot takes a delta, a count and one posting (a byte and a short) at least.
+    int used = count(body, 11, "neighbour posting lists", name);
     int[] start = new int[slots + 1];
     List<int[]> docLists = new ArrayList<>(used);
     List<float[]> weightLists = new ArrayList<>(used);
@@ -538,7 +619,7 @@ public final class ModelFile {
     int total = 0;
     for (int u = 0; u < used; u++) {
       slot += body.readInt();
-      int count = body.readInt();
+      int count = count(body, 3, "neighbour postings", name);
       if (slot < 0 || slot >= slots || count <= 0 || count > n || (u > 0 && slot <= usedSlots[u - 1])) {
         throw new ModelFormatException(name + ": damaged model file (neighbour postings)");
       }
@@ -744,6 +825,9 @@ public final class ModelFile {
           .put("weight", card.data().correctionWeight())
           .put("held_out_removed", card.data().correctionsHeldOutRemoved());
     }
+    if (card.data().heldOutDuplicatesRemoved() > 0) {
+      d.putObject("duplicates").put("held_out_removed", card.data().heldOutDuplicatesRemoved());
+    }
     ModelCard.Parameters p = card.parameters();
     ObjectNode pn = n.putObject("parameters");
     pn.set("features", featuresJson(p.features()));
@@ -852,7 +936,8 @@ public final class ModelFile {
             d.path("valid_articles").asInt(),
             d.path("corrections").path("count").asInt(0),
             d.path("corrections").path("weight").asInt(1),
-            d.path("corrections").path("held_out_removed").asInt(0)),
+            d.path("corrections").path("held_out_removed").asInt(0),
+            d.path("duplicates").path("held_out_removed").asInt(0)),
         new ModelCard.Parameters(
             features,
             p.path("solver").asText(),

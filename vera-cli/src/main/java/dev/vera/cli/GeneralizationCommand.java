@@ -1,10 +1,13 @@
 package dev.vera.cli;
 
 import dev.vera.article.Article;
+import dev.vera.experiment.Ablation;
+import dev.vera.experiment.AblationReport;
 import dev.vera.experiment.CorpusGeneralization;
 import dev.vera.experiment.GeneralizationReport;
 import dev.vera.experiment.PeerYardstick;
 import dev.vera.model.CredibilityModel;
+import dev.vera.model.EmbeddingHead;
 import dev.vera.model.ModelCard;
 import dev.vera.model.TrainingConfig;
 import java.io.PrintWriter;
@@ -15,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -64,6 +68,27 @@ public final class GeneralizationCommand implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "FILE", description = "Write the figures as a self-contained HTML page.")
   @Nullable Path report;
 
+  @Option(
+      names = "--ablation",
+      description =
+          "Instead: judge changes to the recipe leave one corpus out (each part taken out, other"
+              + " corpus weights, the publishers' boilerplate dropped, --ablation-corpus added),"
+              + " with a nested choice per held-out corpus.")
+  boolean ablation;
+
+  @Option(
+      names = "--ablation-embeddings",
+      description = "With --ablation, also judge stacking sentence embeddings (slow: every article is embedded once).")
+  boolean ablationEmbeddings;
+
+  @Option(
+      names = "--ablation-corpus",
+      paramLabel = "PATH",
+      description =
+          "With --ablation, also judge adding this corpus to every training run (its train part"
+              + " trains, its valid part validates; never held out). Repeatable.")
+  List<Path> ablationCorpora = new ArrayList<>();
+
   @Option(names = {"-q", "--quiet"}, description = "No progress output.")
   boolean quiet;
 
@@ -92,6 +117,9 @@ public final class GeneralizationCommand implements Callable<Integer> {
         }
       }
       List<ModelCard.DataFile> files = Inputs.describe(data);
+      if (ablation) {
+        return ablation(config, all, files, loaded, progress, out, err);
+      }
       CorpusGeneralization g =
           new CorpusGeneralization(config, splitField, scoring.toOptions(), files);
       List<CorpusGeneralization.Holdout> holdouts = new ArrayList<>();
@@ -141,6 +169,60 @@ public final class GeneralizationCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new VeraCommand.UsageException(e.getMessage());
     }
+  }
+
+  private int ablation(
+      TrainingConfig config,
+      List<Article> all,
+      List<ModelCard.DataFile> files,
+      Inputs.Loaded loaded,
+      TerminalProgress progress,
+      PrintWriter out,
+      PrintWriter err)
+      throws Exception {
+    List<Ablation.Part> parts = new ArrayList<>(Ablation.recipeChanges(config));
+    if (ablationEmbeddings && config.embeddings() == null) {
+      parts.add(
+          new Ablation.Part(
+              "+embeddings",
+              "sentence embeddings (all-MiniLM-L6-v2) stacked into the score",
+              c -> c.withEmbeddings(EmbeddingHead.Settings.forArticles())));
+    }
+    for (Path p : ablationCorpora) {
+      Inputs.Loaded extra = Inputs.readAll(List.of(p), input.readerOptions(err), err, progress);
+      String name = Inputs.corpusName(p);
+      parts.add(new Ablation.Part("+" + name, "the corpus " + name + " added to every training run", c -> c, extra.articles()));
+    }
+    Ablation.Listener listener =
+        new Ablation.Listener() {
+          @Override
+          public void trained(String variant, List<String> trainedOn, Map<String, Double> rocAuc) {
+            progress.close();
+            err.printf(Locale.ROOT, "vera: %s trained on %s: %s%n", variant, trainedOn, rocAuc);
+            err.flush();
+          }
+
+          @Override
+          public void variantDone(Ablation.VariantFigures f) {
+            err.printf(Locale.ROOT, "vera: %s: mean held-out ROC-AUC %.4f%n", f.variant(), f.mean());
+            err.flush();
+          }
+        };
+    Ablation.Result r = new Ablation(config, parts, splitField, files).run(all, progress, listener);
+    progress.close();
+    AblationReport report = new AblationReport(describe(config), parts, r);
+    out.print(report.text());
+    out.flush();
+    if (json != null) {
+      Files.writeString(
+          json,
+          dev.vera.output.VerdictJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report.json()),
+          StandardCharsets.UTF_8);
+    }
+    if (this.report != null) {
+      Files.writeString(this.report, report.markdown(), StandardCharsets.UTF_8);
+    }
+    return loaded.rejected().isEmpty() ? VeraCommand.EXIT_OK : VeraCommand.EXIT_SOME_RECORDS_FAILED;
   }
 
   /** The recipe in words, for the report. */

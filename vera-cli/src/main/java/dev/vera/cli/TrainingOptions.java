@@ -135,6 +135,14 @@ public final class TrainingOptions {
   boolean noCorpusIntercepts;
 
   @Option(
+      names = "--max-publisher-share",
+      paramLabel = "S",
+      description =
+          "Drop a hashed feature when more than this share of its training articles come from one"
+              + " publisher: that publisher's boilerplate (default: 1, keep every feature).")
+  double maxPublisherShare = DEFAULTS.maxPublisherShare();
+
+  @Option(
       names = "--source-ratings",
       paramLabel = "CSV",
       description =
@@ -175,7 +183,7 @@ public final class TrainingOptions {
               : new EmbeddingHead.Settings(embeddings, EmbeddingHead.Settings.forArticles().cGrid());
       return new TrainingConfig(
           name, features, cGrid, DEFAULTS.smoothingGrid(), seed, ratings, near, emb,
-          corpusBalance, !noCorpusIntercepts);
+          corpusBalance, !noCorpusIntercepts, maxPublisherShare);
     } catch (IllegalArgumentException e) {
       throw new VeraCommand.UsageException(e.getMessage());
     }

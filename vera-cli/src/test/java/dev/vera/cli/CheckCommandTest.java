@@ -28,7 +28,7 @@ class CheckCommandTest {
   static final List<String> VERDICT_KEYS =
       List.of(
           "id", "label", "probability_fake", "text_probability_fake", "threshold", "used_source",
-          "source", "reasons", "input");
+          "base_rate", "applicability", "source", "reasons", "input");
 
   static final String SEED =
       " date 2021-02-05 ✖\n"

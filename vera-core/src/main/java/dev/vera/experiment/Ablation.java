@@ -12,6 +12,8 @@ import dev.vera.model.ProgressListener;
 import dev.vera.model.ScoringOptions;
 import dev.vera.model.TrainingConfig;
 import dev.vera.model.Verdict;
+import dev.vera.text.FeatureConfig;
+import dev.vera.text.FeatureSpace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,6 +86,67 @@ public final class Ablation {
     public double nestedMean() {
       return nested.stream().mapToDouble(NestedChoice::rocAuc).average().orElse(Double.NaN);
     }
+  }
+
+  /**
+   * The changes worth judging for a recipe: each of its parts taken out (character n-grams, the
+   * similar stories stacked into the score, style signs, the title's spaces, the corpus
+   * intercepts), corpus weights of 0 and 0.5 instead of 1, and the publishers' boilerplate
+   * dropped.
+   */
+  public static List<Part> recipeChanges(TrainingConfig full) {
+    List<Part> out = new ArrayList<>();
+    FeatureConfig f = full.features();
+    List<FeatureSpace> noChars =
+        f.spaces().stream().filter(s -> s.kind() != FeatureSpace.Kind.CHARS).toList();
+    if (noChars.size() < f.spaces().size() && !noChars.isEmpty()) {
+      out.add(new Part("-chars", "character n-grams taken out", c -> c.withFeatures(spaces(c.features(), noChars))));
+    }
+    if (full.neighbours() != null) {
+      out.add(new Part("-neighbours", "similar known stories not stacked into the score", c -> c.withNeighbours(null)));
+    }
+    if (f.style()) {
+      out.add(new Part("-style", "style signs taken out", c -> c.withFeatures(style(c.features(), false))));
+    }
+    List<FeatureSpace> noTitle =
+        f.spaces().stream().filter(s -> s.part() != FeatureSpace.Part.TITLE).toList();
+    if (noTitle.size() < f.spaces().size() && !noTitle.isEmpty()) {
+      out.add(new Part("-title", "the title's spaces taken out (the body alone)", c -> c.withFeatures(spaces(c.features(), noTitle))));
+    }
+    if (full.corpusIntercepts()) {
+      out.add(new Part("-corpus-intercepts", "no intercept per corpus", c -> c.withCorpusIntercepts(false)));
+    }
+    if (full.corpusBalance() != 0) {
+      out.add(new Part("balance=0", "every article alike, whatever its corpus's size", c -> c.withCorpusBalance(0)));
+    }
+    if (full.corpusBalance() != 0.5) {
+      out.add(new Part("balance=0.5", "corpus weights n^-0.5", c -> c.withCorpusBalance(0.5)));
+    }
+    if (full.maxPublisherShare() == 1.0) {
+      out.add(
+          new Part(
+              "+boilerplate-filter",
+              "features over 90% of whose training articles come from one publisher dropped",
+              c -> c.withMaxPublisherShare(0.9)));
+    }
+    return out;
+  }
+
+  private static FeatureConfig spaces(FeatureConfig f, List<FeatureSpace> spaces) {
+    FeatureConfig out =
+        new FeatureConfig(
+            f.hashBits(), spaces, f.wordMaxGram(), f.charMinGram(), f.charMaxGram(), f.minDf(), f.style());
+    for (FeatureSpace s : spaces) {
+      if (f.weight(s) != 1.0) {
+        out = out.withWeight(s, f.weight(s));
+      }
+    }
+    return out;
+  }
+
+  private static FeatureConfig style(FeatureConfig f, boolean on) {
+    return new FeatureConfig(
+        f.hashBits(), f.spaces(), f.wordMaxGram(), f.charMinGram(), f.charMaxGram(), f.minDf(), on, f.spaceWeights());
   }
 
   private final TrainingConfig full;

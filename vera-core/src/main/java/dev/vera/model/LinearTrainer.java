@@ -1,9 +1,5 @@
 package dev.vera.model;
 
-import de.bwaldvogel.liblinear.Feature;
-import de.bwaldvogel.liblinear.FeatureNode;
-import de.bwaldvogel.liblinear.InstanceWeightedLogistic;
-import de.bwaldvogel.liblinear.SolverType;
 import dev.vera.VeraVersion;
 import dev.vera.article.Article;
 import dev.vera.article.Label;
@@ -12,6 +8,8 @@ import dev.vera.embed.EmbeddingCache;
 import dev.vera.embed.SentenceEncoder;
 import dev.vera.eval.Evaluation;
 import dev.vera.eval.StratifiedKFold;
+import dev.vera.model.fit.SparseRows;
+import dev.vera.model.fit.WeightedLogisticRegression;
 import dev.vera.text.TextVectorizer;
 import dev.vera.text.WordTerms;
 import java.nio.ByteBuffer;
@@ -36,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  * same articles and configuration give the same weights.
  */
 public final class LinearTrainer {
-  static final SolverType SOLVER = SolverType.L2R_LR;
+  /** The solver, as the model card names it. */
+  static final String SOLVER = "L2R_LR";
   static final double EPSILON = TrainingRows.EPSILON;
 
   private final TrainingConfig config;
@@ -59,14 +58,18 @@ public final class LinearTrainer {
 
     TextVectorizer vectorizer =
         TextVectorizer.fit(
-            config.features(), train, done -> progress.update("counting terms", done, train.size()));
+            config.features(),
+            train,
+            SourceReputation::publisherOf,
+            config.maxPublisherShare(),
+            done -> progress.update("counting terms", done, train.size()));
     TrainingRows rows =
         TrainingRows.of(
             corpusTrain, data.corrections(), data.correctionWeight(), mix,
             config.corpusIntercepts(), vectorizer, progress);
     ValidationRows validRows =
         ValidationRows.of(
-            valid, TrainingRows.rows(vectorizer, valid, "vectorizing validation articles", progress), mix);
+            valid, TrainingRows.textRows(vectorizer, valid, "vectorizing validation articles", progress), mix);
 
     LexicalFit lexical = searchC(rows, validRows, progress);
     NeighbourIndex neighbours =
@@ -75,8 +78,8 @@ public final class LinearTrainer {
             config.neighbours() == null ? NeighbourIndex.Settings.defaults() : config.neighbours(),
             done -> progress.update("indexing neighbours", done, train.size()));
     StackedScores stacked = stack(rows, validRows, lexical, neighbours, progress);
-    // The rows' matrix is the largest thing in memory and no longer needed.
-    Arrays.fill(rows.x(), null);
+    // The matrix is the largest thing in memory and no longer needed.
+    rows = rows.withoutMatrix();
 
     Calibration calibration = chooseCalibration(stacked, rows, validRows, mix);
     double[] validLogOdds = new double[valid.size()];
@@ -163,8 +166,7 @@ public final class LinearTrainer {
   }
 
   /**
-   * Fits the text model at every candidate C (each fit starting from the previous one's
-   * weights) and keeps the one whose validation scores rank best within each corpus (mean
+   * Fits the text model at every candidate C and keeps the one whose validation scores rank best within each corpus (mean
    * ROC-AUC over corpora; higher validation macro-F1 breaks ties within 0.001).
    */
   private LexicalFit searchC(TrainingRows rows, ValidationRows valid, ProgressListener progress) {
@@ -173,15 +175,15 @@ public final class LinearTrainer {
     LexicalFit best = null;
     double bestAuc = Double.NEGATIVE_INFINITY;
     double bestF1 = Double.NEGATIVE_INFINITY;
-    double[] start = null;
     for (int k = 0; k < grid.size(); k++) {
       double c = grid.get(k);
       progress.update("fitting C=" + c, k, grid.size());
-      double[] w = rows.fit(c, null, start);
-      start = w;
+      // Each fit starts from zero: from a nearby C's solution the stopping rule (relative to
+      // the gradient at zero) would be met before the weights moved.
+      double[] w = rows.fit(c, null, null);
       double[] raw = new double[valid.size()];
       for (int i = 0; i < raw.length; i++) {
-        raw[i] = TrainingRows.textScore(valid.x()[i], w, rows.dims());
+        raw[i] = TrainingRows.textScore(valid.x(), i, w, rows.dims());
       }
       double auc = valid.meanRocAuc(raw);
       double f1 = bestMacroF1(raw, valid);
@@ -355,7 +357,7 @@ public final class LinearTrainer {
     ModelCard.Parameters params =
         new ModelCard.Parameters(
             config.features(),
-            SOLVER.name(),
+            SOLVER,
             lexical.c(),
             lexical.search(),
             calibration.description(),
@@ -484,18 +486,18 @@ public final class LinearTrainer {
     // A cache that cannot be written only makes the next run embed again.
     cache.save();
     int dims = ArticleEmbedder.DIMENSION;
-    Feature[][] trainX = dense(trainE);
-    Feature[][] validX = dense(validE);
+    SparseRows trainX = dense(trainE);
+    SparseRows validX = dense(validE);
     double bestC = settings.cGrid().get(0);
     double bestAuc = -1;
     double[] bestW = null;
     int tried = 0;
     for (double c : settings.cGrid()) {
       progress.update("fitting the embedding classifier, C=" + c, tried++, settings.cGrid().size());
-      double[] w = InstanceWeightedLogistic.train(trainX, rows.fake(), rows.weights(), dims + 1, c, EPSILON, null);
+      double[] w = WeightedLogisticRegression.fit(trainX, rows.fake(), rows.weights(), c, EPSILON, null);
       double[] score = new double[valid.size()];
       for (int i = 0; i < score.length; i++) {
-        score[i] = TrainingRows.textScore(validX[i], w, dims);
+        score[i] = TrainingRows.textScore(validX, i, w, dims);
       }
       double auc = valid.meanRocAuc(score);
       if (auc > bestAuc + 1e-9) {
@@ -508,24 +510,16 @@ public final class LinearTrainer {
     double[] oof = new double[train.size()];
     for (int f = 0; f < FOLDS; f++) {
       progress.update("cross-fitting the embedding classifier", f, FOLDS);
-      List<Integer> in = new ArrayList<>();
+      double[] ws = rows.weights().clone();
       for (int i = 0; i < folds.length; i++) {
-        if (folds[i] != f) {
-          in.add(i);
+        if (folds[i] == f) {
+          ws[i] = 0;
         }
       }
-      Feature[][] xs = new Feature[in.size()][];
-      boolean[] ys = new boolean[in.size()];
-      double[] ws = new double[in.size()];
-      for (int j = 0; j < in.size(); j++) {
-        xs[j] = trainX[in.get(j)];
-        ys[j] = rows.fake()[in.get(j)];
-        ws[j] = rows.weights()[in.get(j)];
-      }
-      double[] w = InstanceWeightedLogistic.train(xs, ys, ws, dims + 1, bestC, EPSILON, null);
+      double[] w = WeightedLogisticRegression.fit(trainX, rows.fake(), ws, bestC, EPSILON, null);
       for (int i = 0; i < oof.length; i++) {
         if (folds[i] == f) {
-          oof[i] = TrainingRows.textScore(trainX[i], w, dims);
+          oof[i] = TrainingRows.textScore(trainX, i, w, dims);
         }
       }
     }
@@ -542,18 +536,20 @@ public final class LinearTrainer {
     return new EmbeddingFit(head, oof, validScores);
   }
 
-  /** Dense embeddings as LIBLINEAR rows, with the intercept as the last feature. */
-  private static Feature[][] dense(float[][] rows) {
-    Feature[][] out = new Feature[rows.length][];
-    for (int i = 0; i < rows.length; i++) {
-      Feature[] f = new Feature[rows[i].length + 1];
-      for (int k = 0; k < rows[i].length; k++) {
-        f[k] = new FeatureNode(k + 1, rows[i][k]);
-      }
-      f[rows[i].length] = new FeatureNode(rows[i].length + 1, 1.0);
-      out[i] = f;
+  /** Dense embeddings as rows, with the intercept as the last column. */
+  private static SparseRows dense(float[][] rows) {
+    int dims = ArticleEmbedder.DIMENSION;
+    SparseRows.Builder b = new SparseRows.Builder(dims + 1);
+    int[] idx = new int[dims + 1];
+    for (int k = 0; k <= dims; k++) {
+      idx[k] = k;
     }
-    return out;
+    for (float[] r : rows) {
+      float[] val = java.util.Arrays.copyOf(r, dims + 1);
+      val[dims] = 1f;
+      b.add(idx, val);
+    }
+    return b.build();
   }
 
   /** The neighbours of each article (leaving each training article out of its own). */
@@ -759,7 +755,12 @@ public final class LinearTrainer {
             String.valueOf(config.neighbours()),
             String.valueOf(config.embeddings()),
             config.embeddings() == null ? "" : dev.vera.embed.SentenceEncoder.bundled().id(),
-            Integer.toString(correctionWeight));
+            Integer.toString(correctionWeight),
+            "balance " + config.corpusBalance() + ", corpus intercepts " + config.corpusIntercepts()
+                + ", publisher share " + config.maxPublisherShare(),
+            config.ratings().lists().stream()
+                .map(l -> l.name() + ":" + l.values().size())
+                .collect(java.util.stream.Collectors.joining(",")));
     return config.name()
         + "-"
         + dev.vera.io.Sha256.hex(settings.getBytes(java.nio.charset.StandardCharsets.UTF_8))

@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  *     so that its share of fake is not learned from its vocabulary (the intercepts are dropped
  *     after training: the base rate enters through calibration instead); only with two corpora or
  *     more
+ * @param maxPublisherShare a hashed feature more than this share of whose training articles come
+ *     from one publisher is dropped as that publisher's boilerplate (1 keeps every feature)
  */
 public record TrainingConfig(
     String name,
@@ -36,9 +38,13 @@ public record TrainingConfig(
     NeighbourIndex.@Nullable Settings neighbours,
     EmbeddingHead.@Nullable Settings embeddings,
     double corpusBalance,
-    boolean corpusIntercepts) {
+    boolean corpusIntercepts,
+    double maxPublisherShare) {
 
   public TrainingConfig {
+    if (!(maxPublisherShare > 0 && maxPublisherShare <= 1)) {
+      throw new IllegalArgumentException("the publisher share must lie in (0, 1], was " + maxPublisherShare);
+    }
     if (!(corpusBalance >= 0 && corpusBalance <= 1)) {
       throw new IllegalArgumentException("the corpus balance must lie in [0, 1], was " + corpusBalance);
     }
@@ -66,42 +72,47 @@ public record TrainingConfig(
         NeighbourIndex.Settings.defaults(),
         null,
         1.0,
-        true);
+        true,
+        1.0);
   }
 
   public TrainingConfig withName(String n) {
-    return new TrainingConfig(n, features, cGrid, smoothingGrid, seed, ratings, neighbours, embeddings, corpusBalance, corpusIntercepts);
+    return new TrainingConfig(n, features, cGrid, smoothingGrid, seed, ratings, neighbours, embeddings, corpusBalance, corpusIntercepts, maxPublisherShare);
   }
 
   public TrainingConfig withFeatures(FeatureConfig f) {
-    return new TrainingConfig(name, f, cGrid, smoothingGrid, seed, ratings, neighbours, embeddings, corpusBalance, corpusIntercepts);
+    return new TrainingConfig(name, f, cGrid, smoothingGrid, seed, ratings, neighbours, embeddings, corpusBalance, corpusIntercepts, maxPublisherShare);
   }
 
   public TrainingConfig withCGrid(List<Double> g) {
-    return new TrainingConfig(name, features, g, smoothingGrid, seed, ratings, neighbours, embeddings, corpusBalance, corpusIntercepts);
+    return new TrainingConfig(name, features, g, smoothingGrid, seed, ratings, neighbours, embeddings, corpusBalance, corpusIntercepts, maxPublisherShare);
   }
 
   public TrainingConfig withSeed(long s) {
-    return new TrainingConfig(name, features, cGrid, smoothingGrid, s, ratings, neighbours, embeddings, corpusBalance, corpusIntercepts);
+    return new TrainingConfig(name, features, cGrid, smoothingGrid, s, ratings, neighbours, embeddings, corpusBalance, corpusIntercepts, maxPublisherShare);
   }
 
   public TrainingConfig withRatings(OutletRatings r) {
-    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, r, neighbours, embeddings, corpusBalance, corpusIntercepts);
+    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, r, neighbours, embeddings, corpusBalance, corpusIntercepts, maxPublisherShare);
   }
 
   public TrainingConfig withNeighbours(NeighbourIndex.@Nullable Settings n) {
-    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, ratings, n, embeddings, corpusBalance, corpusIntercepts);
+    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, ratings, n, embeddings, corpusBalance, corpusIntercepts, maxPublisherShare);
   }
 
   public TrainingConfig withCorpusBalance(double b) {
-    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, ratings, neighbours, embeddings, b, corpusIntercepts);
+    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, ratings, neighbours, embeddings, b, corpusIntercepts, maxPublisherShare);
   }
 
   public TrainingConfig withCorpusIntercepts(boolean on) {
-    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, ratings, neighbours, embeddings, corpusBalance, on);
+    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, ratings, neighbours, embeddings, corpusBalance, on, maxPublisherShare);
+  }
+
+  public TrainingConfig withMaxPublisherShare(double share) {
+    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, ratings, neighbours, embeddings, corpusBalance, corpusIntercepts, share);
   }
 
   public TrainingConfig withEmbeddings(EmbeddingHead.@Nullable Settings e) {
-    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, ratings, neighbours, e, corpusBalance, corpusIntercepts);
+    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, ratings, neighbours, e, corpusBalance, corpusIntercepts, maxPublisherShare);
   }
 }

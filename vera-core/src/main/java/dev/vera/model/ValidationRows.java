@@ -1,11 +1,11 @@
 package dev.vera.model;
 
-import de.bwaldvogel.liblinear.Feature;
 import dev.vera.article.Article;
 import dev.vera.article.Label;
 import dev.vera.eval.Evaluation;
 import dev.vera.eval.Evaluator;
 import dev.vera.eval.ScoredArticle;
+import dev.vera.model.fit.SparseRows;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,9 +14,9 @@ import java.util.List;
  * weight and its corpus's log-odds offset from the reference base rate.
  */
 record ValidationRows(
-    List<Article> articles, Feature[][] x, boolean[] fake, double[] weights, double[] offsets, int[] corpus) {
+    List<Article> articles, SparseRows x, boolean[] fake, double[] weights, double[] offsets, int[] corpus) {
 
-  static ValidationRows of(List<Article> valid, Feature[][] x, CorpusMix mix) {
+  static ValidationRows of(List<Article> valid, SparseRows x, CorpusMix mix) {
     int n = valid.size();
     boolean[] fake = new boolean[n];
     double[] weights = new double[n];

@@ -68,8 +68,44 @@ public final class TextVectorizer {
    */
   public static TextVectorizer fit(
       FeatureConfig config, List<Article> training, IntConsumer progress) {
+    return fit(config, training, a -> null, 1.0, progress);
+  }
+
+  /**
+   * {@link #fit(FeatureConfig, List, IntConsumer)}, dropping the publishers' boilerplate: a slot
+   * more than {@code maxPublisherShare} of whose training documents come from one publisher
+   * (its cookie banner, its bylines, its section names) is not kept. An article without a
+   * publisher counts as a publisher of its own.
+   *
+   * @param publisher an article's publisher, or null
+   * @param maxPublisherShare 1 keeps every slot
+   */
+  public static TextVectorizer fit(
+      FeatureConfig config,
+      List<Article> training,
+      java.util.function.Function<Article, String> publisher,
+      double maxPublisherShare,
+      IntConsumer progress) {
     int size = config.hashSize();
     int[] df = new int[size];
+    boolean filter = maxPublisherShare < 1.0;
+    // Counted publisher by publisher, each slot's largest document count within one publisher.
+    Integer[] order = new Integer[training.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    String[] keys = new String[training.size()];
+    if (filter) {
+      for (int i = 0; i < keys.length; i++) {
+        String p = publisher.apply(training.get(i));
+        keys[i] = p == null ? "\u0000" + i : p;
+      }
+      Arrays.sort(order, java.util.Comparator.comparing((Integer i) -> keys[i]));
+    }
+    int[] groupDf = filter ? new int[size] : null;
+    int[] maxGroupDf = filter ? new int[size] : null;
+    int[] groupTouched = filter ? new int[1024] : null;
+    int groupTouchedCount = 0;
     // A vectorizer with every slot at idf 1 visits every term; only presence is counted here.
     float[] all = new float[size];
     Arrays.fill(all, 1f);
@@ -81,7 +117,11 @@ public final class TextVectorizer {
     // document, so each slot remembers the last article that counted it.
     int[] lastCounted = new int[size];
     int done = 0;
-    for (Article a : training) {
+    for (int k = 0; k < order.length; k++) {
+      Article a = training.get(order[k]);
+      if (filter && k > 0 && !keys[order[k]].equals(keys[order[k - 1]])) {
+        groupTouchedCount = flushGroup(groupDf, maxGroupDf, groupTouched, groupTouchedCount);
+      }
       SlotCounter[] s = counting.scratch.get();
       int doc = done + 1;
       for (FeatureSpace.Part part : FeatureSpace.Part.values()) {
@@ -92,6 +132,14 @@ public final class TextVectorizer {
             if (lastCounted[slot] != doc) {
               lastCounted[slot] = doc;
               df[slot]++;
+              if (filter) {
+                if (groupDf[slot]++ == 0) {
+                  if (groupTouchedCount == groupTouched.length) {
+                    groupTouched = Arrays.copyOf(groupTouched, groupTouched.length * 2);
+                  }
+                  groupTouched[groupTouchedCount++] = slot;
+                }
+              }
             }
           }
           kind.clear();
@@ -106,10 +154,13 @@ public final class TextVectorizer {
       }
       progress.accept(++done);
     }
+    if (filter) {
+      flushGroup(groupDf, maxGroupDf, groupTouched, groupTouchedCount);
+    }
     int n = training.size();
     float[] idf = new float[size];
     for (int i = 0; i < size; i++) {
-      if (df[i] >= config.minDf()) {
+      if (df[i] >= config.minDf() && !(filter && maxGroupDf[i] > maxPublisherShare * df[i])) {
         // scikit-learn's smoothed idf, so figures compare with the peers' TF-IDF.
         idf[i] = (float) (Math.log((1.0 + n) / (1.0 + df[i])) + 1.0);
       }
@@ -122,6 +173,16 @@ public final class TextVectorizer {
       scale[i] = var > 1e-12 ? Math.sqrt(var) : 1.0;
     }
     return new TextVectorizer(config, idf, mean, scale);
+  }
+
+  /** Folds one publisher's document counts into the slots' maxima and clears them. */
+  private static int flushGroup(int[] groupDf, int[] maxGroupDf, int[] touched, int count) {
+    for (int i = 0; i < count; i++) {
+      int slot = touched[i];
+      maxGroupDf[slot] = Math.max(maxGroupDf[slot], groupDf[slot]);
+      groupDf[slot] = 0;
+    }
+    return 0;
   }
 
   private static double[] ones(int n) {

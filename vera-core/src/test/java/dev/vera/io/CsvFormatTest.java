@@ -86,7 +86,7 @@ class CsvFormatTest {
             name
                 + ":1: unknown column 'Extra' ignored (known: id, title|headline,"
                 + " text|body|content, date|publish_date|published, url|news_url|link,"
-                + " source|domain|publisher, label, split*)"),
+                + " source|domain|publisher, corpus, label, split*)"),
         warnings);
   }
 

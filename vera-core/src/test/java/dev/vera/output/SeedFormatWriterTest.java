@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SeedFormatWriterTest {
   private static final SourceEvidence NONE =
-      new SourceEvidence(null, SourceEvidence.Basis.NONE, 0.4, 0, null, null);
+      new SourceEvidence(null, SourceEvidence.Basis.NONE, 0.4, 0, Map.of(), null);
 
   @TempDir Path dir;
 

@@ -27,7 +27,7 @@ class VerdictJsonTest {
   private static final List<String> VERDICT_KEYS =
       List.of(
           "id", "label", "probability_fake", "text_probability_fake", "threshold", "used_source",
-          "source", "reasons", "input");
+          "base_rate", "applicability", "source", "reasons", "input");
 
   static List<String> keys(JsonNode n) {
     List<String> keys = new ArrayList<>();
@@ -83,8 +83,12 @@ class VerdictJsonTest {
 
     assertEquals(VERDICT_KEYS, keys(n));
     assertEquals(
-        List.of("domain", "basis", "fake_rate", "training_articles", "rating"), keys(n.get("source")));
-    assertTrue(n.get("source").get("rating").isNull());
+        List.of("domain", "basis", "fake_rate", "training_articles", "ratings", "rated_domain"),
+        keys(n.get("source")));
+    assertEquals(0, n.get("source").get("ratings").size());
+    assertEquals(
+        List.of("score", "outside_experience", "similarity"), keys(n.get("applicability")));
+    assertEquals(e.verdict().baseRate(), n.get("base_rate").asDouble(), 5e-7);
     assertEquals("training", n.get("source").get("basis").asText());
     assertEquals(a.id(), n.get("id").asText());
     assertEquals(e.verdict().label().wireName(), n.get("label").asText());

@@ -99,7 +99,12 @@ class ApiTest {
   @Test
   void cliAndApiGiveTheSameProbability() throws Exception {
     List<ScoringOptions> settings =
-        List.of(ScoringOptions.DEFAULT, new ScoringOptions(true, null), new ScoringOptions(false, 0.3));
+        List.of(
+            ScoringOptions.DEFAULT,
+            new ScoringOptions(true, null),
+            new ScoringOptions(false, 0.3),
+            new ScoringOptions(false, null, 0.05),
+            new ScoringOptions(true, null, 0.7));
     for (ScoringOptions o : settings) {
       for (String[] art :
           List.of(
@@ -111,6 +116,9 @@ class ApiTest {
         if (o.threshold() != null) {
           body.put("threshold", o.threshold());
         }
+        if (o.baseRate() != null) {
+          body.put("base_rate", o.baseRate());
+        }
         JsonNode got = http.post("/api/v1/check", body.toString()).json();
         Article a =
             new Article(null, art[0], art[1], null, "https://www.tmz.com/2018/03/14/story", "tmz.com", null, Map.of());
@@ -120,6 +128,13 @@ class ApiTest {
         assertEquals(v.label().wireName(), got.path("label").asText());
         assertEquals(round6(v.threshold()), got.path("threshold").asDouble(), 0.0);
         assertEquals("tmz.com", got.path("source").path("domain").asText());
+        assertEquals(round6(v.baseRate()), got.path("base_rate").asDouble(), 0.0);
+        if (v.applicability() != null) {
+          assertEquals(round6(v.applicability().score()), got.path("applicability").path("score").asDouble(), 0.0);
+          assertEquals(
+              v.applicability().outsideExperience(),
+              got.path("applicability").path("outside_experience").asBoolean());
+        }
       }
     }
   }
@@ -181,6 +196,11 @@ class ApiTest {
     ObjectNode body = Articles.rumor();
     body.put("use_source", "yes");
     assertProblem(http.post("/api/v1/check", body.toString()), 400, "invalid-option");
+    JsonNode p = assertProblem(http.post("/api/v1/check?base_rate=1", Articles.rumor().toString()), 400, "invalid-option");
+    assertTrue(p.path("detail").asText().contains("base rate"), p.toString());
+    ObjectNode textRate = Articles.rumor();
+    textRate.put("base_rate", "ten percent");
+    assertProblem(http.post("/api/v1/check", textRate.toString()), 400, "invalid-option");
   }
 
   @Test

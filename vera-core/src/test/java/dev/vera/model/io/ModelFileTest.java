@@ -144,21 +144,26 @@ class ModelFileTest {
         "a model file must not be a Java serialization stream");
     assertArrayEquals(ModelFile.MAGIC, Arrays.copyOf(bytes, 8));
     assertEquals("VERAMODL", new String(bytes, 0, 8, StandardCharsets.US_ASCII));
-    assertEquals(3, ByteBuffer.wrap(bytes, VERSION_OFFSET, 4).getInt());
+    assertEquals(5, ByteBuffer.wrap(bytes, VERSION_OFFSET, 4).getInt());
   }
 
-  /** Without neighbours a model needs nothing of version 3: it is written as version 2. */
+  /**
+   * A model whose text score stacks no neighbours keeps its neighbour index for applicability
+   * alone; version 5 names the stack, so that the index is not mistaken for one the score reads.
+   */
   @Test
-  void aLinearModelIsWrittenInTheOldestVersionThatHoldsIt() throws IOException {
+  void aLinearModelKeepsItsIndexForApplicabilityOnly() throws IOException {
     CredibilityModel linear =
         new LinearTrainer(FixtureModels.smallConfig().withNeighbours(null))
             .train(FixtureModels.trainingSet(), ProgressListener.NONE);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ModelFile.write(linear, out);
     byte[] b = out.toByteArray();
-    assertEquals(2, ByteBuffer.wrap(b, VERSION_OFFSET, 4).getInt());
+    assertEquals(5, ByteBuffer.wrap(b, VERSION_OFFSET, 4).getInt());
     CredibilityModel back = ModelFile.read(new ByteArrayInputStream(b), "linear");
-    assertNull(back.neighbours());
+    assertNull(back.stack());
+    assertNotNull(back.neighbours());
+    assertNotNull(back.predict(FixtureCorpus.articles().get(0), ScoringOptions.DEFAULT).applicability());
     for (Article a : FixtureCorpus.articles()) {
       assertEquals(linear.predict(a, ScoringOptions.DEFAULT), back.predict(a, ScoringOptions.DEFAULT));
       assertEquals(
@@ -167,7 +172,7 @@ class ModelFileTest {
     }
   }
 
-  /** A model stacking a sentence-embedding classifier is version 4 and reads back exactly. */
+  /** A model stacking a sentence-embedding classifier reads back exactly. */
   @Test
   void aModelWithSentenceEmbeddingsRoundTrips() throws IOException {
     CredibilityModel withEmbeddings =
@@ -180,7 +185,7 @@ class ModelFileTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ModelFile.write(withEmbeddings, out);
     byte[] b = out.toByteArray();
-    assertEquals(4, ByteBuffer.wrap(b, VERSION_OFFSET, 4).getInt());
+    assertEquals(5, ByteBuffer.wrap(b, VERSION_OFFSET, 4).getInt());
     CredibilityModel back = ModelFile.read(new ByteArrayInputStream(b), "embeddings");
     assertEquals(withEmbeddings.embedding(), back.embedding());
     assertEquals(withEmbeddings.stack(), back.stack());
@@ -212,7 +217,7 @@ class ModelFileTest {
 
   @Test
   void unknownVersionIsRefusedNamingVersionAndRange() throws IOException {
-    for (int version : new int[] {5, 99, 0, -1}) {
+    for (int version : new int[] {6, 99, 0, -1}) {
       byte[] patched = bytes.clone();
       ByteBuffer.wrap(patched, VERSION_OFFSET, 4).putInt(version);
       Path file = dir.resolve("v" + version + ".vera");
@@ -221,7 +226,7 @@ class ModelFileTest {
       ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(file));
       String m = e.getMessage();
       assertTrue(m.startsWith(file + ": model format version " + version + " is not supported"), m);
-      assertTrue(m.contains("reads vera-linear versions 1 to 4"), m);
+      assertTrue(m.contains("reads vera-linear versions 1 to 5"), m);
     }
   }
 

@@ -40,6 +40,8 @@ public final class CredibilityModel {
   private final ModelScope scope;
   /** Thresholds already worked out, by base rate and whether the source is used. */
   private final Map<String, Double> thresholds = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Each corpus's cut, by base rate and whether the source is used. */
+  private final Map<String, double[]> cuts = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param weights one weight per vector index ({@link dev.vera.text.FeatureConfig#dimension()}),
@@ -156,7 +158,12 @@ public final class CredibilityModel {
    * What the text says: its calibrated log-odds of fake at the model's reference base rate, the
    * neighbours' evidence and the article's familiarity (when the model has a neighbour index).
    */
-  private record Reading(double logOdds, @Nullable NeighbourEvidence near, double familiarity) {}
+  private record Reading(
+      double logOdds,
+      @Nullable NeighbourEvidence near,
+      double familiarity,
+      double @Nullable [] share,
+      double slope) {}
 
   private Reading read(Article article) {
     // The words that find the neighbours are counted in the linear score's pass over the text.
@@ -170,7 +177,14 @@ public final class CredibilityModel {
     NeighbourIndex.Query query = words == null ? null : query(words.take(), article);
     NeighbourEvidence near = query == null ? null : evidence(query);
     double score = stack == null ? raw : stack.score(raw, embeddingScore(article), near);
-    return new Reading(calibrator.logOdds(score), near, query == null ? 0 : query.familiarity());
+    double[] share = query == null ? null : query.corpusShare();
+    DomainCalibration domain = scope.domainCalibration();
+    if (domain == null) {
+      return new Reading(
+          calibrator.logOdds(score), near, query == null ? 0 : query.familiarity(), share, calibrator.a());
+    }
+    return new Reading(
+        domain.logOdds(score, share), near, query.familiarity(), share, domain.slope(share));
   }
 
   /** The embedding head's score of the article, or 0 when the model has none. */
@@ -210,7 +224,10 @@ public final class CredibilityModel {
     if (options.useSource()) {
       p = LogisticFit.sigmoid(combiner.logOdds(text.logOdds(), source, reputation.prior()) + shift);
     }
-    double threshold = options.threshold() != null ? options.threshold() : threshold(rate, options.useSource());
+    double threshold =
+        options.threshold() != null
+            ? options.threshold()
+            : threshold(rate, options.useSource(), text.share());
     Label label = p >= threshold ? Label.FAKE : Label.REAL;
     ApplicabilityModel a = scope.applicability();
     return new Verdict(
@@ -219,8 +236,33 @@ public final class CredibilityModel {
   }
 
   /**
-   * The decision threshold for a feed with share {@code rate} of fake: from the validation
-   * curve when the model has one, else the stored threshold re-expressed at that rate.
+   * The decision threshold for an article whose nearest training articles come from the corpora
+   * in shares {@code share}: each corpus's cut from its own validation articles, mixed by the
+   * shares (the pooled cut when the curve knows no corpora or the share is unknown).
+   */
+  private double threshold(double rate, boolean useSource, double @Nullable [] share) {
+    DecisionCurve curve = useSource ? scope.sourceCurve() : scope.textCurve();
+    if (curve == null || curve.corpora() == 0 || share == null) {
+      return threshold(rate, useSource);
+    }
+    String key = rate + (useSource ? "s" : "t");
+    double[] known = cuts.get(key);
+    if (known == null) {
+      known = curve.cuts(rate);
+      // A bounded cache: base rates come from users, one per feed.
+      if (cuts.size() > 1000) {
+        cuts.clear();
+      }
+      cuts.put(key, known);
+    }
+    return LogisticFit.sigmoid(
+        DecisionCurve.cut(known, share) + BaseRate.shift(rate, scope.mix().referenceRate()));
+  }
+
+  /**
+   * The decision threshold for a feed with share {@code rate} of fake, for an article like the
+   * validation articles as a whole: from the validation curve when the model has one, else the
+   * stored threshold re-expressed at that rate.
    */
   public double threshold(double rate, boolean useSource) {
     String key = rate + (useSource ? "s" : "t");
@@ -261,9 +303,9 @@ public final class CredibilityModel {
    * @param sentences whether to measure sentence effects (one extra scoring per sentence)
    */
   public Explanation explain(Article article, ScoringOptions options, int topK, boolean sentences) {
-    // Raw contributions are rescaled by the calibrator's slope so weights read in calibrated
-    // log-odds, the scale of the probability the user sees.
-    double slope = calibrator.a() * (stack == null ? 1.0 : stack.lexicalWeight());
+    // Contributions are gathered raw, then rescaled by the calibration's slope (known once the
+    // neighbours are), so that weights read in calibrated log-odds, the scale of the
+    // probability the user sees.
     // One map per part (title, body), keyed by the phrase.
     List<Map<String, PhraseAccumulator>> byPart = List.of(new HashMap<>(), new HashMap<>());
     // Character n-grams arrive word by word: the accumulator of the word being cut is kept, so
@@ -283,14 +325,14 @@ public final class CredibilityModel {
             byPart
                 .get(space.part().ordinal())
                 .computeIfAbsent(phrase, k -> new PhraseAccumulator(part, phrase))
-                .add(contribution * slope, start, end);
+                .add(contribution, start, end);
             return;
           }
           if (lastChunk[0] != null
               && lastChunkKey[0] == space.ordinal()
               && lastChunkKey[1] == start
               && lastChunkKey[2] == end) {
-            lastChunk[0].addToLast(contribution * slope);
+            lastChunk[0].addToLast(contribution);
             return;
           }
           // Credited to the word it was cut from, without the punctuation around it, so that
@@ -313,7 +355,7 @@ public final class CredibilityModel {
               byPart
                   .get(space.part().ordinal())
                   .computeIfAbsent(phrase, k -> new PhraseAccumulator(part, phrase));
-          acc.add(contribution * slope, from, to);
+          acc.add(contribution, from, to);
           lastChunk[0] = acc;
           lastChunkKey[0] = space.ordinal();
           lastChunkKey[1] = start;
@@ -324,6 +366,8 @@ public final class CredibilityModel {
     NeighbourEvidence near = reading.near();
     double emb = embeddingScore(article);
     Verdict verdict = verdictFor(article, reading, options);
+    double calibration = reading.slope();
+    double slope = calibration * (stack == null ? 1.0 : stack.lexicalWeight());
     // The neighbours' part is told against an article with no similar known story at all, so
     // that its sign says which way they push; the rest of that reference goes to the base.
     NeighbourEvidence noNeighbours =
@@ -332,11 +376,11 @@ public final class CredibilityModel {
     // Phrases, neighbours and the base are told in log-odds at the verdict's base rate.
     double shift = BaseRate.shift(verdict.baseRate(), scope.mix().referenceRate());
     double neighbourWeight =
-        stack == null ? 0 : calibrator.a() * (stack.neighbourShare(near) - neighbourReference);
+        stack == null ? 0 : calibration * (stack.neighbourShare(near) - neighbourReference);
     List<Explanation.PhraseEvidence> all = new ArrayList<>();
     for (Map<String, PhraseAccumulator> phrases : byPart) {
       for (PhraseAccumulator acc : phrases.values()) {
-        all.add(acc.toEvidence());
+        all.add(acc.toEvidence(slope));
       }
     }
     Comparator<Explanation.PhraseEvidence> byWeight =
@@ -363,12 +407,17 @@ public final class CredibilityModel {
         sentences ? sentenceEffects(article, verdict.textProbabilityFake(), shift, topK) : List.of();
     // What an article with no features at all would score: everything not credited to a
     // phrase, a style feature or the neighbours.
+    double calibrationIntercept =
+        scope.domainCalibration() == null
+            ? calibrator.b()
+            : scope.domainCalibration().intercept(reading.share());
     double base =
         shift
-            + (stack == null
-                ? calibrator.logOdds(intercept)
-                : calibrator.a() * (stack.lexicalWeight() * intercept + stack.intercept() + neighbourReference)
-                    + calibrator.b());
+            + calibrationIntercept
+            + calibration
+                * (stack == null
+                    ? intercept
+                    : stack.lexicalWeight() * intercept + stack.intercept() + neighbourReference);
     return new Explanation(
         verdict,
         fake,
@@ -379,7 +428,7 @@ public final class CredibilityModel {
         near == null ? null : new Explanation.NeighbourShare(near, neighbourWeight),
         embedding == null || stack == null
             ? null
-            : calibrator.a() * stack.embeddingWeight() * emb);
+            : calibration * stack.embeddingWeight() * emb);
   }
 
   private List<Explanation.SentenceEffect> sentenceEffects(
@@ -505,10 +554,11 @@ public final class CredibilityModel {
       weight += w;
     }
 
-    Explanation.PhraseEvidence toEvidence() {
+    /** The phrase's evidence, its summed raw contribution scaled by {@code slope}. */
+    Explanation.PhraseEvidence toEvidence(double slope) {
       List<Explanation.Span> sorted = new ArrayList<>(spans);
       sorted.sort(Comparator.comparingInt(Explanation.Span::start));
-      return new Explanation.PhraseEvidence(part, phrase, weight, List.copyOf(sorted));
+      return new Explanation.PhraseEvidence(part, phrase, weight * slope, List.copyOf(sorted));
     }
   }
 }

@@ -74,26 +74,43 @@ public final class LinearTrainer {
     LexicalFit lexical = searchC(rows, validRows, progress);
     NeighbourIndex neighbours =
         NeighbourIndex.build(
-            train,
-            config.neighbours() == null ? NeighbourIndex.Settings.defaults() : config.neighbours(),
-            done -> progress.update("indexing neighbours", done, train.size()));
+                train,
+                config.neighbours() == null ? NeighbourIndex.Settings.defaults() : config.neighbours(),
+                done -> progress.update("indexing neighbours", done, train.size()))
+            .withCorpora(mix.names(), corpusPositions(train, mix));
     StackedScores stacked = stack(rows, validRows, lexical, neighbours, progress);
     // The matrix is the largest thing in memory and no longer needed.
     rows = rows.withoutMatrix();
 
     Calibration calibration = chooseCalibration(stacked, rows, validRows, mix);
+    ValidQueries queries = queryValid(neighbours, valid, progress);
+    boolean domains = mix.corpora().size() > 1;
+    DomainCalibration domain =
+        domains
+            ? DomainCalibration.fit(
+                mix.names(), calibration.calibrator(), stacked.valid(), validRows.fake(),
+                validRows.offsets(), validRows.corpus())
+            : null;
     double[] validLogOdds = new double[valid.size()];
     for (int i = 0; i < validLogOdds.length; i++) {
-      validLogOdds[i] = calibration.calibrator().logOdds(stacked.valid()[i]);
+      validLogOdds[i] =
+          domain == null
+              ? calibration.calibrator().logOdds(stacked.valid()[i])
+              : domain.logOdds(stacked.valid()[i], queries.share()[i]);
     }
+    int corpora = domains ? mix.corpora().size() : 0;
     DecisionCurve textCurve =
-        new DecisionCurve(validLogOdds, validRows.fake(), validRows.weights(), mix.referenceRate());
+        new DecisionCurve(
+            validLogOdds, validRows.fake(), validRows.weights(), mix.referenceRate(),
+            domains ? validRows.corpus() : minusOnes(valid.size()), corpora);
     Label majority = majority(train);
-    Evaluation validEval = validRows.evaluate(validLogOdds, textCurve, mix, majority);
+    Evaluation validEval = validRows.evaluate(validLogOdds, queries.share(), textCurve, mix, majority);
 
-    SourceFit source = fitSource(rows, validRows, validLogOdds, mix);
-    ApplicabilityModel applicability = applicability(neighbours, valid, progress);
-    ModelScope scope = new ModelScope(mix, textCurve, source.curve(), applicability);
+    SourceFit source = fitSource(rows, validRows, validLogOdds, mix, corpora);
+    ApplicabilityModel applicability =
+        ApplicabilityModel.of(
+            ApplicabilityModel.DEFAULT_K, queries.familiarity(), ApplicabilityModel.DEFAULT_FLAG_BELOW);
+    ModelScope scope = new ModelScope(mix, textCurve, source.curve(), applicability, domain);
 
     ModelCard card =
         card(data, train, mix, lexical, calibration, textCurve, source, validEval, stacked.embedding());
@@ -289,24 +306,30 @@ public final class LinearTrainer {
     return out;
   }
 
-  /** The applicability reference: the validation articles' familiarity with the training data. */
-  private static ApplicabilityModel applicability(
+  /**
+   * What the index says of each validation article: its familiarity with the training data
+   * (the applicability reference) and the corpora its nearest training articles come from.
+   */
+  private record ValidQueries(double[] familiarity, double[][] share) {}
+
+  private static ValidQueries queryValid(
       NeighbourIndex index, List<Article> valid, ProgressListener progress) {
     double[] measures = new double[valid.size()];
+    double[][] share = new double[valid.size()][];
     AtomicLong done = new AtomicLong();
     java.util.stream.IntStream.range(0, valid.size())
         .parallel()
         .forEach(
             i -> {
               Article a = valid.get(i);
-              measures[i] =
-                  index
-                      .query(
-                          WordTerms.forThread(NeighbourIndex.HASH_BITS).count(a),
-                          SourceReputation.publisherOf(a),
-                          -1,
-                          ApplicabilityModel.DEFAULT_K)
-                      .familiarity();
+              NeighbourIndex.Query q =
+                  index.query(
+                      WordTerms.forThread(NeighbourIndex.HASH_BITS).count(a),
+                      SourceReputation.publisherOf(a),
+                      -1,
+                      ApplicabilityModel.DEFAULT_K);
+              measures[i] = q.familiarity();
+              share[i] = q.corpusShare();
               long d = done.incrementAndGet();
               if (d % 256 == 0 || d == measures.length) {
                 synchronized (progress) {
@@ -314,8 +337,22 @@ public final class LinearTrainer {
                 }
               }
             });
-    return ApplicabilityModel.of(
-        ApplicabilityModel.DEFAULT_K, measures, ApplicabilityModel.DEFAULT_FLAG_BELOW);
+    return new ValidQueries(measures, share);
+  }
+
+  /** Per training article, its corpus's position in the mix (-1 for a correction). */
+  private static byte[] corpusPositions(List<Article> train, CorpusMix mix) {
+    byte[] out = new byte[train.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (byte) mix.indexOf(train.get(i));
+    }
+    return out;
+  }
+
+  private static int[] minusOnes(int n) {
+    int[] out = new int[n];
+    Arrays.fill(out, -1);
+    return out;
   }
 
   /** The source evidence: reputation tables, their combination with the text, its cut. */
@@ -323,7 +360,7 @@ public final class LinearTrainer {
       SourceReputation reputation, SourceCombiner combiner, DecisionCurve curve, double threshold) {}
 
   private SourceFit fitSource(
-      TrainingRows rows, ValidationRows valid, double[] validLogOdds, CorpusMix mix) {
+      TrainingRows rows, ValidationRows valid, double[] validLogOdds, CorpusMix mix, int corpora) {
     SourceReputation learned =
         SourceReputation.learn(rows.articles(), 1, config.ratings(), rows.weights(), rows.offsets());
     SourceReputation reputation = learned.withSmoothing(chooseSmoothing(learned, valid.articles()));
@@ -339,7 +376,10 @@ public final class LinearTrainer {
       combined[i] =
           combiner.logOdds(validLogOdds[i], reputation.evidence(valid.articles().get(i)), reputation.prior());
     }
-    DecisionCurve curve = new DecisionCurve(combined, valid.fake(), valid.weights(), mix.referenceRate());
+    DecisionCurve curve =
+        new DecisionCurve(
+            combined, valid.fake(), valid.weights(), mix.referenceRate(),
+            corpora > 0 ? valid.corpus() : minusOnes(valid.size()), corpora);
     return new SourceFit(reputation, combiner, curve, curve.threshold(mix.referenceRate()));
   }
 

@@ -14,12 +14,24 @@ import org.jspecify.annotations.Nullable;
  *     stored threshold, re-expressed)
  * @param sourceCurve the same for the verdict with the source evidence, or null
  * @param applicability how familiar an article is, or null when the model cannot tell
+ * @param domainCalibration each corpus's calibration, mixed by the corpora an article's nearest
+ *     training articles come from; null when the model calibrates every article alike
  */
 public record ModelScope(
     CorpusMix mix,
     @Nullable DecisionCurve textCurve,
     @Nullable DecisionCurve sourceCurve,
-    @Nullable ApplicabilityModel applicability) {
+    @Nullable ApplicabilityModel applicability,
+    @Nullable DomainCalibration domainCalibration) {
+
+  /** A scope without domain calibration. */
+  public ModelScope(
+      CorpusMix mix,
+      @Nullable DecisionCurve textCurve,
+      @Nullable DecisionCurve sourceCurve,
+      @Nullable ApplicabilityModel applicability) {
+    this(mix, textCurve, sourceCurve, applicability, null);
+  }
 
   /** The scope of a model trained before scopes existed: one corpus, its training counts. */
   public static ModelScope legacy(ModelCard card) {

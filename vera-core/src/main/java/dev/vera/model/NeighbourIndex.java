@@ -66,6 +66,10 @@ public final class NeighbourIndex {
   private final java.util.Map<String, Integer> publisherIndex = new java.util.HashMap<>();
   private final double prior;
   private final ThreadLocal<Accumulator> accumulators;
+  /** The training corpora, and per training article its corpus's position (empty when unknown). */
+  private final List<String> corpora;
+
+  private final byte[] corpusOf;
 
   /**
    * @param idf one weight per hashed slot, 0 for slots not kept
@@ -87,6 +91,39 @@ public final class NeighbourIndex {
       @Nullable String[] ids,
       List<String> publishers,
       int[] publisherOf) {
+    this(settings, idf, start, docs, weights, fake, ids, publishers, publisherOf, List.of(), new byte[0]);
+  }
+
+  /**
+   * An index that also knows each training article's corpus, so that a query tells which corpora
+   * an article's nearest training articles come from ({@link Query#corpusShare()}).
+   *
+   * @param corpora the training corpora (at most 127), or none
+   * @param corpusOf per training article, its corpus's position in {@code corpora}, -1 for none
+   *     (an analyst's correction); empty when there are no corpora
+   */
+  public NeighbourIndex(
+      Settings settings,
+      float[] idf,
+      int[] start,
+      int[] docs,
+      float[] weights,
+      boolean[] fake,
+      @Nullable String[] ids,
+      List<String> publishers,
+      int[] publisherOf,
+      List<String> corpora,
+      byte[] corpusOf) {
+    if (!corpora.isEmpty() && (corpusOf.length != fake.length || corpora.size() > Byte.MAX_VALUE)) {
+      throw new IllegalArgumentException("a neighbour index needs one corpus per article, of at most 127");
+    }
+    for (byte c : corpusOf) {
+      if (c < -1 || c >= corpora.size()) {
+        throw new IllegalArgumentException("a training article's corpus is out of range: " + c);
+      }
+    }
+    this.corpora = List.copyOf(corpora);
+    this.corpusOf = corpusOf;
     int slots = 1 << HASH_BITS;
     if (idf.length != slots || start.length != slots + 1) {
       throw new IllegalArgumentException("a neighbour index has " + slots + " slots");
@@ -200,6 +237,22 @@ public final class NeighbourIndex {
     return new NeighbourIndex(settings, idf, start, docs, weights, fake, ids, publishers, publisherOf);
   }
 
+  /** The same index knowing each training article's corpus (in training order). */
+  public NeighbourIndex withCorpora(List<String> names, byte[] corpusOfArticle) {
+    return new NeighbourIndex(
+        settings, idf, start, docs, weights, fake, ids, publishers, publisherOf, names, corpusOfArticle);
+  }
+
+  /** The training corpora the index knows, in order (empty when it knows none). */
+  public List<String> corpora() {
+    return corpora;
+  }
+
+  /** Per training article, its corpus's position in {@link #corpora()} (empty when none). */
+  public byte[] corpusOf() {
+    return corpusOf;
+  }
+
   /**
    * A training article's weight of a word as stored: 16 bits over (0, 1], so that the model
    * file is small and a model read back scores exactly as the one trained.
@@ -311,8 +364,11 @@ public final class NeighbourIndex {
    * @param familiarity the mean similarity of its {@code familiarityK} nearest training articles,
    *     whatever their publisher (0 when {@code familiarityK} is 0): how much like the training
    *     data the article is, for {@link ApplicabilityModel}
+   * @param corpusShare per training corpus, its share of those nearest articles' similarity
+   *     (null when the index knows no corpora or nothing is similar): which collection the article
+   *     looks like
    */
-  public record Query(List<Neighbour> neighbours, double familiarity) {}
+  public record Query(List<Neighbour> neighbours, double familiarity, double @Nullable [] corpusShare) {}
 
   /**
    * {@link #nearest(WordTerms.Counts, String, int)} and, from the same similarities, the mean
@@ -339,15 +395,28 @@ public final class NeighbourIndex {
       out.add(new Neighbour(d, ids[d], fake[d] ? Label.FAKE : Label.REAL, acc.score(d)));
     }
     double familiarity = 0;
+    double[] share = null;
     if (familiarityK > 0) {
+      double[] byCorpus = corpora.isEmpty() ? null : new double[corpora.size()];
       // -2 is no publisher's group: every training article counts.
       for (int d : acc.top(familiarityK, publisherOf, -2)) {
-        familiarity += Math.max(0, acc.score(d));
+        double sim = Math.max(0, acc.score(d));
+        familiarity += sim;
+        if (byCorpus != null && corpusOf[d] >= 0) {
+          byCorpus[corpusOf[d]] += sim;
+        }
+      }
+      double counted = byCorpus == null ? 0 : java.util.Arrays.stream(byCorpus).sum();
+      if (counted > 0) {
+        for (int k = 0; k < byCorpus.length; k++) {
+          byCorpus[k] /= counted;
+        }
+        share = byCorpus;
       }
       familiarity /= familiarityK;
     }
     acc.clear();
-    return new Query(out, familiarity);
+    return new Query(out, familiarity, share);
   }
 
   /** The index's tables, for the model file. */

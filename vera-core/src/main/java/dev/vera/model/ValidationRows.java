@@ -71,19 +71,20 @@ record ValidationRows(
 
   /**
    * The validation articles judged from their reference-rate log-odds, each at its own corpus's
-   * base rate and cut as the curve cuts for that rate.
+   * base rate and cut as the curve cuts for that rate and the article's corpus shares.
    */
-  Evaluation evaluate(double[] referenceLogOdds, DecisionCurve curve, CorpusMix mix, Label majority) {
-    double[] cuts = new double[mix.corpora().size()];
+  Evaluation evaluate(
+      double[] referenceLogOdds, double[][] share, DecisionCurve curve, CorpusMix mix, Label majority) {
+    double[][] cuts = new double[mix.corpora().size()][];
     for (int c = 0; c < cuts.length; c++) {
-      cuts[c] = curve.cut(mix.corpora().get(c).fakeRate());
+      cuts[c] = curve.cuts(mix.corpora().get(c).fakeRate());
     }
-    double referenceCut = curve.cut(mix.referenceRate());
+    double[] referenceCuts = curve.cuts(mix.referenceRate());
     List<ScoredArticle> scored = new ArrayList<>(size());
     for (int i = 0; i < size(); i++) {
       Article a = articles.get(i);
       double p = LogisticFit.sigmoid(referenceLogOdds[i] + offsets[i]);
-      double cut = corpus[i] < 0 ? referenceCut : cuts[corpus[i]];
+      double cut = DecisionCurve.cut(corpus[i] < 0 ? referenceCuts : cuts[corpus[i]], share[i]);
       Label predicted = referenceLogOdds[i] >= cut ? Label.FAKE : Label.REAL;
       scored.add(new ScoredArticle(a.label(), p, predicted, a.source()));
     }

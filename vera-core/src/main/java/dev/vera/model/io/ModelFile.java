@@ -535,6 +535,10 @@ public final class ModelFile {
         body.writeShort(NeighbourIndex.quantize(weights[p]));
       }
     }
+    // Version 5: each training article's corpus, when the index knows the corpora.
+    if (!index.corpora().isEmpty()) {
+      body.write(index.corpusOf());
+    }
   }
 
   /** A non-negative int in 7-bit groups, low first: small gaps take one byte. */
@@ -655,7 +659,24 @@ public final class ModelFile {
       }
     }
     start[slots] = at;
-    return new NeighbourIndex(settings, idf, start, docs, weights, fake, ids, publishers, publisherOf);
+    List<String> corpora = new ArrayList<>();
+    for (JsonNode c : near.path("corpora")) {
+      corpora.add(c.asText());
+    }
+    byte[] corpusOf = new byte[0];
+    if (!corpora.isEmpty()) {
+      if (n > body.available()) {
+        throw new ModelFormatException(name + ": damaged model file (neighbour corpora)");
+      }
+      corpusOf = new byte[n];
+      body.readFully(corpusOf);
+    }
+    try {
+      return new NeighbourIndex(
+          settings, idf, start, docs, weights, fake, ids, publishers, publisherOf, corpora, corpusOf);
+    } catch (IllegalArgumentException e) {
+      throw new ModelFormatException(name + ": damaged model file (neighbours: " + e.getMessage() + ")", e);
+    }
   }
 
   // ---- header: JSON ----
@@ -725,6 +746,10 @@ public final class ModelFile {
       near.put("articles", index.size());
       ArrayNode pubs = near.putArray("publishers");
       index.publishers().forEach(pubs::add);
+      if (!index.corpora().isEmpty()) {
+        ArrayNode corpora = near.putArray("corpora");
+        index.corpora().forEach(corpora::add);
+      }
     }
     EmbeddingHead emb = model.embedding();
     if (emb != null) {

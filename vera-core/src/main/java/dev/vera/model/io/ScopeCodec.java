@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vera.model.ApplicabilityModel;
 import dev.vera.model.CorpusMix;
 import dev.vera.model.DecisionCurve;
+import dev.vera.model.DomainCalibration;
+import dev.vera.model.PlattCalibrator;
 import dev.vera.model.ModelScope;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -43,6 +45,20 @@ final class ScopeCodec {
     }
     s.put("text_curve", scope.textCurve() != null);
     s.put("source_curve", scope.sourceCurve() != null);
+    s.put("curve_corpora", scope.textCurve() == null ? 0 : scope.textCurve().corpora());
+    DomainCalibration d = scope.domainCalibration();
+    if (d != null) {
+      ObjectNode dn = s.putObject("domain_calibration");
+      ArrayNode slope = dn.putArray("slope");
+      for (double v : d.slope()) {
+        slope.add(v);
+      }
+      ArrayNode intercept = dn.putArray("intercept");
+      for (double v : d.intercept()) {
+        intercept.add(v);
+      }
+      dn.putObject("pooled").put("a", d.pooled().a()).put("b", d.pooled().b());
+    }
     ApplicabilityModel a = scope.applicability();
     if (a != null) {
       s.putObject("applicability").put("k", a.k()).put("flag_below", a.flagBelow());
@@ -68,6 +84,11 @@ final class ScopeCodec {
       }
       for (double d : weight) {
         body.writeDouble(d);
+      }
+      if (curve.corpora() > 0) {
+        for (int c : curve.corpus()) {
+          body.writeByte(c);
+        }
       }
     }
     ApplicabilityModel a = scope.applicability();
@@ -95,8 +116,9 @@ final class ScopeCodec {
                 c.path("weight").asDouble()));
       }
       CorpusMix mix = new CorpusMix(s.path("corpus_balance").asDouble(), corpora);
-      DecisionCurve text = s.path("text_curve").asBoolean() ? curve(body, mix, name) : null;
-      DecisionCurve source = s.path("source_curve").asBoolean() ? curve(body, mix, name) : null;
+      int curveCorpora = s.path("curve_corpora").asInt(0);
+      DecisionCurve text = s.path("text_curve").asBoolean() ? curve(body, mix, curveCorpora, name) : null;
+      DecisionCurve source = s.path("source_curve").asBoolean() ? curve(body, mix, curveCorpora, name) : null;
       ApplicabilityModel applicability = null;
       JsonNode a = s.path("applicability");
       if (a.isObject()) {
@@ -104,14 +126,14 @@ final class ScopeCodec {
         applicability =
             new ApplicabilityModel(a.path("k").asInt(), reference, a.path("flag_below").asDouble());
       }
-      return new ModelScope(mix, text, source, applicability);
+      return new ModelScope(mix, text, source, applicability, domainCalibration(s, mix));
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(name + ": damaged model file (scope: " + e.getMessage() + ")", e);
     }
   }
 
-  private static @Nullable DecisionCurve curve(DataInputStream body, CorpusMix mix, String name)
-      throws IOException {
+  private static @Nullable DecisionCurve curve(
+      DataInputStream body, CorpusMix mix, int corpora, String name) throws IOException {
     int n = count(body, name);
     double[] logOdds = doubles(body, n);
     boolean[] fake = new boolean[n];
@@ -119,7 +141,31 @@ final class ScopeCodec {
       fake[i] = body.readByte() != 0;
     }
     double[] weight = doubles(body, n);
-    return new DecisionCurve(logOdds, fake, weight, mix.referenceRate());
+    int[] corpus = new int[n];
+    for (int i = 0; i < n; i++) {
+      corpus[i] = corpora > 0 ? body.readByte() : -1;
+    }
+    return new DecisionCurve(logOdds, fake, weight, mix.referenceRate(), corpus, corpora);
+  }
+
+  private static @Nullable DomainCalibration domainCalibration(JsonNode s, CorpusMix mix) {
+    JsonNode d = s.path("domain_calibration");
+    if (!d.isObject()) {
+      return null;
+    }
+    double[] slope = new double[d.path("slope").size()];
+    double[] intercept = new double[d.path("intercept").size()];
+    for (int i = 0; i < slope.length; i++) {
+      slope[i] = d.path("slope").get(i).asDouble();
+    }
+    for (int i = 0; i < intercept.length; i++) {
+      intercept[i] = d.path("intercept").get(i).asDouble();
+    }
+    return new DomainCalibration(
+        mix.names(),
+        slope,
+        intercept,
+        new PlattCalibrator(d.path("pooled").path("a").asDouble(), d.path("pooled").path("b").asDouble()));
   }
 
   private static int count(DataInputStream body, String name) throws IOException {

@@ -149,7 +149,7 @@ public record ServerConfig(
 
     public Access {
       if (tokensForCheck && tokenFile == null) {
-        throw new IllegalArgumentException("a token for /check needs a token file (--tokens FILE)");
+        throw new IllegalArgumentException("--tokens-for-check needs --tokens FILE: a token for /check needs a token file");
       }
       if (insecureNoAuth && tokenFile != null) {
         throw new IllegalArgumentException(

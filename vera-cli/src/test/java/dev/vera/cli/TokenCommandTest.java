@@ -52,7 +52,7 @@ class TokenCommandTest {
 
     Path nowhere = dir.resolve("missing/tokens.tsv");
     Cli.Result w = Cli.expect(VeraCommand.EXIT_FAILED, "token", "add", "ana", "--tokens", nowhere.toString());
-    assertTrue(w.err().contains(nowhere + ": cannot write the token file: no such directory"), w.toString());
+    assertTrue(w.err().contains(nowhere + ": cannot write: no such directory"), w.toString());
     assertTrue(w.out().isEmpty(), "no token shown that was not stored: " + w);
 
     Cli.Result noFile = Cli.expect(VeraCommand.EXIT_USAGE, "token", "add", "ana");

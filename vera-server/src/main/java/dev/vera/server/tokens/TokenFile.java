@@ -1,5 +1,6 @@
 package dev.vera.server.tokens;
 
+import dev.vera.io.OutputFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -264,13 +265,13 @@ public final class TokenFile {
     try {
       tmp = Files.createTempFile(dir, ".vera-tokens", ".tmp", ownerOnly(dir));
     } catch (IOException e) {
-      throw new IOException(path + ": cannot write the token file: " + reason(e), e);
+      throw OutputFiles.cannotWrite(path, e);
     }
     try {
       Files.writeString(tmp, b, StandardCharsets.UTF_8);
       Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new IOException(path + ": cannot write the token file: " + reason(e), e);
+      throw OutputFiles.cannotWrite(path, e);
     } finally {
       Files.deleteIfExists(tmp);
     }
@@ -281,19 +282,6 @@ public final class TokenFile {
     return posix
         ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
         : new FileAttribute<?>[0];
-  }
-
-  private static String reason(IOException e) {
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof NoSuchFileException) {
-      return "no such directory";
-    }
-    if (e instanceof FileSystemException f && f.getReason() != null) {
-      return f.getReason();
-    }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private List<Entry> entries() {

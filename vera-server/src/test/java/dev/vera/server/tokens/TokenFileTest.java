@@ -165,6 +165,6 @@ class TokenFileTest {
   void writingIntoAMissingDirectoryNamesTheFile() {
     Path nowhere = dir.resolve("no/such/tokens.tsv");
     Exception e = assertThrows(Exception.class, () -> TokenFile.readOrNew(nowhere).add("ana").file().write());
-    assertEquals(nowhere + ": cannot write the token file: no such directory", e.getMessage());
+    assertEquals(nowhere + ": cannot write: no such directory", e.getMessage());
   }
 }

@@ -149,7 +149,7 @@ public final class ModelFile {
           body.writeFloat(f);
         }
       }
-      if (versionOf(model) >= VERSION_SCOPE) {
+      if (formatVersion(model) >= VERSION_SCOPE) {
         ScopeCodec.writeTables(model.scope(), body);
       }
     }
@@ -163,7 +163,7 @@ public final class ModelFile {
     DataOutputStream head = new DataOutputStream(out);
     head.write(MAGIC);
     head.writeUTF(CODEC);
-    head.writeInt(versionOf(model));
+    head.writeInt(formatVersion(model));
     head.writeInt((int) crc.getValue());
     head.writeInt(raw.length);
     head.write(deflated.toByteArray());
@@ -314,7 +314,8 @@ public final class ModelFile {
     return n;
   }
 
-  private static int versionOf(CredibilityModel model) {
+  /** The format version this model is written in. */
+  public static int formatVersion(CredibilityModel model) {
     return model.scope().textCurve() != null ? VERSION_SCOPE : versionOf(model.card());
   }
 
@@ -684,7 +685,7 @@ public final class ModelFile {
   private static ObjectNode header(CredibilityModel model) {
     ObjectNode h = JSON.createObjectNode();
     h.put("format", CODEC);
-    h.put("version", versionOf(model));
+    h.put("version", formatVersion(model));
     h.set("card", cardJson(model.card()));
     h.set("features", featuresJson(model.vectorizer().config()));
     h.put("intercept", model.intercept());
@@ -759,10 +760,10 @@ public final class ModelFile {
           .put("bias", emb.bias())
           .put("c", emb.c());
     }
-    if (versionOf(model) >= VERSION_SCOPE) {
+    if (formatVersion(model) >= VERSION_SCOPE) {
       h.set("scope", ScopeCodec.json(model.scope()));
     }
-    if (stack != null && versionOf(model) == VERSION_NEIGHBOURS) {
+    if (stack != null && formatVersion(model) == VERSION_NEIGHBOURS) {
       ObjectNode nc = h.putObject("neighbour_combiner");
       nc.put("lexical_weight", stack.lexicalWeight());
       ArrayNode w = nc.putArray("weights");

@@ -8,9 +8,9 @@ import dev.vera.eval.ClassReport;
 import dev.vera.eval.Evaluation;
 import dev.vera.model.MetricSummary;
 import dev.vera.model.TrainingSet;
+import dev.vera.model.io.BundledModel;
 import dev.vera.model.io.ModelCardText;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,9 +32,6 @@ import picocli.CommandLine.Option;
     description = "Check-worthy sentences: train and evaluate the check-worthiness model.",
     subcommands = {ClaimsCommand.Train.class, ClaimsCommand.Eval.class})
 public final class ClaimsCommand implements Runnable {
-  /** Where the bundled check-worthiness model sits inside the jar. */
-  public static final String DEFAULT_RESOURCE = "/dev/vera/models/vera-claims-claimbuster.vera";
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -56,15 +53,7 @@ public final class ClaimsCommand implements Runnable {
       }
       return CheckWorthinessModel.read(path);
     }
-    try (InputStream in = ClaimsCommand.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-      if (in == null) {
-        throw new IOException(
-            "no bundled check-worthiness model in this build (expected "
-                + DEFAULT_RESOURCE
-                + "); pass --claims-model FILE");
-      }
-      return CheckWorthinessModel.read(in, "bundled check-worthiness model");
-    }
+    return BundledModel.CLAIMS.loadCheckWorthiness(ModelOption.modelsDir());
   }
 
   static TrainingOptions claimDefaults() {

@@ -7,6 +7,8 @@ import dev.vera.claims.FactCheck;
 import dev.vera.claims.FactCheckIndex;
 import dev.vera.claims.FactCheckReader;
 import dev.vera.claims.MatchMetrics;
+import dev.vera.embed.EncoderUnavailableException;
+import dev.vera.embed.SentenceEncoder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -98,6 +100,10 @@ public final class IndexCommand implements Runnable {
         outw.printf(Locale.ROOT, "%s: %d fact-checks, %d rejected%n", f, n, problems[0] - before);
       }
       err.flush();
+      if (!noEmbeddings && !SentenceEncoder.available()) {
+        throw new EncoderUnavailableException(
+            "an index with the claims' embeddings (leave them out with --no-embeddings)");
+      }
       long t0 = System.nanoTime();
       FactCheckIndex.BuildSummary summary;
       try (TerminalProgress progress = TerminalProgress.forStderr(err, false)) {
@@ -106,7 +112,7 @@ public final class IndexCommand implements Runnable {
                 out,
                 records,
                 sources,
-                noEmbeddings ? null : dev.vera.embed.SentenceEncoder.bundled(),
+                noEmbeddings ? null : SentenceEncoder.bundled(),
                 d -> progress.update("embedding claims", d, records.size()));
       }
       outw.printf(

@@ -39,7 +39,7 @@ public final class ModelCommand implements Runnable {
     @Parameters(
         arity = "0..1",
         paramLabel = "MODEL",
-        description = "Model file, or a bundled model: fast (the default) or accurate.")
+        description = "Model file, or a bundled model: fast (the default), fast-gossipcop or accurate.")
     @Nullable Path model;
 
     @Option(names = "--json", description = "Print the card as JSON.")

@@ -1,27 +1,18 @@
 package dev.vera.cli;
 
 import dev.vera.model.CredibilityModel;
+import dev.vera.model.io.BundledModel;
 import dev.vera.model.io.ModelFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /** The {@code --model} option shared by every command that scores. */
 public final class ModelOption {
-  /** Where the bundled default model sits inside the jar. */
-  public static final String DEFAULT_RESOURCE = "/dev/vera/models/vera-fast.vera";
-
-  /** The bundled models by the names {@code --model} takes. */
-  static final Map<String, String> BUNDLED =
-      Map.of(
-          "fast", DEFAULT_RESOURCE,
-          "fast-gossipcop", "/dev/vera/models/vera-fast-gossipcop.vera",
-          "accurate", "/dev/vera/models/vera-accurate-gossipcop.vera");
-
   @Option(
       names = {"-m", "--model"},
       paramLabel = "MODEL",
@@ -32,14 +23,10 @@ public final class ModelOption {
               + " also sentence embeddings; slower). Default: $VERA_MODEL, else fast.")
   @Nullable Path model;
 
-  /** Where a model comes from: a file, or a resource inside the jar. */
-  record Source(@Nullable Path file, @Nullable String resource) {
+  /** Where a model comes from: a file, or a model bundled with Vera. */
+  record Source(@Nullable Path file, @Nullable BundledModel bundled) {
     String describe() {
-      if (file != null) {
-        return file.toString();
-      }
-      String name = resource.substring(resource.lastIndexOf('/') + 1);
-      return "bundled model " + name;
+      return file != null ? file.toString() : "bundled model " + bundled.fileName();
     }
   }
 
@@ -57,12 +44,12 @@ public final class ModelOption {
       }
     }
     if (path == null) {
-      return new Source(null, DEFAULT_RESOURCE);
+      return new Source(null, BundledModel.DEFAULT);
     }
     // A bundled model's name, unless a file of that name is at hand.
-    String name = path.toString();
-    if (BUNDLED.containsKey(name) && !Files.exists(path)) {
-      return new Source(null, BUNDLED.get(name));
+    Optional<BundledModel> bundled = BundledModel.credibility(path.toString());
+    if (bundled.isPresent() && !Files.exists(path)) {
+      return new Source(null, bundled.get());
     }
     return new Source(path, null);
   }
@@ -75,9 +62,17 @@ public final class ModelOption {
       }
       return ModelFile.read(s.file());
     }
-    try (InputStream in = open(s)) {
-      return ModelFile.read(in, s.describe());
-    }
+    return s.bundled().load(modelsDir());
+  }
+
+  /**
+   * The {@code models/} folder of the distribution or source tree this CLI runs from
+   * ({@code $VERA_HOME}, set by the launchers), where the bundled models that the lean jar leaves
+   * out are found; null when unset.
+   */
+  static @Nullable Path modelsDir() {
+    String home = System.getenv("VERA_HOME");
+    return home == null || home.isBlank() ? null : Path.of(home, "models");
   }
 
   /** The bytes of a model. */
@@ -85,13 +80,6 @@ public final class ModelOption {
     if (s.file() != null) {
       return Files.newInputStream(s.file());
     }
-    InputStream in = ModelOption.class.getResourceAsStream(s.resource());
-    if (in == null) {
-      throw new IOException(
-          "no bundled model in this build (expected "
-              + s.resource()
-              + "); pass --model FILE or rebuild with models/ present");
-    }
-    return in;
+    return s.bundled().open(modelsDir());
   }
 }

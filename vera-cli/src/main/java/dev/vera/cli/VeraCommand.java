@@ -1,6 +1,7 @@
 package dev.vera.cli;
 
 import dev.vera.VeraVersion;
+import dev.vera.embed.EncoderUnavailableException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -83,6 +84,11 @@ public final class VeraCommand implements Runnable {
     }
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     err.println(cl.getCommandSpec().qualifiedName() + ": " + message);
+    if (e instanceof EncoderUnavailableException) {
+      err.println(
+          "vera: from the sources, 'mvn -B package' builds the full distribution"
+              + " (vera-dist/target/vera-" + VeraVersion.get() + ".tar.gz); see docs/distribution.md");
+    }
     if (System.getenv("VERA_DEBUG") != null) {
       e.printStackTrace(err);
     }

@@ -3,6 +3,7 @@ package dev.vera.claims;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
+import dev.vera.embed.EncoderUnavailableException;
 import dev.vera.embed.SentenceEncoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -295,6 +296,10 @@ public final class FactCheckIndex implements Closeable {
     float[][] vectors = null;
     var emb = manifest.path("embedding");
     if (emb.isObject()) {
+      if (!SentenceEncoder.available()) {
+        throw new EncoderUnavailableException(
+            "the fact-check index " + dir + " (built with sentence embeddings)");
+      }
       String bundled = SentenceEncoder.bundled().id();
       if (!bundled.equals(emb.path("encoder").asText())) {
         throw new IOException(

@@ -1,215 +1,56 @@
 package dev.vera.embed;
 
-import ai.djl.huggingface.tokenizers.Encoding;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.LongBuffer;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A pretrained sentence-embedding model run offline on the CPU: all-MiniLM-L6-v2 (8-bit
- * quantized), the ONNX file and WordPiece tokenizer that LangChain4j ships inside its Maven jar,
- * run with ONNX Runtime directly. Texts become 384-dimensional unit vectors (mean of the token
- * states over the attention mask, then L2-normalized, as sentence-transformers does).
+ * A pretrained sentence-embedding model: texts become {@value #DIMENSION}-dimensional unit
+ * vectors. The model reads at most {@value #MAX_TOKENS} tokens at once; longer texts are cut into
+ * windows by the caller ({@link #tokenIds}, {@link #embedWindows}). Implementations are
+ * thread-safe.
  *
- * <p>The model reads at most {@value #MAX_TOKENS} tokens at once; longer texts are cut into
- * windows by the caller ({@link #tokenIds}, {@link #embedWindows}). One ONNX session serves every
- * thread, each call running on its caller's thread only (one intra-op thread): on few cores that
- * beats ONNX Runtime's own thread pool, which oversubscribes them when several callers run.
+ * <p>The encoder Vera's models were trained with (all-MiniLM-L6-v2 on ONNX Runtime) lives in the
+ * optional {@code vera-embeddings} module, so that the default jar carries no native libraries:
+ * {@link #bundled()} finds it on the class path, and says what is missing when it is not there.
  */
-public final class SentenceEncoder implements AutoCloseable {
+public interface SentenceEncoder {
   /** Length of the embedding vectors. */
-  public static final int DIMENSION = 384;
+  int DIMENSION = 384;
   /** Tokens the model reads at once, its [CLS] and [SEP] included. */
-  public static final int MAX_TOKENS = 128;
+  int MAX_TOKENS = 128;
   /** Tokens of text per window, leaving room for [CLS] and [SEP]. */
-  public static final int WINDOW = MAX_TOKENS - 2;
-
-  private static final String MODEL_RESOURCE = "/all-minilm-l6-v2-q.onnx";
-  private static final String TOKENIZER_RESOURCE = "/all-minilm-l6-v2-q-tokenizer.json";
-  private static final String NAME = "all-minilm-l6-v2-q";
-
-  private static volatile SentenceEncoder shared;
-
-  private final OrtEnvironment env;
-  private final OrtSession session;
-  private final HuggingFaceTokenizer tokenizer;
-  private final boolean tokenTypes;
-  private final long cls;
-  private final long sep;
-  private final String id;
-
-  private SentenceEncoder(byte[] onnx, InputStream tokenizerJson) throws IOException, OrtException {
-    this.env = OrtEnvironment.getEnvironment();
-    OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-    options.setIntraOpNumThreads(1);
-    options.setInterOpNumThreads(1);
-    options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-    options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-    this.session = env.createSession(onnx, options);
-    this.tokenTypes = session.getInputNames().contains("token_type_ids");
-    // No truncation or padding here: windows are cut and padded by this class.
-    this.tokenizer =
-        HuggingFaceTokenizer.newInstance(
-            tokenizerJson,
-            Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "false"));
-    long[] specials = tokenizer.encode("", true, false).getIds();
-    if (specials.length != 2) {
-      throw new IOException("the tokenizer of " + NAME + " does not add [CLS] and [SEP]");
-    }
-    this.cls = specials[0];
-    this.sep = specials[1];
-    this.id = NAME + "@" + dev.vera.io.Sha256.hex(onnx).substring(0, 12);
-  }
+  int WINDOW = MAX_TOKENS - 2;
 
   /**
-   * The encoder of the model bundled with Vera, opened once per JVM (the session takes about
-   * 100 MB and a second to build) and shared; never closed before the JVM exits.
-   *
-   * @throws UncheckedIOException when the model or tokenizer is not on the class path or fails
-   *     to load
+   * The model's name and the start of its weights' SHA-256, e.g. {@code all-minilm-l6-v2-q@1a2b…}:
+   * a model file records it, and refuses an encoder with another.
    */
-  public static SentenceEncoder bundled() {
-    SentenceEncoder e = shared;
-    if (e == null) {
-      synchronized (SentenceEncoder.class) {
-        e = shared;
-        if (e == null) {
-          e = load();
-          shared = e;
-        }
-      }
-    }
-    return e;
-  }
-
-  private static SentenceEncoder load() {
-    try (InputStream model = SentenceEncoder.class.getResourceAsStream(MODEL_RESOURCE);
-        InputStream tok = SentenceEncoder.class.getResourceAsStream(TOKENIZER_RESOURCE)) {
-      if (model == null || tok == null) {
-        throw new IOException(
-            "the sentence-embedding model "
-                + NAME
-                + " is not on the class path (the jar dev.langchain4j:langchain4j-embeddings-"
-                + NAME
-                + ")");
-      }
-      return new SentenceEncoder(model.readAllBytes(), tok);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (OrtException | RuntimeException e) {
-      throw new UncheckedIOException(
-          new IOException("could not load the sentence-embedding model " + NAME + ": " + e.getMessage(), e));
-    }
-  }
-
-  /** The model's name and the start of its ONNX file's SHA-256, e.g. {@code all-minilm-l6-v2-q@1a2b…}. */
-  public String id() {
-    return id;
-  }
+  String id();
 
   /** WordPiece token ids of a text, without [CLS] and [SEP]. */
-  public long[] tokenIds(String text) {
-    Encoding enc = tokenizer.encode(text, false, false);
-    return enc.getIds();
-  }
+  long[] tokenIds(String text);
 
   /**
-   * Embeds windows of token ids, each in a model run of its own: the quantized model scales its
-   * activations per run (dynamic quantization), so padding a window into a batch with longer ones
-   * would change its vector; alone, a window's vector depends on nothing else.
+   * Embeds windows of token ids, each in a model run of its own, so that a window's vector
+   * depends on nothing else in the call.
    *
    * @param windows token ids without [CLS]/[SEP], each at most {@value #WINDOW} long and not empty
    * @return one unit vector per window, in order
    */
-  public float[][] embedWindows(List<long[]> windows) {
-    for (long[] w : windows) {
-      if (w.length == 0 || w.length > WINDOW) {
-        throw new IllegalArgumentException("a window holds 1.." + WINDOW + " tokens, was " + w.length);
-      }
-    }
-    float[][] out = new float[windows.size()][];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = embedWindow(windows.get(i));
-    }
-    return out;
+  float[][] embedWindows(List<long[]> windows);
+
+  /**
+   * The encoder bundled with Vera, opened once per JVM and shared.
+   *
+   * @throws EncoderUnavailableException when the {@code vera-embeddings} module is not on the
+   *     class path
+   * @throws java.io.UncheckedIOException when it is there but fails to load
+   */
+  static SentenceEncoder bundled() {
+    return BundledEncoder.get("reading sentence embeddings");
   }
 
-  private float[] embedWindow(long[] window) {
-    int len = window.length + 2;
-    long[] ids = new long[len];
-    long[] mask = new long[len];
-    ids[0] = cls;
-    System.arraycopy(window, 0, ids, 1, window.length);
-    ids[len - 1] = sep;
-    java.util.Arrays.fill(mask, 1);
-    long[] shape = {1, len};
-    List<OnnxTensor> inputs = new ArrayList<>(3);
-    try {
-      OnnxTensor idT = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
-      inputs.add(idT);
-      OnnxTensor maskT = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
-      inputs.add(maskT);
-      Map<String, OnnxTensor> feed;
-      if (tokenTypes) {
-        OnnxTensor typeT = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[len]), shape);
-        inputs.add(typeT);
-        feed = Map.of("input_ids", idT, "attention_mask", maskT, "token_type_ids", typeT);
-      } else {
-        feed = Map.of("input_ids", idT, "attention_mask", maskT);
-      }
-      try (OrtSession.Result result = session.run(feed)) {
-        float[][][] states = (float[][][]) result.get(0).getValue();
-        return meanPooled(states[0], len);
-      }
-    } catch (OrtException e) {
-      throw new dev.vera.model.ScoringException(
-          "the sentence-embedding model failed: " + e.getMessage(), e);
-    } finally {
-      for (OnnxTensor t : inputs) {
-        t.close();
-      }
-    }
-  }
-
-  /** Mean of the first {@code tokens} states, L2-normalized. */
-  private static float[] meanPooled(float[][] states, int tokens) {
-    int d = states[0].length;
-    double[] sum = new double[d];
-    for (int t = 0; t < tokens; t++) {
-      float[] s = states[t];
-      for (int k = 0; k < d; k++) {
-        sum[k] += s[k];
-      }
-    }
-    double norm = 0;
-    for (int k = 0; k < d; k++) {
-      sum[k] /= tokens;
-      norm += sum[k] * sum[k];
-    }
-    norm = Math.sqrt(norm);
-    float[] v = new float[d];
-    for (int k = 0; k < d; k++) {
-      v[k] = (float) (norm == 0 ? 0 : sum[k] / norm);
-    }
-    return v;
-  }
-
-  @Override
-  public void close() {
-    try {
-      session.close();
-    } catch (OrtException e) {
-      // Closing at exit: nothing left to do with the session either way.
-    }
-    tokenizer.close();
+  /** Whether {@link #bundled()} can find the encoder (without loading it). */
+  static boolean available() {
+    return BundledEncoder.provider() != null;
   }
 }

@@ -2,6 +2,8 @@ package dev.vera.model;
 
 import dev.vera.article.Article;
 import dev.vera.article.Label;
+import dev.vera.embed.EncoderUnavailableException;
+import dev.vera.embed.SentenceEncoder;
 import dev.vera.text.FeatureSpace;
 import dev.vera.text.StyleFeatures;
 import dev.vera.text.TextVectorizer;
@@ -70,6 +72,8 @@ public final class CredibilityModel {
    * @param embedding the sentence-embedding classifier, or null
    * @throws IllegalArgumentException when the parts do not go together, or the embedding was
    *     fitted on another encoder than the one bundled with this Vera
+   * @throws EncoderUnavailableException when the model has an embedding and the encoder's
+   *     module is not on the class path
    */
   public CredibilityModel(
       TextVectorizer vectorizer,
@@ -116,7 +120,10 @@ public final class CredibilityModel {
       throw new IllegalArgumentException("applicability is measured on a neighbour index; the model has none");
     }
     if (embedding != null) {
-      String bundled = dev.vera.embed.SentenceEncoder.bundled().id();
+      if (!SentenceEncoder.available()) {
+        throw new EncoderUnavailableException("model " + card.modelId());
+      }
+      String bundled = SentenceEncoder.bundled().id();
       if (!bundled.equals(embedding.encoderId())) {
         throw new IllegalArgumentException(
             "the model's sentence embeddings come from encoder "

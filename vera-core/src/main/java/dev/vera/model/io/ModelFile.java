@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vera.embed.EncoderUnavailableException;
 import dev.vera.model.CredibilityModel;
 import dev.vera.model.MetricSummary;
 import dev.vera.model.ModelCard;
@@ -293,6 +294,9 @@ public final class ModelFile {
     } catch (ModelFormatException e) {
       String m = String.valueOf(e.getMessage());
       throw m.startsWith(name + ":") ? e : new ModelFormatException(name + ": " + m, e);
+    } catch (EncoderUnavailableException e) {
+      // A sound file that needs a module this class path lacks: not damage.
+      throw e;
     } catch (EOFException e) {
       throw new ModelFormatException(name + ": damaged model file (its body ends too early)", e);
     } catch (IOException | RuntimeException e) {

@@ -1,12 +1,16 @@
-package dev.vera.embed;
+package dev.vera.embed.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vera.article.Article;
+import dev.vera.embed.ArticleEmbedder;
+import dev.vera.embed.EmbeddingCache;
+import dev.vera.embed.SentenceEncoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,8 +19,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SentenceEncoderTest {
+class OnnxSentenceEncoderTest {
   private static final SentenceEncoder ENCODER = SentenceEncoder.bundled();
+
+  /** The core finds this module's encoder through its service file, once per JVM. */
+  @Test
+  void theCoreFindsThisEncoderOnTheClassPath() {
+    assertTrue(SentenceEncoder.available());
+    assertTrue(ENCODER instanceof OnnxSentenceEncoder, ENCODER.getClass().getName());
+    assertSame(ENCODER, SentenceEncoder.bundled());
+  }
 
   private static float[] one(String text) {
     long[] ids = ENCODER.tokenIds(text);

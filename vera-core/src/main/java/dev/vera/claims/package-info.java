@@ -1,0 +1,7 @@
+/**
+ * Check-worthy sentences and the published fact-checks that match them.
+ *
+ * <p>Internal: public for Vera's CLI, server and Spark job, not part of its API (that is {@link
+ * dev.vera.api}), and free to change in any release.
+ */
+package dev.vera.claims;

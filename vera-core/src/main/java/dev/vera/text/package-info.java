@@ -1,0 +1,7 @@
+/**
+ * Text analysis and hashed features.
+ *
+ * <p>Internal: public for Vera's CLI, server and Spark job, not part of its API (that is {@link
+ * dev.vera.api}), and free to change in any release.
+ */
+package dev.vera.text;

@@ -38,7 +38,8 @@ def main(path):
     print("### Risk–coverage (mean over held-out corpora)\n")
     print("Mixed stream: the held-out corpus's articles with the training corpora's test articles;"
           " gain = macro-F1 of unflagged verdicts minus macro-F1 of all.\n")
-    print("| flag level | in-domain flagged | held-out flagged | mixed macro-F1 all | unflagged | gain |")
+    cis = {round(r["flag_below"], 4): r.get("mixed_gain_ci") for r in m.get("risk_coverage", [])}
+    print("| flag level | in-domain flagged | held-out flagged | mixed macro-F1 all | unflagged | gain (95% CI) |")
     print("|---|---|---|---|---|---|")
     levels = [r["flag_below"] for r in g["holdout"][0]["applicability"]["risk_coverage"]]
     for i, lvl in enumerate(levels):
@@ -46,7 +47,8 @@ def main(path):
         mean = lambda k: sum(r[k] for r in rows) / len(rows)
         print(f"| {lvl:.2f} | {f(mean('in_domain_flagged'))} | {f(mean('held_out_flagged'))}"
               f" | {f(mean('mixed_macro_f1_all'))} | {f(mean('mixed_macro_f1_unflagged'))}"
-              f" | {mean('mixed_macro_f1_unflagged') - mean('mixed_macro_f1_all'):+.3f} |")
+              f" | {mean('mixed_macro_f1_unflagged') - mean('mixed_macro_f1_all'):+.3f}"
+              f" ({ci(cis.get(round(lvl, 4)))}) |")
     print()
 
     print("### Source evidence, held out (never part of the text score)\n")
@@ -59,14 +61,15 @@ def main(path):
 
     print(f"### In domain: one model on every corpus's train part ({g['in_domain_model_id']})\n")
     print("| corpus | test n | macro-F1 | ROC-AUC (95% CI) | alone | difference | peer (all corpora)"
-          " | ECE at corpus rate (95% CI) | ECE at training rate |")
-    print("|---|---|---|---|---|---|---|---|---|")
+          " | ECE at corpus rate (95% CI) | ECE if calibrated | ECE at training rate |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for r in g["in_domain"]:
         alone = r.get("alone_roc_auc")
         diff = None if alone is None else r["roc_auc"] - alone
         print(f"| {r['corpus']} | {r['n']} | {f(r['macro_f1'])} | {f(r['roc_auc'])} ({ci(r.get('roc_auc_ci'))})"
               f" | {f(alone)} | {'–' if diff is None else f'{diff:+.3f}'} | {f(r.get('peer_roc_auc'))}"
-              f" | {f(r['ece'])} ({ci(r.get('ece_ci'))}) | {f(r['ece_at_training_rate'])} |")
+              f" | {f(r['ece'])} ({ci(r.get('ece_ci'))}) | {ci(r.get('ece_if_calibrated'))}"
+              f" | {f(r['ece_at_training_rate'])} |")
 
 
 if __name__ == "__main__":

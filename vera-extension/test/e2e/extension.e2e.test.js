@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
-  EXTENSION_ID, JAR, buildIndex, chromiumAvailable, openPopup, popupOutcome, screenshot, startBrowser, startPages,
+  EMBEDDINGS_JAR, EXTENSION_ID, JAR, buildIndex, chromiumAvailable, openPopup, popupOutcome, screenshot, startBrowser, startPages,
   startVera, tempDir
 } from './support.js';
 
@@ -17,6 +17,7 @@ describe('the extension in Chromium against a Vera server', { skip, timeout: 300
 
   before(async () => {
     assert.ok(fs.existsSync(JAR), `the Vera jar is built first (mvn package -pl vera-cli): ${JAR}`);
+    assert.ok(fs.existsSync(EMBEDDINGS_JAR), `the encoder's jar is built first (mvn package -pl vera-embeddings): ${EMBEDDINGS_JAR}`);
     dir = tempDir('e2e');
     const index = buildIndex(dir);
     // The server that allows the extension (with claims and a fact-check index), and one that does not.

@@ -13,6 +13,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const MODULE = path.resolve(here, '../..');
 export const CHROMIUM = process.env.VERA_CHROMIUM || '/usr/bin/chromium';
 export const JAR = process.env.VERA_JAR || path.resolve(MODULE, '../vera-cli/target/vera.jar');
+// The sentence encoder beside the lean jar, as in the full distribution: the server's --claims
+// reads the check-worthiness model, which needs it.
+export const EMBEDDINGS_JAR = process.env.VERA_EMBEDDINGS_JAR
+  || path.resolve(MODULE, '../vera-embeddings/target/vera-embeddings-0.1.0-SNAPSHOT-runtime.jar');
+const VERA = ['-cp', JAR + path.delimiter + EMBEDDINGS_JAR, 'dev.vera.cli.VeraCommand'];
+// Where the bundled models outside the lean jar are read from (models/ of the sources).
+const VERA_HOME = process.env.VERA_HOME || path.resolve(MODULE, '..');
 export const EXTENSION = process.env.VERA_EXTENSION_DIR || path.join(MODULE, 'target/extension');
 export const OUTPUT = process.env.VERA_TEST_OUTPUT || path.join(MODULE, 'target');
 /** Fixed by the manifest's public key: the same on every machine. */
@@ -31,7 +38,7 @@ export function buildIndex(dir) {
     { id: 'rw-1', claim: 'Hollywood\'s golden couple signed an ironclad prenup before the wedding.', verdict: 'unproven', publisher: 'Rumor Watch', date: '2018-03-20' }
   ].map((r) => JSON.stringify(r)).join('\n') + '\n');
   const out = path.join(dir, 'index');
-  const r = spawnSync('java', ['-jar', JAR, 'index', 'build', '--factchecks', records, '--out', out, '--no-embeddings'],
+  const r = spawnSync('java', [...VERA, 'index', 'build', '--factchecks', records, '--out', out, '--no-embeddings'],
     { encoding: 'utf8', timeout: 120000 });
   if (r.status !== 0) throw new Error(`vera index build failed: ${r.stderr || r.stdout}`);
   return out;
@@ -40,8 +47,8 @@ export function buildIndex(dir) {
 /** Starts `vera serve --port 0 ARGS…` and resolves once it prints its address. */
 export function startVera(args, dir) {
   return new Promise((resolve, reject) => {
-    const p = spawn('java', ['-Xmx512m', '-jar', JAR, 'serve', '--port', '0', '--feedback-db', path.join(dir, 'feedback.db'), ...args],
-      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VERA_ANALYST: 'e2e' } });
+    const p = spawn('java', ['-Xmx512m', ...VERA, 'serve', '--port', '0', '--feedback-db', path.join(dir, 'feedback.db'), ...args],
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VERA_ANALYST: 'e2e', VERA_HOME } });
     let out = '';
     const timer = setTimeout(() => {
       p.kill();

@@ -1,5 +1,6 @@
 package dev.vera.claims;
 
+import dev.vera.text.Sentence;
 import java.util.List;
 
 /**

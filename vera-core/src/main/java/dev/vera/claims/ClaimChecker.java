@@ -1,5 +1,7 @@
 package dev.vera.claims;
 
+import dev.vera.text.Sentence;
+import dev.vera.text.SentenceSplitter;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +14,6 @@ public final class ClaimChecker {
   /** Fact-checks shown per sentence at most. */
   public static final int DEFAULT_MATCHES = 3;
 
-  private final SentenceSplitter splitter = new SentenceSplitter();
   private final CheckWorthinessModel model;
   private final @Nullable FactCheckIndex index;
   private final double minScore;
@@ -52,7 +53,7 @@ public final class ClaimChecker {
   public List<CheckedClaim> check(String text) {
     List<CheckedClaim> out = new ArrayList<>();
     double threshold = model.threshold();
-    for (Sentence s : splitter.split(text)) {
+    for (Sentence s : SentenceSplitter.ENGLISH.split(text)) {
       double p = model.probability(s.text());
       if (p < threshold) {
         continue;

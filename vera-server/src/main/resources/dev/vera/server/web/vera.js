@@ -360,7 +360,9 @@
       var q = el('p', 'claim-sentence');
       q.appendChild(el('span', 'claim-no', 'C' + (i + 1)));
       q.appendChild(el('mark', 'claim', c.sentence));
-      q.appendChild(el('span', 'muted small', ' ' + pct(c.check_worthy_probability) + ' check-worthy'));
+      // A sentence under the model's cut is listed for its published fact-check alone.
+      q.appendChild(el('span', 'muted small', ' ' + pct(c.check_worthy_probability) + ' check-worthy'
+        + (c.check_worthy === false ? '; listed for its published fact-check' : '')));
       li.appendChild(q);
       var ul = el('ul', 'matches');
       if (!c.matches.length) ul.appendChild(el('li', 'muted', 'No published fact-check close enough.'));

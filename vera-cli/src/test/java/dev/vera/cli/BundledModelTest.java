@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its model card (and quoted in the README) are what {@code vera eval} reproduces now, and the
  * model refuses to be scored on its own training articles. Skipped without the data.
  */
+@Tag("corpus")
 class BundledModelTest {
   @TempDir Path tmp;
 

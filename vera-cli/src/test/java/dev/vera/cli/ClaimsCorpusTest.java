@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,11 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("corpus")
 class ClaimsCorpusTest {
   @TempDir static Path dir;
-  static Path data;
+  static final Path data = GossipCopDataTest.dataDirectory().resolve("politifact_factchecks");
 
-  @BeforeAll
-  static void locate() {
-    data = GossipCopDataTest.dataDirectory().resolve("politifact_factchecks");
+  // Per test, not @BeforeAll: surefire reports a class aborted there as 0 tests, without the reason.
+  @BeforeEach
+  void needsTheData() {
     Assumptions.assumeTrue(
         Files.isRegularFile(data.resolve("factchecks.jsonl")),
         "fact-check data not found at " + data.toAbsolutePath() + "; set VERA_DATA to run this test");

@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
     description = {
       "Serve the web page (/) and the REST API (/api/v1, described at /api/v1/openapi.json)"
           + " until Ctrl+C.",
-      "Listens on 127.0.0.1 unless --host says otherwise."
+      "Listens on 127.0.0.1 unless --host says otherwise. On any other address it needs"
+          + " --tokens FILE (analysts' tokens, made with vera token add), or --insecure-no-auth."
     })
 public class ServeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -113,6 +114,27 @@ public class ServeCommand implements Callable<Integer> {
       description = "The analyst name of corrections whose request names none (default: $VERA_ANALYST).")
   @Nullable String analyst;
 
+  @Option(
+      names = "--tokens",
+      paramLabel = "FILE",
+      description =
+          "Analysts' token file (vera token add NAME --tokens FILE): every request that changes"
+              + " state (POST /api/v1/feedback) then needs Authorization: Bearer TOKEN, and a"
+              + " correction carries the token's name. Re-read when it changes.")
+  @Nullable Path tokens;
+
+  @Option(
+      names = "--tokens-for-check",
+      description = "With --tokens: checking (POST /api/v1/check, /check/batch) needs a token too.")
+  boolean tokensForCheck;
+
+  @Option(
+      names = "--insecure-no-auth",
+      description =
+          "Listen on a non-loopback --host without --tokens: anyone who reaches the port can store"
+              + " corrections under any name. Said in the start-up line and in /api/v1/health.")
+  boolean insecureNoAuth;
+
   /** Released to stop a running server (tests); Ctrl+C stops it otherwise. */
   final CountDownLatch stop = new CountDownLatch(1);
 
@@ -154,8 +176,20 @@ public class ServeCommand implements Callable<Integer> {
       }
       throw e;
     }
+    if (tokens != null && analyst != null) {
+      throw new VeraCommand.UsageException(
+          "--analyst has no use with --tokens: each correction carries the name of the token it came with");
+    }
     ServerConfig config;
     try {
+      // The record refuses --tokens-for-check without --tokens, and --insecure-no-auth with it.
+      ServerConfig.Access access =
+          new ServerConfig.Access(
+              tokens,
+              tokensForCheck,
+              insecureNoAuth,
+              ServerConfig.Access.DEFAULT_MAX_FAILED_ATTEMPTS,
+              ServerConfig.Access.DEFAULT_FAILURE_WINDOW);
       config =
         ServerConfig.defaults()
             .withHost(host)
@@ -168,12 +202,15 @@ public class ServeCommand implements Callable<Integer> {
                 ServerConfig.Limits.defaults()
                     .withRequestReadTimeout(Duration.ofSeconds(requestTimeout))
                     .withScoring(scoringThreads, scoringQueue)
-                    .withBatchCpuBudget(Duration.ofMillis(batchCpuMs)));
+                    .withBatchCpuBudget(Duration.ofMillis(batchCpuMs)))
+            .withAccess(access);
+      config.requireAccessControl();
     } catch (IllegalArgumentException e) {
       throw new VeraCommand.UsageException(e.getMessage());
     }
     var claimChecker = claims.open();
-    String who = analyst != null ? analyst : System.getenv("VERA_ANALYST");
+    // With tokens every correction names its token's owner: no default name.
+    String who = tokens != null ? null : analyst != null ? analyst : System.getenv("VERA_ANALYST");
     FeedbackSettings feedback =
         new FeedbackSettings(FeedbackDbOption.resolve(feedbackDb), who == null || who.isBlank() ? null : who.strip());
     app = VeraServer.create(m, config, claimChecker, feedback).start();
@@ -182,11 +219,12 @@ public class ServeCommand implements Callable<Integer> {
     String shownHost = host.contains(":") ? "[" + host + "]" : host;
     String url = "http://" + shownHost + ":" + app.port() + "/";
     out.printf(
-        "vera serve: %s with model %s (started in %d ms)%n  web page: %s%n  API:      %sapi/v1"
+        "vera serve: %s with model %s (started in %d ms)%s%n  web page: %s%n  API:      %sapi/v1"
             + " (OpenAPI: %sapi/v1/openapi.json)%n  Ctrl+C stops.%n",
         url,
         m.card().modelId(),
         (System.nanoTime() - start) / 1_000_000,
+        insecureNoAuth ? ", INSECURE: no authentication" : "",
         url,
         url,
         url);
@@ -195,7 +233,27 @@ public class ServeCommand implements Callable<Integer> {
           "  claims:   check-worthy sentences"
               + (claimChecker.hasIndex() ? " matched against " + claims.index : " (no fact-check index)"));
     }
-    out.println("  feedback: " + feedback.db() + (feedback.defaultAnalyst() == null ? "" : " (analyst: " + feedback.defaultAnalyst() + ")"));
+    out.println(
+        "  feedback: "
+            + feedback.db()
+            + (tokens != null
+                ? " (analyst: the token's owner)"
+                : feedback.defaultAnalyst() == null ? "" : " (analyst: " + feedback.defaultAnalyst() + ")"));
+    if (tokens != null) {
+      out.println(
+          "  tokens:   "
+              + tokens
+              + " (a token is needed to "
+              + (tokensForCheck ? "check or correct" : "correct")
+              + "; vera token add NAME --tokens "
+              + tokens
+              + " makes one)");
+    } else if (insecureNoAuth) {
+      out.println(
+          "  warning: --insecure-no-auth: anyone who reaches "
+              + url
+              + " can store corrections under any name, and they become training data.");
+    }
     if (allowPrivateHosts) {
       out.println("  warning: --allow-private-hosts: URLs may reach this machine's own network.");
     }

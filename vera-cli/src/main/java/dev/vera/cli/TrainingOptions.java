@@ -69,8 +69,13 @@ public final class TrainingOptions {
     return w;
   }
 
-  @Option(names = "--no-style", description = "Leave out the style features.")
-  boolean noStyle;
+  @Option(
+      names = "--style",
+      negatable = true,
+      description =
+          "Style features (capitals, exclamations, hedges, quotes, lengths); off by default: a"
+              + " rewrite in another style changes them first.")
+  boolean style = DEFAULTS.features().style();
 
   @Option(
       names = "--drop-duplicates",
@@ -166,7 +171,7 @@ public final class TrainingOptions {
               Integer.parseInt(range[0].strip()),
               Integer.parseInt(range[1].strip()),
               minDf,
-              !noStyle);
+              style);
       for (Map.Entry<String, Double> w : spaceWeights.entrySet()) {
         features = features.withWeight(FeatureSpace.parse(w.getKey()), w.getValue());
       }

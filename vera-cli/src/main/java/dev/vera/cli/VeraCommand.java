@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       ClaimsCommand.class,
       IndexCommand.class,
       FeedbackCommand.class,
+      TokenCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class VeraCommand implements Runnable {

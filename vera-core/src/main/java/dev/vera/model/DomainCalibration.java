@@ -7,9 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Calibration that knows which training collection an article looks like. A text score is
- * sharper on one collection than on another (on GossipCop's validation articles the best Platt
- * slope was about 1.2 times the pooled one, on BuzzFeed-Webis's 0.7), so one slope for all
- * leaves each collection miscalibrated. Here each corpus has its own Platt fit on its own
+ * sharper on one collection than on another, so one slope for all leaves each collection
+ * miscalibrated (docs/evaluation.md). Here each corpus has its own Platt fit on its own
  * validation articles, pulled toward the pooled fit by {@link #SHRINK} articles' worth, and an
  * article is calibrated with the mixture of those fits weighted by the share of its nearest
  * training articles that each corpus holds ({@link NeighbourIndex.Query#corpusShare()}). An

@@ -84,7 +84,11 @@ public record FeatureConfig(
         hashBits, spaces, wordMaxGram, charMinGram, charMaxGram, minDf, style, w);
   }
 
-  /** The settings of Vera's default model (chosen on GossipCop's validation part, see README). */
+  /**
+   * The settings of Vera's default model: the spaces and weights chosen on GossipCop's validation
+   * part; no style features, which a rewrite in another style changes first while leaving the
+   * content as it was (docs/evaluation.md measures both).
+   */
   public static FeatureConfig defaults() {
     return new FeatureConfig(
             20,

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class ApplicabilityModelTest {
   /** Twenty validation measures 0.05, 0.10, …, 1.00, flagged below 0.05 (one in twenty). */
-  private static final ApplicabilityModel MODEL =
-      ApplicabilityModel.of(10, reference(), ApplicabilityModel.DEFAULT_FLAG_BELOW);
+  private static final ApplicabilityModel MODEL = ApplicabilityModel.of(10, reference(), 0.05);
 
   private static double[] reference() {
     double[] r = new double[20];
@@ -37,6 +36,16 @@ class ApplicabilityModelTest {
     // 0.05 is the lowest measure: half a rank of 20, 0.025, still under 0.05.
     assertTrue(MODEL.assess(0.05).outsideExperience());
     assertFalse(MODEL.assess(0.06).outsideExperience());
+  }
+
+  @Test
+  void theDefaultLevelFlagsOneInTen() {
+    ApplicabilityModel model =
+        ApplicabilityModel.of(10, reference(), ApplicabilityModel.DEFAULT_FLAG_BELOW);
+    // 0.10 is the second measure: 1.5 of 20 below, 0.075.
+    assertTrue(model.assess(0.10).outsideExperience());
+    // Just above it two of twenty are below: 0.10, not under the level.
+    assertFalse(model.assess(0.11).outsideExperience());
   }
 
   @Test

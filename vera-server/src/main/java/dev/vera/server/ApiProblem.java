@@ -2,6 +2,7 @@ package dev.vera.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vera.output.VerdictJson;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,6 +20,7 @@ public final class ApiProblem extends RuntimeException {
   private final String title;
   private final transient Map<String, Object> extra;
   private final int retryAfterSeconds;
+  private final transient Map<String, String> headers;
 
   /**
    * The longest detail answered: details quote what the client sent (a URL, a field), and a
@@ -31,27 +33,57 @@ public final class ApiProblem extends RuntimeException {
   }
 
   public ApiProblem(int status, String slug, String title, String detail, Map<String, Object> extra) {
-    this(status, slug, title, detail, extra, 0);
+    this(status, slug, title, detail, extra, 0, Map.of());
   }
 
   private ApiProblem(
-      int status, String slug, String title, String detail, Map<String, Object> extra, int retryAfterSeconds) {
+      int status,
+      String slug,
+      String title,
+      String detail,
+      Map<String, Object> extra,
+      int retryAfterSeconds,
+      Map<String, String> headers) {
     super(cut(detail), null, false, false);
     this.status = status;
     this.slug = slug;
     this.title = title;
     this.extra = Map.copyOf(extra);
     this.retryAfterSeconds = retryAfterSeconds;
+    this.headers = Map.copyOf(headers);
   }
 
   /** A 503 for a full queue or pool: the client should try again after {@code seconds}. */
   static ApiProblem busy(String slug, String title, String detail, int seconds) {
-    return new ApiProblem(503, slug, title, detail, Map.of("retry_after", seconds), seconds);
+    return new ApiProblem(503, slug, title, detail, Map.of("retry_after", seconds), seconds, Map.of());
+  }
+
+  /**
+   * A 401: the request needs an analyst's token it did not bring. {@code challenge} is the {@code
+   * WWW-Authenticate} value (RFC 6750), which tells the client which scheme to use.
+   */
+  static ApiProblem unauthorized(String slug, String title, String detail, String challenge) {
+    return new ApiProblem(401, slug, title, detail, Map.of(), 0, Map.of("WWW-Authenticate", challenge));
+  }
+
+  /** A 429: this client sent too many wrong tokens; it may try again after {@code seconds}. */
+  static ApiProblem tooManyAttempts(String slug, String title, String detail, int seconds) {
+    return new ApiProblem(429, slug, title, detail, Map.of("retry_after", seconds), seconds, Map.of());
   }
 
   /** Seconds to send in {@code Retry-After}, or 0 for none. */
   int retryAfterSeconds() {
     return retryAfterSeconds;
+  }
+
+  /** The response headers this problem needs, {@code Retry-After} and {@code WWW-Authenticate} among them. */
+  Map<String, String> headers() {
+    if (retryAfterSeconds <= 0) {
+      return headers;
+    }
+    Map<String, String> all = new LinkedHashMap<>(headers);
+    all.put("Retry-After", Integer.toString(retryAfterSeconds));
+    return all;
   }
 
   private static String cut(String detail) {

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * {@code POST /api/v1/feedback}: an analyst's correction of a verdict. The body carries the
  * article as {@code /check} answered it ({@code title}, {@code text} and the rest), the analyst's
  * {@code label}, a {@code note} and the {@code analyst}'s name (else the server's configured
- * one). The server scores the article itself, so the stored verdict is its model's, not the
+ * one; with tokens, always the token's owner). The server scores the article itself, so the stored verdict is its model's, not the
  * client's word. Answers 201 with the stored correction, once it is committed.
  */
 final class FeedbackHandler implements AutoCloseable {
@@ -83,13 +83,7 @@ final class FeedbackHandler implements AutoCloseable {
     if (note != null && note.length() > MAX_NOTE_CHARS) {
       throw invalid("note is " + note.length() + " characters, over the " + MAX_NOTE_CHARS + " limit");
     }
-    String analyst = text(body.get("analyst"), "analyst");
-    if (analyst == null || analyst.isBlank()) {
-      analyst = settings.defaultAnalyst();
-    }
-    if (analyst == null || analyst.isBlank()) {
-      throw invalid("who is correcting? send \"analyst\": \"name\" (this server has no configured analyst name)");
-    }
+    String analyst = analyst(ctx, text(body.get("analyst"), "analyst"), settings);
     Verdict v = pool.call(() -> model.predict(article, options.scoring()));
     Correction draft =
         Correction.draft(article, model.card().modelId(), v.label(), v.probabilityFake(), label, note, analyst);
@@ -101,6 +95,36 @@ final class FeedbackHandler implements AutoCloseable {
       throw e;
     }
     ctx.status(201).contentType("application/json").result(CorrectionJson.toJson(stored).toString());
+  }
+
+  /**
+   * Who makes the correction: with tokens, the analyst whose token the request carried, never a
+   * name from the body (one that names someone else is refused, so that no client believes it
+   * stored under another name); without, the body's {@code analyst}, else the configured one.
+   */
+  private String analyst(Context ctx, @Nullable String named, FeedbackSettings settings) {
+    if (config.access().usesTokens()) {
+      String owner =
+          TokenGate.analyst(ctx)
+              .orElseThrow(() -> new IllegalStateException("a correction reached the handler without a checked token"));
+      if (named != null && !named.isBlank() && !named.strip().equals(owner)) {
+        throw invalid(
+            "the analyst is whoever the token belongs to ("
+                + owner
+                + "), not \""
+                + named.strip()
+                + "\": leave \"analyst\" out");
+      }
+      return owner;
+    }
+    String analyst = named;
+    if (analyst == null || analyst.isBlank()) {
+      analyst = settings.defaultAnalyst();
+    }
+    if (analyst == null || analyst.isBlank()) {
+      throw invalid("who is correcting? send \"analyst\": \"name\" (this server has no configured analyst name)");
+    }
+    return analyst;
   }
 
   /** The open store; opened again when it was closed after failing (the file may be back). */

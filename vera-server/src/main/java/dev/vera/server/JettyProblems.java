@@ -19,9 +19,7 @@ final class JettyProblems {
   static void write(Request request, Response response, Callback callback, ApiProblem p, boolean close) {
     response.setStatus(p.status());
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, ProblemMapper.PROBLEM_JSON);
-    if (p.retryAfterSeconds() > 0) {
-      response.getHeaders().put(HttpHeader.RETRY_AFTER, Integer.toString(p.retryAfterSeconds()));
-    }
+    p.headers().forEach(response.getHeaders()::put);
     if (close) {
       response.getHeaders().put(HttpHeader.CONNECTION, "close");
     }

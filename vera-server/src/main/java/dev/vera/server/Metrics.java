@@ -3,6 +3,8 @@ package dev.vera.server;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vera.output.VerdictJson;
+import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,12 +14,34 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Request counts, error counts and latency histograms per route, kept in memory since start.
  * Buckets are cumulative ({@code le}: at most that many milliseconds), as Prometheus reads them.
+ * Requests refused for their token are counted apart as well, by reason.
  */
 final class Metrics {
   static final double[] BUCKETS_MS = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000};
 
   private final long startedNanos = System.nanoTime();
   private final Map<String, Route> routes = new ConcurrentHashMap<>();
+  private final Map<AuthRefusal, LongAdder> auth = new EnumMap<>(AuthRefusal.class);
+
+  /** Why a request that needed an analyst's token was refused. */
+  enum AuthRefusal {
+    /** No {@code Authorization: Bearer} token (401). */
+    MISSING_TOKEN,
+    /** A token that is no analyst's (401): a failed attempt, counted toward the address's limit. */
+    INVALID_TOKEN,
+    /** The address sent too many wrong tokens lately (429). */
+    RATE_LIMITED
+  }
+
+  Metrics() {
+    for (AuthRefusal r : AuthRefusal.values()) {
+      auth.put(r, new LongAdder()); // filled once: read concurrently, never changed
+    }
+  }
+
+  void authRefused(AuthRefusal reason) {
+    auth.get(reason).increment();
+  }
 
   private static final class Route {
     final LongAdder requests = new LongAdder();
@@ -81,6 +105,8 @@ final class Metrics {
     }
     n.put("requests_total", total);
     n.put("errors_total", errors);
+    ObjectNode refused = n.putObject("auth_refused");
+    auth.forEach((r, c) -> refused.put(r.name().toLowerCase(Locale.ROOT), c.sum()));
     return n;
   }
 }

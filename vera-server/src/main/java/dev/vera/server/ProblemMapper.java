@@ -2,6 +2,7 @@ package dev.vera.server;
 
 import dev.vera.feedback.FeedbackException;
 import dev.vera.fetch.FetchException;
+import dev.vera.server.tokens.TokenFileException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -31,6 +32,18 @@ final class ProblemMapper {
       // The store broke after start-up (disk full, file removed or locked): say so, not 500.
       LOG.warn("feedback store: {}", f.getMessage());
       return ApiProblem.busy("feedback-unavailable", "Feedback store unavailable", f.getMessage(), 30);
+    }
+    if (e instanceof TokenFileException t) {
+      // Changed on disk while serving and now unreadable: refuse every token until it is fixed
+      // (failing open would let anyone write). The operator reads why in the log; the client
+      // learns no path.
+      LOG.error("token file: {}; requests that need a token are refused until it is fixed", t.getMessage());
+      return ApiProblem.busy(
+          "tokens-unavailable",
+          "Tokens unavailable",
+          "the server cannot read its analysts' token file, so it cannot check tokens; the operator's"
+              + " log says why",
+          30);
     }
     if (e instanceof HttpResponseException h) {
       HttpStatus s = HttpStatus.forStatus(h.getStatus());
@@ -74,9 +87,7 @@ final class ProblemMapper {
 
   static void write(Context ctx, ApiProblem p) {
     ctx.status(p.status());
-    if (p.retryAfterSeconds() > 0) {
-      ctx.header("Retry-After", Integer.toString(p.retryAfterSeconds()));
-    }
+    p.headers().forEach(ctx::header);
     ctx.contentType(PROBLEM_JSON);
     ctx.result(p.toJson().toString());
   }

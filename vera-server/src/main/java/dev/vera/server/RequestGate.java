@@ -1,6 +1,9 @@
 package dev.vera.server;
 
-import java.net.InetAddress;
+import static dev.vera.server.Hosts.bare;
+import static dev.vera.server.Hosts.hostPart;
+import static dev.vera.server.Hosts.isAddressLiteral;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,9 +41,9 @@ final class RequestGate extends Handler.Wrapper {
 
   RequestGate(ServerConfig config, Metrics metrics) {
     String bound = bare(config.host());
-    this.anyAddress = bound.isEmpty() || bound.equals("0.0.0.0") || bound.equals("::") || bound.equals("0:0:0:0:0:0:0:0");
+    this.anyAddress = Hosts.isAnyAddress(bound);
     Set<String> names = new HashSet<>(List.of(bound, "localhost"));
-    if (loopback(bound)) {
+    if (Hosts.isLoopback(bound)) {
       names.addAll(List.of("127.0.0.1", "::1"));
     }
     this.hosts = Set.copyOf(names);
@@ -127,39 +130,5 @@ final class RequestGate extends Handler.Wrapper {
     }
     String h = host.strip().toLowerCase(Locale.ROOT);
     return o.equals("http://" + h) || o.equals("https://" + h);
-  }
-
-  /** The host of {@code host[:port]} or {@code [v6][:port]}. */
-  private static String hostPart(String value) {
-    if (value.startsWith("[")) {
-      int end = value.indexOf(']');
-      return end < 0 ? value : value.substring(0, end + 1);
-    }
-    int colon = value.indexOf(':');
-    return colon < 0 ? value : value.substring(0, colon);
-  }
-
-  private static String bare(String host) {
-    String h = host.strip().toLowerCase(Locale.ROOT);
-    return h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
-  }
-
-  private static boolean loopback(String host) {
-    if (host.equals("localhost")) {
-      return true;
-    }
-    return isAddressLiteral(host) && address(host).isLoopbackAddress();
-  }
-
-  private static boolean isAddressLiteral(String host) {
-    return host.matches("[0-9.]+") && host.split("\\.").length == 4 || host.contains(":") && host.matches("[0-9a-f:.]+");
-  }
-
-  private static InetAddress address(String literal) {
-    try {
-      return InetAddress.getByName(literal); // a literal: no lookup
-    } catch (java.net.UnknownHostException e) {
-      throw new IllegalArgumentException("not an address: " + literal, e);
-    }
   }
 }

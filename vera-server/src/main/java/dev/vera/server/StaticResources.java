@@ -6,8 +6,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The web page, its script and style, and the OpenAPI document: files inside the jar, read once
- * at start. Nothing is loaded from another host, and the page's Content-Security-Policy says so.
+ * The web page, its script and style, and the OpenAPI document ({@link OpenApiDocument}): files
+ * inside the jar, read once at start. Nothing is loaded from another host, and the page's Content-Security-Policy says so.
  */
 final class StaticResources {
   private static final String BASE = "/dev/vera/server/";
@@ -18,7 +18,12 @@ final class StaticResources {
   private final byte[] index = load("web/index.html");
   private final byte[] script = load("web/vera.js");
   private final byte[] style = load("web/vera.css");
-  private final byte[] openApi = load("openapi.json");
+  private final byte[] openApi;
+
+  /** The page's files from the jar; {@code openApi}, the API's description as this server serves it. */
+  StaticResources(byte[] openApi) {
+    this.openApi = openApi.clone();
+  }
 
   void index(Context ctx) {
     send(ctx, "text/html; charset=utf-8", index);

@@ -4,7 +4,10 @@ import dev.vera.claims.ClaimChecker;
 import dev.vera.fetch.ArticleFetcher;
 import dev.vera.model.CredibilityModel;
 import dev.vera.feedback.FeedbackException;
+import dev.vera.server.tokens.TokenFileException;
 import io.javalin.Javalin;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
 import io.javalin.http.Handler;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +42,8 @@ public final class VeraServer {
       return create(model, config, claims, null);
     } catch (FeedbackException e) {
       throw new IllegalStateException("no feedback store was asked for", e);
+    } catch (TokenFileException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -48,23 +53,32 @@ public final class VeraServer {
    */
   public static Javalin create(
       CredibilityModel model, ServerConfig config, FeedbackSettings feedback)
-      throws FeedbackException {
+      throws FeedbackException, TokenFileException {
     return create(model, config, null, feedback);
   }
 
   /**
    * The application, configured and not yet started: call {@code start()} on it. With {@code
    * claims}, {@code POST /api/v1/check} answers also {@code claims}; with {@code feedback}, {@code
-   * POST /api/v1/feedback} stores analysts' corrections (without, it answers 503).
+   * POST /api/v1/feedback} stores analysts' corrections (without, it answers 503). With a token
+   * file in {@code config.access()}, requests that change state need an analyst's token ({@link
+   * TokenGate}).
    *
    * @throws FeedbackException when the feedback database cannot be opened, or is not Vera's
+   * @throws TokenFileException when the token file cannot be read or has a wrong line
+   * @throws IllegalArgumentException when the server would listen beyond this machine with no
+   *     tokens and without {@code insecureNoAuth} ({@link ServerConfig#requireAccessControl})
    */
   public static Javalin create(
       CredibilityModel model,
       ServerConfig config,
       @Nullable ClaimChecker claims,
       @Nullable FeedbackSettings feedback)
-      throws FeedbackException {
+      throws FeedbackException, TokenFileException {
+    config.requireAccessControl();
+    ServerConfig.Access access = config.access();
+    @Nullable Path tokenFile = access.tokenFile();
+    @Nullable AnalystTokens tokens = tokenFile == null ? null : new AnalystTokens(tokenFile);
     Metrics metrics = new Metrics();
     Judge judge = new Judge(model);
     ServerConfig.Limits limits = config.limits();
@@ -72,8 +86,9 @@ public final class VeraServer {
     CheckHandler check =
         new CheckHandler(judge, new ArticleFetcher(config.fetch()), config, claims, pool);
     BatchHandler batch = new BatchHandler(judge, config, pool);
-    InfoHandlers info = new InfoHandlers(model, metrics);
-    StaticResources files = new StaticResources();
+    OpenApiDocument api = new OpenApiDocument(access);
+    InfoHandlers info = new InfoHandlers(model, metrics, access, api.tokenRequiredFor());
+    StaticResources files = new StaticResources(api.bytes());
     FeedbackHandler corrections = new FeedbackHandler(model, config, feedback, pool);
     return Javalin.create(
         c -> {
@@ -82,11 +97,13 @@ public final class VeraServer {
           c.jetty.host = config.host();
           c.jetty.port = config.port();
           c.http.maxRequestSize = config.maxBodyBytes();
-          // Below Javalin: host and origin checks first, then bodies read whole without a
-          // thread (see RequestGate and BodyBuffer); Jetty's own errors as problems.
+          // Below Javalin: host and origin checks first, then the token of a request that needs
+          // one, then bodies read whole without a thread (see RequestGate, TokenGate and
+          // BodyBuffer): no body is read for a request that is refused. Jetty's own errors as
+          // problems.
           c.jetty.modifyServer(
               server -> {
-                // Each insert goes in front of the last: the gate ends up first.
+                // Each insert goes in front of the last: the request gate ends up first.
                 server.insertHandler(
                     new EagerContentHandler(
                         new BodyBuffer(
@@ -94,6 +111,9 @@ public final class VeraServer {
                             limits.requestReadTimeout(),
                             limits.minRequestDataRate(),
                             metrics)));
+                if (tokens != null) {
+                  server.insertHandler(new TokenGate(access, tokens, metrics));
+                }
                 server.insertHandler(new RequestGate(config, metrics));
                 server.setErrorHandler(new ProblemErrorHandler());
               });

@@ -14,70 +14,41 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/**
- * The web page in a real browser: Debian's headless Chromium driven through its chromedriver
- * (installed by {@code .ci/run}). Skipped, saying why, where they are not installed.
- */
+/** The web page in a real browser ({@link HeadlessChromium}); skipped where there is none. */
 class BrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
   private static Javalin app;
+  private static HeadlessChromium chromium;
   private static ChromeDriver driver;
   private static Path profile;
   private static Path feedbackDb;
 
   @BeforeAll
   static void start() throws IOException {
-    Assumptions.assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "browser test skipped: needs /usr/bin/chromium and /usr/bin/chromedriver"
-            + " (apt-get install chromium chromium-driver; .ci/run installs them)");
-    profile = Files.createTempDirectory("vera-chromium-");
+    chromium = HeadlessChromium.start();
+    driver = chromium.driver();
+    profile = Files.createTempDirectory("vera-browser-test-");
     feedbackDb = profile.resolve("feedback.db");
     app =
         VeraServer.create(
                 BundledModel.get(), ServerConfig.defaults().withPort(0), new FeedbackSettings(feedbackDb, "desk"))
             .start();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--user-data-dir=" + profile,
-        "--window-size=1280,1000");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    driver = new ChromeDriver(service, options);
   }
 
   @AfterAll
   static void stop() throws IOException {
-    if (driver != null) {
-      driver.quit();
+    if (chromium != null) {
+      chromium.close();
     }
     if (app != null) {
       app.stop();
@@ -89,22 +60,8 @@ class BrowserTest {
     }
   }
 
-  private static Path target() throws IOException {
-    // Surefire runs in the module directory; target/ is the build directory unless overridden.
-    String dir = System.getProperty("vera.test.output", "target");
-    Path out = Path.of(dir);
-    Files.createDirectories(out);
-    return out;
-  }
-
-  /** Saves the whole page at the current width (the window grows to the page's height). */
   private static void screenshot(String name) throws IOException {
-    int width = driver.manage().window().getSize().getWidth();
-    long height =
-        (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight");
-    driver.manage().window().setSize(new Dimension(width, (int) Math.min(6000, height + 140)));
-    byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-    Files.write(target().resolve(name), png);
+    chromium.screenshot(name);
   }
 
   private void open() {
@@ -118,12 +75,7 @@ class BrowserTest {
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     driver.findElement(By.id("title")).sendKeys(Articles.RUMOR_TITLE);
     WebElement text = driver.findElement(By.id("text"));
-    // Typing 1,000 characters key by key is slow; paste-like: set the value, then fire input.
-    ((JavascriptExecutor) driver)
-        .executeScript(
-            "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));",
-            text,
-            Articles.RUMOR_TEXT);
+    chromium.paste(text, Articles.RUMOR_TEXT);
     driver.findElement(By.id("source")).sendKeys("tmz.com");
     text.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
 
@@ -161,11 +113,7 @@ class BrowserTest {
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     driver.findElement(By.id("title")).sendKeys(Articles.RUMOR_TITLE);
     WebElement text = driver.findElement(By.id("text"));
-    ((JavascriptExecutor) driver)
-        .executeScript(
-            "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));",
-            text,
-            Articles.RUMOR_TEXT);
+    chromium.paste(text, Articles.RUMOR_TEXT);
     driver.findElement(By.id("submit")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
     assertTrue(driver.findElement(By.id("verdict-heading")).getText().contains("Likely fake"));

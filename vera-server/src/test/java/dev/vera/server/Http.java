@@ -39,6 +39,20 @@ final class Http {
             .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
   }
 
+  /** A JSON POST with {@code Authorization: Bearer token}. */
+  Reply postAs(String token, String path, String json) throws Exception {
+    return postWith(path, json, "Authorization", "Bearer " + token);
+  }
+
+  /** A JSON POST with more headers, given as name, value, name, value… */
+  Reply postWith(String path, String json, String... headers) throws Exception {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .headers(headers)
+            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+  }
+
   Reply post(String path, String contentType, String body) throws Exception {
     return send(
         HttpRequest.newBuilder(URI.create(base + path))

@@ -54,11 +54,77 @@
     sizeOut.classList.toggle('over', n > MAX_ARTICLE_BYTES);
   }
 
+  function showIn(box, title, detail) {
+    clear(box);
+    box.appendChild(el('strong', null, title));
+    if (detail) box.appendChild(el('span', null, detail));
+    box.hidden = false;
+  }
+
   function showMessage(title, detail) {
-    clear(message);
-    message.appendChild(el('strong', null, title));
-    if (detail) message.appendChild(el('span', null, detail));
-    message.hidden = false;
+    showIn(message, title, detail);
+  }
+
+  // The analyst's token, when the server asks for one (/api/v1/health says for which requests):
+  // kept in this tab's sessionStorage only, never in a URL, and sent as Authorization: Bearer.
+  var TOKEN_KEY = 'vera.token';
+  var tokenNeededFor = { check: false, feedback: false };
+  var tokenInMemory = ''; // where the browser refuses sessionStorage
+  var afterToken = null; // what to do again once a token is given
+  var tokenCard = document.getElementById('token-card');
+  var tokenForm = document.getElementById('token-form');
+  var tokenIn = document.getElementById('token');
+  var tokenMessage = document.getElementById('token-message');
+  var tokenState = document.getElementById('token-state');
+
+  function token() {
+    try { return sessionStorage.getItem(TOKEN_KEY) || ''; } catch (e) { return tokenInMemory; }
+  }
+
+  function setToken(t) {
+    try {
+      if (t) sessionStorage.setItem(TOKEN_KEY, t); else sessionStorage.removeItem(TOKEN_KEY);
+    } catch (e) {
+      tokenInMemory = t;
+    }
+    tokenState.hidden = !t;
+  }
+
+  function askToken(title, detail, then) {
+    afterToken = then || null;
+    tokenCard.hidden = false;
+    if (title) showIn(tokenMessage, title, detail); else tokenMessage.hidden = true;
+    tokenCard.scrollIntoView({ block: 'start' });
+    tokenIn.focus();
+  }
+
+  function saveToken(event) {
+    event.preventDefault();
+    var t = tokenIn.value.trim();
+    if (!t || /\s/.test(t)) {
+      showIn(tokenMessage, 'Paste the whole token', 'It is one word starting with vera_, as vera token add printed it.');
+      tokenIn.focus();
+      return;
+    }
+    setToken(t);
+    tokenIn.value = '';
+    tokenCard.hidden = true;
+    tokenMessage.hidden = true;
+    var then = afterToken;
+    afterToken = null;
+    if (then) then();
+  }
+
+  // The server refused the token (mistyped, or revoked): forget it and ask again.
+  function tokenRefused(problem, then) {
+    setToken('');
+    askToken(problem.title || 'Token not accepted', (problem.detail ? problem.detail + '. ' : '') + 'Paste your token again.', then);
+  }
+
+  function jsonHeaders(kind) {
+    var h = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
+    if (tokenNeededFor[kind] && token()) h.Authorization = 'Bearer ' + token();
+    return h;
   }
 
   function hideMessage() {
@@ -127,12 +193,16 @@
       r.field.focus();
       return;
     }
+    if (tokenNeededFor.check && !token()) {
+      askToken('A token is needed to check', 'This server checks articles for its analysts only.', check);
+      return;
+    }
     submit.disabled = true;
     submit.textContent = mode() === 'url' ? 'Fetching…' : 'Checking…';
     form.setAttribute('aria-busy', 'true');
     fetch('/api/v1/check', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      headers: jsonHeaders('check'),
       body: JSON.stringify(r.body)
     }).then(function (resp) {
       return resp.text().then(function (t) {
@@ -142,6 +212,7 @@
           var p = data || {};
           result.hidden = true;
           showMessage(p.title || ('The server answered ' + resp.status), p.detail || '');
+          if (resp.status === 401) tokenRefused(p, check);
           return;
         }
         render(data);
@@ -410,8 +481,12 @@
   }
 
   function sendCorrection(event) {
-    event.preventDefault();
+    if (event) event.preventDefault();
     if (!shown) return;
+    if (tokenNeededFor.feedback && !token()) {
+      askToken('A token is needed to store a correction', 'Paste it, and the correction is sent.', sendCorrection);
+      return;
+    }
     var art = shown.article || {};
     var article = {};
     ['id', 'title', 'text', 'date', 'url', 'source'].forEach(function (k) {
@@ -419,7 +494,8 @@
     });
     var body = { article: article, label: correctButton.dataset.label, note: noteIn.value.trim(),
       use_source: !!shown.used_source };
-    var who = analystIn.value.trim();
+    // With tokens the server takes the analyst's name from the token, never from the page.
+    var who = tokenNeededFor.feedback ? '' : analystIn.value.trim();
     if (who) {
       body.analyst = who;
       try { localStorage.setItem('vera.analyst', who); } catch (e) { /* private mode: not remembered */ }
@@ -430,7 +506,7 @@
     correctionAck.hidden = false;
     fetch('/api/v1/feedback', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      headers: jsonHeaders('feedback'),
       body: JSON.stringify(body)
     }).then(function (resp) {
       return resp.json().catch(function () { return {}; }).then(function (c) {
@@ -438,6 +514,7 @@
           correctionAck.className = 'ack err';
           correctionAck.textContent = (c.title || ('The server answered ' + resp.status)) + ': ' + (c.detail || '');
           correctButton.disabled = false;
+          if (resp.status === 401) tokenRefused(c, sendCorrection);
           return;
         }
         correctionAck.className = 'ack ok';
@@ -526,6 +603,19 @@
     result.scrollIntoView({ block: 'start', behavior: 'smooth' });
   }
 
+  // Whether this server asks a token, and for what; asks for it at once if it does.
+  function loadAccess() {
+    fetch('/api/v1/health').then(function (r) { return r.json(); }).then(function (h) {
+      var needs = (h.auth && h.auth.token_required_for) || [];
+      tokenNeededFor.check = needs.indexOf('POST /api/v1/check') >= 0;
+      tokenNeededFor.feedback = needs.indexOf('POST /api/v1/feedback') >= 0;
+      if (!needs.length) return;
+      analystIn.hidden = true;
+      document.getElementById('token-uses').textContent = tokenNeededFor.check ? 'checks and corrections' : 'corrections';
+      if (token()) tokenState.hidden = false; else askToken();
+    }).catch(function () { /* the first request that needs a token will ask for it */ });
+  }
+
   function loadModel() {
     fetch('/api/v1/model').then(function (r) { return r.json(); }).then(function (c) {
       var box = document.getElementById('model-body');
@@ -557,6 +647,11 @@
 
   form.addEventListener('submit', check);
   correction.addEventListener('submit', sendCorrection);
+  tokenForm.addEventListener('submit', saveToken);
+  document.getElementById('token-forget').addEventListener('click', function () {
+    setToken('');
+    askToken();
+  });
   try { analystIn.value = localStorage.getItem('vera.analyst') || ''; } catch (e) { /* not remembered */ }
   form.addEventListener('keydown', function (e) {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) check(e);
@@ -566,5 +661,6 @@
   titleIn.addEventListener('input', updateSize);
   setMode();
   updateSize();
+  loadAccess();
   loadModel();
 })();

@@ -79,6 +79,14 @@ class TrainAndModelInfoTest {
     assertTrue(md.contains("; weights title-words 0.7, title-chars 0.5 |"), md);
     assertTrue(md.contains("## Metrics"), md);
     assertTrue(md.contains("| split=test | 40 |"), md);
+    assertTrue(
+        Pattern.compile(
+                "\\| kept per training article \\| id, publisher, title, date and URL, so that a verdict names"
+                    + " its similar stories; 120 articles, 120 titles, \\d+ dates, 120 URLs; \\d+ KB of the model"
+                    + " file \\(deflated\\) \\|")
+            .matcher(md)
+            .find(),
+        md);
   }
 
   private static String idFromTrainOutput() {

@@ -163,6 +163,9 @@ class ScanOutsideExperienceTest {
     assertEquals(judged + 1, s.path("records").asLong());
     assertEquals(1, s.path("failed").asLong());
     assertEquals(flagged.size(), s.path("outside_experience").asLong(), s::toString);
+    // No --threshold: each verdict has its own, so none is claimed; the base rate is the model's.
+    assertTrue(s.path("threshold").isNull(), s::toString);
+    assertEquals(model.scope().mix().referenceRate(), s.path("base_rate").asDouble(), 1e-12, s::toString);
     assertEquals(judged, s.path("applicability_assessed").asLong(), s::toString);
     assertTrue(r.err().lines().toList().contains(outsideLine(flagged.size(), judged)), r::toString);
     String html = Files.readString(report);

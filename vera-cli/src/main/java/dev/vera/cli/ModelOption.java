@@ -13,19 +13,23 @@ import picocli.CommandLine.Option;
 /** The {@code --model} option shared by every command that scores. */
 public final class ModelOption {
   /** Where the bundled default model sits inside the jar. */
-  public static final String DEFAULT_RESOURCE = "/dev/vera/models/vera-fast-gossipcop.vera";
+  public static final String DEFAULT_RESOURCE = "/dev/vera/models/vera-fast.vera";
 
   /** The bundled models by the names {@code --model} takes. */
   static final Map<String, String> BUNDLED =
-      Map.of("fast", DEFAULT_RESOURCE, "accurate", "/dev/vera/models/vera-accurate-gossipcop.vera");
+      Map.of(
+          "fast", DEFAULT_RESOURCE,
+          "fast-gossipcop", "/dev/vera/models/vera-fast-gossipcop.vera",
+          "accurate", "/dev/vera/models/vera-accurate-gossipcop.vera");
 
   @Option(
       names = {"-m", "--model"},
       paramLabel = "MODEL",
       description =
           "Model file, or a bundled model by name: fast (the default: n-grams and similar known"
-              + " stories) or accurate (also sentence embeddings; slower). Default: $VERA_MODEL,"
-              + " else fast.")
+              + " stories, trained on celebrity, political and health news), fast-gossipcop (the"
+              + " same recipe on GossipCop's celebrity news alone) or accurate (GossipCop alone,"
+              + " also sentence embeddings; slower). Default: $VERA_MODEL, else fast.")
   @Nullable Path model;
 
   /** Where a model comes from: a file, or a resource inside the jar. */

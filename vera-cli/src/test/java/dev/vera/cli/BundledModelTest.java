@@ -6,15 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The bundled default model against the real GossipCop corpus: the test-part figures written in
- * its model card (and quoted in the README) are what {@code vera eval} reproduces now, and the
- * model refuses to be scored on its own training articles. Skipped without the data.
+ * The bundled models against the real corpora: the test-part figures written in their model cards
+ * are what {@code vera eval} reproduces now, and a model refuses to be scored on its own training
+ * articles. Skipped without the data.
  */
 @Tag("corpus")
 class BundledModelTest {
@@ -28,15 +30,44 @@ class BundledModelTest {
     return file;
   }
 
+  private static Path[] defaultCorpora() {
+    Path dir = GossipCopDataTest.dataDirectory();
+    Path[] files = {
+      dir.resolve("gossipcop/articles.jsonl"),
+      dir.resolve("politifact/articles.jsonl"),
+      dir.resolve("buzzfeed_webis_2016/articles.jsonl"),
+      dir.resolve("fakehealth_story/articles.jsonl")
+    };
+    for (Path f : files) {
+      Assumptions.assumeTrue(
+          Files.isRegularFile(f),
+          f.toAbsolutePath() + " not found; set VERA_DATA to run this test");
+    }
+    return files;
+  }
+
   @Test
-  void evalOnTheTestPartReproducesTheModelCard() throws Exception {
-    Path data = gossipcop();
-    JsonNode card = Cli.json(Cli.expect(0, "model", "info", "--json").out());
+  void evalOnTheTestPartReproducesTheGossipCopModelCard() throws Exception {
+    reproducesTheCard("fast-gossipcop", gossipcop());
+  }
+
+  @Test
+  void evalOnTheTestPartsReproducesTheDefaultModelCard() throws Exception {
+    reproducesTheCard("fast", defaultCorpora());
+  }
+
+  private void reproducesTheCard(String model, Path... data) throws Exception {
+    JsonNode card = Cli.json(Cli.expect(0, "model", "info", model, "--json").out());
     JsonNode recorded = card.path("test");
     assertEquals("split=test", recorded.path("part").asText());
     Path json = tmp.resolve("eval.json");
-    Cli.expect(
-        0, "eval", "--data", data.toString(), "--split-field", "split", "--json", json.toString(), "-q");
+    List<String> args = new ArrayList<>(List.of("eval", "--model", model));
+    for (Path d : data) {
+      args.add("--data");
+      args.add(d.toString());
+    }
+    args.addAll(List.of("--split-field", "split", "--json", json.toString(), "-q"));
+    Cli.expect(0, args.toArray(String[]::new));
     JsonNode now = Cli.json(Files.readString(json));
     assertEquals(recorded.path("n").asInt(), now.path("n").asInt());
     for (String key : new String[] {"accuracy", "macro_f1", "roc_auc", "pr_auc", "ece", "brier"}) {
@@ -50,7 +81,18 @@ class BundledModelTest {
   void evalRefusesTheTrainingPart() {
     Path data = gossipcop();
     Cli.Result r =
-        Cli.expect(3, "eval", "--data", data.toString(), "--split-field", "split", "--part", "train", "-q");
+        Cli.expect(
+            3,
+            "eval",
+            "--model",
+            "fast-gossipcop",
+            "--data",
+            data.toString(),
+            "--split-field",
+            "split",
+            "--part",
+            "train",
+            "-q");
     assertTrue(
         r.err().contains("10094 of 10094 articles were in this model's training data"), r.err());
   }

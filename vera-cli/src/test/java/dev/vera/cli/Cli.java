@@ -99,6 +99,8 @@ final class Cli {
         new ArrayList<>(
             List.of("train", "--data", corpus().toString(), "--split-field", "split", "--out", model.toString()));
     args.addAll(List.of(SMALL));
+    // Style features on, off by default, so that their output stays tested.
+    args.add("--style");
     expect(0, args.toArray(String[]::new));
     return model;
   }

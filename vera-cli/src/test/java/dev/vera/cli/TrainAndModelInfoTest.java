@@ -74,7 +74,7 @@ class TrainAndModelInfoTest {
     assertTrue(md.contains("| validation articles | 40 |"), md);
     assertTrue(md.contains("| split field | `split` |"), md);
     assertTrue(md.contains("`" + Cli.corpus() + "`"), md);
-    assertTrue(md.contains("| model format | vera-linear v3 |"), md);
+    assertTrue(md.contains("| model format | vera-linear v6 |"), md);
     assertTrue(md.contains("| neighbours | the 30 training articles most similar to the article, from other publishers"), md);
     assertTrue(md.contains("; weights title-words 0.7, title-chars 0.5 |"), md);
     assertTrue(md.contains("## Metrics"), md);

@@ -3,6 +3,7 @@ package dev.vera.eval;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Percentile bootstrap intervals of a metric: the articles are drawn with replacement as many
@@ -72,6 +73,59 @@ public final class Bootstrap {
     return new Interval(percentile(sorted, 0.025), percentile(sorted, 0.975));
   }
 
+  /**
+   * Draws of how much macro-F1 rises when only the {@code kept} decisions count: each draw
+   * resamples the articles and takes macro-F1 of the kept ones minus macro-F1 of all, so that the
+   * two stay paired. Reproducible for a seed; draws whose kept part is empty are NaN.
+   */
+  public static double[] keptGainDraws(boolean[] fake, boolean[] called, boolean[] kept, long seed) {
+    int n = fake.length;
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] draws = new double[DRAWS];
+    boolean[] bf = new boolean[n];
+    boolean[] bc = new boolean[n];
+    boolean[] bk = new boolean[n];
+    for (int d = 0; d < DRAWS; d++) {
+      int keptCount = 0;
+      for (int i = 0; i < n; i++) {
+        int j = random.nextInt(n);
+        bf[i] = fake[j];
+        bc[i] = called[j];
+        bk[i] = kept[j];
+        keptCount += kept[j] ? 1 : 0;
+      }
+      draws[d] = keptCount == 0 ? Double.NaN : macroF1(bf, bc, bk) - macroF1(bf, bc, null);
+    }
+    return draws;
+  }
+
+  /**
+   * The 95% range of the ECE that a perfectly calibrated model would show on these probabilities:
+   * each draw gives every article the label fake with its own probability. On a small test part
+   * this range lies well above zero, so an observed ECE inside it is no evidence of miscalibration.
+   */
+  public static Interval eceIfCalibrated(double[] p, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] draws = new double[DRAWS];
+    boolean[] fake = new boolean[p.length];
+    for (int d = 0; d < DRAWS; d++) {
+      for (int i = 0; i < p.length; i++) {
+        fake[i] = random.nextDouble() < p[i];
+      }
+      draws[d] = Metrics.ece(p, fake);
+    }
+    return interval(draws);
+  }
+
+  /** The 95% interval of bootstrap draws, NaN draws left out. */
+  public static Interval interval(double[] draws) {
+    double[] sorted = Arrays.stream(draws).filter(v -> !Double.isNaN(v)).sorted().toArray();
+    if (sorted.length == 0) {
+      return new Interval(Double.NaN, Double.NaN);
+    }
+    return new Interval(percentile(sorted, 0.025), percentile(sorted, 0.975));
+  }
+
   private static double percentile(double[] sorted, double q) {
     double pos = q * (sorted.length - 1);
     int lo = (int) Math.floor(pos);
@@ -80,11 +134,19 @@ public final class Bootstrap {
   }
 
   private static double macroF1(boolean[] fake, boolean[] called) {
+    return macroF1(fake, called, null);
+  }
+
+  /** Macro-F1 over the articles {@code kept} says (all when null). */
+  private static double macroF1(boolean[] fake, boolean[] called, boolean @Nullable [] kept) {
     int tp = 0;
     int fp = 0;
     int fn = 0;
     int tn = 0;
     for (int i = 0; i < fake.length; i++) {
+      if (kept != null && !kept[i]) {
+        continue;
+      }
       if (fake[i]) {
         if (called[i]) {
           tp++;

@@ -33,6 +33,8 @@ public final class CorpusGeneralization {
   /** Flag levels of the applicability risk–coverage table. */
   public static final List<Double> FLAG_LEVELS = List.of(0.01, 0.02, 0.05, 0.1, 0.2, 0.3);
 
+  private static final long GAIN_SEED = 42;
+
   private final TrainingConfig config;
   private final String splitField;
   private final ScoringOptions scoring;
@@ -116,6 +118,9 @@ public final class CorpusGeneralization {
   /**
    * One flag level: who is flagged, and the macro-F1 of the verdicts left unflagged against all,
    * on the mixed stream (held-out and in-domain together) and on the held-out corpus alone.
+   *
+   * @param mixedGainDraws bootstrap draws of the mixed stream's gain (unflagged minus all), paired
+   *     per draw; averaged draw by draw over held-out corpora they give the mean gain's interval
    */
   public record CoverageRow(
       double flagBelow,
@@ -124,7 +129,14 @@ public final class CorpusGeneralization {
       double mixedMacroF1All,
       double mixedMacroF1Unflagged,
       double heldOutMacroF1All,
-      double heldOutMacroF1Unflagged) {}
+      double heldOutMacroF1Unflagged,
+      double[] mixedGainDraws) {
+
+    /** The 95% bootstrap interval of the mixed stream's gain. */
+    public Bootstrap.Interval mixedGain() {
+      return Bootstrap.interval(mixedGainDraws);
+    }
+  }
 
   /**
    * The source evidence on its own: how many records have any (training counts or a rating), and
@@ -175,6 +187,8 @@ public final class CorpusGeneralization {
    * @param atCorpusRate with the corpus's own share of fake in training as the base rate
    * @param rocAuc the ROC-AUC's bootstrap interval
    * @param ece the interval of the ECE at the corpus's rate
+   * @param eceIfCalibrated the range of ECE a perfectly calibrated model would show on the same
+   *     probabilities at the corpus's rate: the ECE's floor of sampling noise on this test part
    * @param alone the same recipe trained on this corpus alone, on the same test part (null when
    *     not asked for)
    */
@@ -187,6 +201,7 @@ public final class CorpusGeneralization {
       Evaluation atCorpusRate,
       Bootstrap.Interval rocAuc,
       Bootstrap.Interval ece,
+      Bootstrap.Interval eceIfCalibrated,
       @Nullable Evaluation alone,
       @Nullable String aloneModelId) {}
 
@@ -221,6 +236,9 @@ public final class CorpusGeneralization {
         evaluate(test, atCorpus, majority),
         Bootstrap.interval(scoredAtCorpus, Bootstrap.Metric.ROC_AUC, seed(corpus)),
         Bootstrap.interval(scoredAtCorpus, Bootstrap.Metric.ECE, seed(corpus) + 1),
+        Bootstrap.eceIfCalibrated(
+            scoredAtCorpus.stream().mapToDouble(ScoredArticle::probabilityFake).toArray(),
+            seed(corpus) + 2),
         aloneEval,
         alone == null ? null : alone.card().modelId());
   }
@@ -265,7 +283,22 @@ public final class CorpusGeneralization {
         macroF1(mixed, mixedVerdicts, -1),
         macroF1(mixed, mixedVerdicts, level),
         macroF1(heldOut, held, -1),
-        macroF1(heldOut, held, level));
+        macroF1(heldOut, held, level),
+        gainDraws(mixed, mixedVerdicts, level));
+  }
+
+  private static double[] gainDraws(List<Article> articles, List<Verdict> verdicts, double level) {
+    int n = articles.size();
+    boolean[] fake = new boolean[n];
+    boolean[] called = new boolean[n];
+    boolean[] kept = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      Verdict v = verdicts.get(i);
+      fake[i] = articles.get(i).label() == Label.FAKE;
+      called[i] = v.label() == Label.FAKE;
+      kept[i] = v.applicability().score() >= level;
+    }
+    return Bootstrap.keptGainDraws(fake, called, kept, GAIN_SEED);
   }
 
   private static double flaggedShare(List<Verdict> verdicts, double level) {

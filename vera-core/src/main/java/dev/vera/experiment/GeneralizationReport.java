@@ -10,6 +10,7 @@ import dev.vera.eval.ReportPage;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -74,6 +75,38 @@ public record GeneralizationReport(
         .orElse(Double.NaN);
   }
 
+  /**
+   * The mean over held-out corpora of the mixed stream's gain (unflagged macro-F1 minus all) at
+   * each flag level, with its bootstrap interval: draw d of the mean is the mean of each corpus's
+   * draw d, the corpora having been resampled independently.
+   */
+  public List<MeanGain> meanCoverageGains() {
+    List<CorpusGeneralization.ApplicabilityFigures> figures =
+        holdout.stream().map(CorpusGeneralization.Holdout::applicability).filter(a -> a != null).toList();
+    List<MeanGain> out = new ArrayList<>();
+    if (figures.isEmpty()) {
+      return out;
+    }
+    for (int level = 0; level < figures.get(0).levels().size(); level++) {
+      double gain = 0;
+      double[] draws = new double[Bootstrap.DRAWS];
+      for (CorpusGeneralization.ApplicabilityFigures a : figures) {
+        CorpusGeneralization.CoverageRow r = a.levels().get(level);
+        gain += (r.mixedMacroF1Unflagged() - r.mixedMacroF1All()) / figures.size();
+        for (int d = 0; d < draws.length; d++) {
+          draws[d] += r.mixedGainDraws()[d] / figures.size();
+        }
+      }
+      out.add(
+          new MeanGain(
+              figures.get(0).levels().get(level).flagBelow(), gain, Bootstrap.interval(draws)));
+    }
+    return out;
+  }
+
+  /** The mean gain of leaving flagged verdicts out, at one flag level. */
+  public record MeanGain(double flagBelow, double gain, Bootstrap.Interval interval) {}
+
   // ---- terminal ----
 
   /** The figures as text tables for a terminal. */
@@ -110,6 +143,15 @@ public record GeneralizationReport(
             Locale.ROOT,
             "%-22s %6s %5s  %-22s %-7s%n",
             "mean", "", "", Format.fixed(meanHoldoutRocAuc(), 4), Format.fixed(meanPeerRocAuc(), 4)));
+    for (MeanGain g : meanCoverageGains()) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "  flagged below %.2f: unflagged macro-F1 minus all, mean over held-out corpora %+.4f %s%n",
+              g.flagBelow(),
+              g.gain(),
+              interval(g.interval())));
+    }
     sb.append("  * @true: the held-out corpus's own share of fake given as --base-rate (an oracle).\n");
     sb.append("  applic.: AUROC of applicability, held-out records against the training corpora's test parts.\n");
     if (!inDomain.isEmpty()) {
@@ -118,15 +160,15 @@ public record GeneralizationReport(
       sb.append(
           String.format(
               Locale.ROOT,
-              "%-22s %5s %5s  %-22s %-7s %-7s %-8s %-8s %-16s %-8s%n",
+              "%-22s %5s %5s  %-22s %-7s %-7s %-8s %-8s %-16s %-16s %-8s%n",
               "corpus", "n", "rate", "ROC-AUC [95% CI]", "alone", "peer", "macro-F1", "ECE",
-              "[95% CI]", "ECE@mix"));
+              "[95% CI]", "if calibrated", "ECE@mix"));
       for (CorpusGeneralization.InDomain d : inDomain) {
         PeerYardstick.Figures p = peer == null ? null : peer.inDomain().get(d.corpus());
         sb.append(
             String.format(
                 Locale.ROOT,
-                "%-22s %5d %5s  %-22s %-7s %-7s %-8s %-8s %-16s %-8s%n",
+                "%-22s %5d %5s  %-22s %-7s %-7s %-8s %-8s %-16s %-16s %-8s%n",
                 d.corpus(),
                 d.n(),
                 Format.fixed(d.corpusRate(), 2),
@@ -136,9 +178,11 @@ public record GeneralizationReport(
                 Format.fixed(d.atCorpusRate().macroF1(), 4),
                 Format.fixed(d.atCorpusRate().ece(), 4),
                 interval(d.ece()),
+                interval(d.eceIfCalibrated()),
                 Format.fixed(d.atTrainingRate().ece(), 4)));
       }
-      sb.append("  rate: the corpus's share of fake in training, given as --base-rate; ECE@mix: at the model's training mix.\n");
+      sb.append("  rate: the corpus's share of fake in training, given as --base-rate; ECE@mix: at the model's training mix;\n"
+              + "  if calibrated: the 95% range of ECE a perfectly calibrated model shows on this part.\n");
     }
     return sb.toString();
   }
@@ -164,6 +208,13 @@ public record GeneralizationReport(
     put(mean, "roc_auc", meanHoldoutRocAuc());
     put(mean, "peer_roc_auc", meanPeerRocAuc());
     put(mean, "applicability_auroc", meanApplicabilityAuroc());
+    ArrayNode gains = mean.putArray("risk_coverage");
+    for (MeanGain g : meanCoverageGains()) {
+      ObjectNode l = gains.addObject();
+      put(l, "flag_below", g.flagBelow());
+      put(l, "mixed_gain", g.gain());
+      l.set("mixed_gain_ci", intervalJson(g.interval()));
+    }
     root.put("in_domain_model_id", inDomainModelId);
     ArrayNode ds = root.putArray("in_domain");
     for (CorpusGeneralization.InDomain d : inDomain) {
@@ -198,6 +249,7 @@ public record GeneralizationReport(
         put(l, "mixed_macro_f1_unflagged", r.mixedMacroF1Unflagged());
         put(l, "held_out_macro_f1_all", r.heldOutMacroF1All());
         put(l, "held_out_macro_f1_unflagged", r.heldOutMacroF1Unflagged());
+        l.set("mixed_gain_ci", intervalJson(r.mixedGain()));
       }
     }
     ObjectNode src = o.putObject("source");
@@ -223,6 +275,7 @@ public record GeneralizationReport(
     metrics(o, "", d.atCorpusRate());
     o.set("roc_auc_ci", intervalJson(d.rocAuc()));
     o.set("ece_ci", intervalJson(d.ece()));
+    o.set("ece_if_calibrated", intervalJson(d.eceIfCalibrated()));
     metrics(o, "_at_training_rate", d.atTrainingRate());
     if (d.alone() != null) {
       put(o, "alone_roc_auc", d.alone().rocAuc());
@@ -353,10 +406,13 @@ public record GeneralizationReport(
     b.append("<h2>In domain</h2><p class=\"note\">One model on every corpus's train part (")
         .append(Format.escape(String.valueOf(inDomainModelId)))
         .append("), each corpus's test part, with the corpus's share of fake in training as the")
-        .append(" base rate; \"alone\": the same recipe trained on that corpus only.</p>");
+        .append(" base rate; \"alone\": the same recipe trained on that corpus only; \"ECE if")
+        .append(" calibrated\": the 95% range of ECE a perfectly calibrated model shows on the")
+        .append(" same part, its floor of sampling noise.</p>");
     b.append("<div class=\"scroll\"><table><thead><tr><th>corpus</th><th>n</th><th>base rate</th>")
         .append("<th>ROC-AUC</th><th>95% CI</th><th>alone</th><th>peer</th><th>macro-F1</th>")
-        .append("<th>ECE</th><th>95% CI</th><th>ECE at training mix</th></tr></thead><tbody>");
+        .append("<th>ECE</th><th>95% CI</th><th>ECE if calibrated</th><th>ECE at training mix</th>")
+        .append("</tr></thead><tbody>");
     for (CorpusGeneralization.InDomain d : inDomain) {
       PeerYardstick.Figures p = peer == null ? null : peer.inDomain().get(d.corpus());
       b.append("<tr><td>").append(Format.escape(d.corpus())).append("</td>")
@@ -369,6 +425,7 @@ public record GeneralizationReport(
           .append(td(Format.fixed(d.atCorpusRate().macroF1(), 4)))
           .append(td(Format.fixed(d.atCorpusRate().ece(), 4)))
           .append(td(interval(d.ece())))
+          .append(td(interval(d.eceIfCalibrated())))
           .append(td(Format.fixed(d.atTrainingRate().ece(), 4)))
           .append("</tr>");
     }

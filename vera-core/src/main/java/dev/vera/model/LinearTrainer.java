@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Trains a {@link CredibilityModel}: TF-IDF features fitted on the training part, a LIBLINEAR
+ * Trains a {@link CredibilityModel}: TF-IDF features fitted on the training part, an L2
  * logistic regression per candidate C (each corpus weighted as {@link CorpusMix} says, with an
  * intercept of its own), and on the validation part the choice of C, the Platt calibration (at
  * the training mix's base rate, each corpus offset to its own), the decision curve, the

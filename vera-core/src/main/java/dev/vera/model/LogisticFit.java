@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
  * Small dense logistic regressions (calibration, stacking, evidence combination): a handful of
  * inputs and thousands of examples, each with a weight and a fixed offset on the log-odds, fitted
  * by Newton's method. A tiny ridge ({@link #RIDGE}, on the intercept too) keeps separable data
- * finite. The large sparse text model is LIBLINEAR's ({@code InstanceWeightedLogistic}).
+ * finite. The large sparse text model is {@link dev.vera.model.fit.WeightedLogisticRegression}'s.
  */
 final class LogisticFit {
   /** The ridge penalty {@code ½·RIDGE·‖θ‖²} against a loss summed over unit-weight examples. */

@@ -169,7 +169,7 @@ public record ModelCard(
 
   /**
    * @param features the text features
-   * @param solver the LIBLINEAR solver
+   * @param solver the solver, by LIBLINEAR's name for it
    * @param c the inverse regularization strength chosen on validation
    * @param cSearch validation macro-F1 and ROC-AUC of every C tried
    * @param calibration how probabilities were calibrated

@@ -101,7 +101,7 @@ public record FeatureConfig(
             3,
             5,
             2,
-            true)
+            false)
         .withWeight(FeatureSpace.TITLE_WORDS, 0.7)
         .withWeight(FeatureSpace.TITLE_CHARS, 0.5);
   }

@@ -20,7 +20,8 @@ public final class FixtureModels {
 
   /**
    * The default settings with a smaller hashed table (2^16 slots) and a three-value C grid, so
-   * training is quick and the model file small.
+   * training is quick and the model file small; style features on, so that their evidence stays
+   * tested although the default leaves them out.
    */
   public static TrainingConfig smallConfig() {
     TrainingConfig d = TrainingConfig.defaults();
@@ -34,7 +35,7 @@ public final class FixtureModels {
                 f.charMinGram(),
                 f.charMaxGram(),
                 f.minDf(),
-                f.style(),
+                true,
                 f.spaceWeights()))
         .withCGrid(List.of(1.0, 4.0, 16.0));
   }

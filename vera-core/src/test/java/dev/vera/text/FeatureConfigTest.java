@@ -77,10 +77,10 @@ class FeatureConfigTest {
             3,
             5,
             2,
-            true,
+            false,
             Map.of(FeatureSpace.TITLE_WORDS, 0.7, FeatureSpace.TITLE_CHARS, 0.5)),
         FeatureConfig.defaults());
-    assertEquals((1 << 20) + StyleFeatures.NAMES.size(), FeatureConfig.defaults().dimension());
+    assertEquals(1 << 20, FeatureConfig.defaults().dimension());
   }
 
   @Test

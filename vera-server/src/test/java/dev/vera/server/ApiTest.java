@@ -140,7 +140,7 @@ class ApiTest {
   }
 
   @Test
-  void explainAddsSentencesWithOffsetsAndEveryStyleFeature() throws Exception {
+  void explainAddsSentencesWithOffsetsAndPhraseSpans() throws Exception {
     JsonNode got = http.post("/api/v1/check?explain=true", Articles.rumor().toString()).json();
     JsonNode sentences = got.path("sentences");
     assertTrue(sentences.size() > 0, got.toString());
@@ -149,7 +149,8 @@ class ApiTest {
       int end = s.path("end").asInt();
       assertEquals(s.path("text").asText(), Articles.RUMOR_TEXT.substring(start, end));
     }
-    assertEquals(10, got.path("style").size());
+    // The bundled model reads no style features, so it reports none.
+    assertEquals(0, got.path("style").size(), got.path("style").toString());
     int phrases = 0;
     for (JsonNode reason : got.path("reasons")) {
       if (!reason.path("kind").asText().equals("phrase")) {

@@ -14,7 +14,7 @@ import org.apache.spark.sql.SparkSession;
 /** Shared helpers: the loopback-pinned local[2] session, the repository root, the core reader. */
 final class SparkTestSupport {
 
-  static final String MODEL_FILE = "models/vera-fast-gossipcop.vera";
+  static final String MODEL_FILE = "models/vera-fast.vera";
 
   private SparkTestSupport() {}
 

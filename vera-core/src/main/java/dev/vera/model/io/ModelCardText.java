@@ -18,7 +18,7 @@ public final class ModelCardText {
 
   /** The card of a model, with what its scope adds: the base rate it assumes, applicability. */
   public static String markdown(CredibilityModel model) {
-    String card = markdown(model.card());
+    String card = markdown(model.card(), ModelFile.formatVersion(model));
     ModelScope scope = model.scope();
     StringBuilder extra = new StringBuilder("\n## Base rate and applicability\n\n");
     extra.append("| | |\n|---|---|\n");
@@ -61,7 +61,12 @@ public final class ModelCardText {
     return n;
   }
 
+  /** The card of a model written in the oldest format version that holds this card. */
   public static String markdown(ModelCard c) {
+    return markdown(c, ModelFile.versionOf(c));
+  }
+
+  private static String markdown(ModelCard c, int formatVersion) {
     StringBuilder sb = new StringBuilder();
     sb.append("# Model card: ").append(c.modelId()).append("\n\n");
     sb.append("| | |\n|---|---|\n");
@@ -70,7 +75,7 @@ public final class ModelCardText {
     row(sb, "created", c.createdAt().toString());
     row(sb, "Vera version", c.veraVersion());
     row(sb, "Java version", c.javaVersion());
-    row(sb, "model format", ModelFile.CODEC + " v" + ModelFile.versionOf(c));
+    row(sb, "model format", ModelFile.CODEC + " v" + formatVersion);
     sb.append("\n## Training data\n\n");
     sb.append("| | |\n|---|---|\n");
     for (ModelCard.DataFile f : c.data().files()) {
@@ -97,7 +102,7 @@ public final class ModelCardText {
             p.features().wordMaxGram(), p.features().charMinGram(), p.features().charMaxGram(),
             p.features().hashBits(), p.features().minDf(), p.features().style() ? "on" : "off")
         + spaceWeights(p.features()));
-    row(sb, "classifier", "logistic regression (LIBLINEAR " + p.solver() + ")");
+    row(sb, "classifier", "L2-regularized logistic regression (" + p.solver() + ")");
     row(sb, "C (chosen on validation)", fmt(p.c()));
     row(sb, "C search (valid macro-F1 / ROC-AUC)", p.cSearch().stream()
         .map(s -> String.format(Locale.ROOT, "C=%s: %.4f / %.4f", fmt(s.c()), s.validMacroF1(), s.validRocAuc()))

@@ -154,10 +154,10 @@ public final class ModelFile {
           body.writeFloat(f);
         }
       }
-      if (versionOf(model) >= VERSION_SCOPE) {
+      if (formatVersion(model) >= VERSION_SCOPE) {
         ScopeCodec.writeTables(model.scope(), body);
       }
-      if (versionOf(model) >= VERSION_STORIES) {
+      if (formatVersion(model) >= VERSION_STORIES) {
         StoriesCodec.write(model.neighbours().stories(), body);
       }
     }
@@ -171,7 +171,7 @@ public final class ModelFile {
     DataOutputStream head = new DataOutputStream(out);
     head.write(MAGIC);
     head.writeUTF(CODEC);
-    head.writeInt(versionOf(model));
+    head.writeInt(formatVersion(model));
     head.writeInt((int) crc.getValue());
     head.writeInt(raw.length);
     head.write(deflated.toByteArray());
@@ -322,7 +322,8 @@ public final class ModelFile {
     return n;
   }
 
-  private static int versionOf(CredibilityModel model) {
+  /** The format version this model is written in. */
+  public static int formatVersion(CredibilityModel model) {
     if (model.neighbours() != null && model.neighbours().stories() != null) {
       return VERSION_STORIES;
     }
@@ -698,7 +699,7 @@ public final class ModelFile {
   private static ObjectNode header(CredibilityModel model) {
     ObjectNode h = JSON.createObjectNode();
     h.put("format", CODEC);
-    h.put("version", versionOf(model));
+    h.put("version", formatVersion(model));
     h.set("card", cardJson(model.card()));
     h.set("features", featuresJson(model.vectorizer().config()));
     h.put("intercept", model.intercept());
@@ -776,10 +777,10 @@ public final class ModelFile {
           .put("bias", emb.bias())
           .put("c", emb.c());
     }
-    if (versionOf(model) >= VERSION_SCOPE) {
+    if (formatVersion(model) >= VERSION_SCOPE) {
       h.set("scope", ScopeCodec.json(model.scope()));
     }
-    if (stack != null && versionOf(model) == VERSION_NEIGHBOURS) {
+    if (stack != null && formatVersion(model) == VERSION_NEIGHBOURS) {
       ObjectNode nc = h.putObject("neighbour_combiner");
       nc.put("lexical_weight", stack.lexicalWeight());
       ArrayNode w = nc.putArray("weights");

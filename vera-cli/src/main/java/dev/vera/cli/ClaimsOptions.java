@@ -17,7 +17,7 @@ public final class ClaimsOptions implements AutoCloseable {
       names = "--claims",
       description =
           "Also list the check-worthy sentences (and, with --index, the published fact-checks"
-              + " closest to each).")
+              + " closest to each, and any other sentence close enough to one).")
   boolean enabled;
 
   @Option(
@@ -36,8 +36,8 @@ public final class ClaimsOptions implements AutoCloseable {
       names = "--min-score",
       paramLabel = "S",
       description =
-          "BM25 similarity under which a fact-check is not shown (default: the index's own,"
-              + " chosen by 'vera index eval').")
+          "Similarity under which a fact-check is not shown (default: the index's own, recorded"
+              + " by 'vera index build' or 'vera index tune').")
   @Nullable Double minScore;
 
   private @Nullable FactCheckIndex opened;
@@ -59,15 +59,27 @@ public final class ClaimsOptions implements AutoCloseable {
 
   static String text(ClaimChecker checker, List<CheckedClaim> claims) {
     StringBuilder sb = new StringBuilder();
+    long checkWorthy = claims.stream().filter(CheckedClaim::checkWorthy).count();
     sb.append(
         String.format(
             Locale.ROOT,
-            "  check-worthy sentences: %d (P ≥ %.3f)%n",
-            claims.size(),
-            checker.model().threshold()));
+            "  check-worthy sentences: %d (P ≥ %.3f)%s%n",
+            checkWorthy,
+            checker.model().threshold(),
+            checkWorthy == claims.size()
+                ? ""
+                : String.format(
+                    Locale.ROOT,
+                    "; %d more matching a published fact-check",
+                    claims.size() - checkWorthy)));
     for (CheckedClaim c : claims) {
       sb.append(
-          String.format(Locale.ROOT, "    %.2f  \u201c%s\u201d%n", c.probability(), c.sentence().text()));
+          String.format(
+              Locale.ROOT,
+              "    %.2f  \u201c%s\u201d%s%n",
+              c.probability(),
+              c.sentence().text(),
+              c.checkWorthy() ? "" : "  (under the cut; listed for its fact-check)"));
       if (checker.hasIndex() && c.matches().isEmpty()) {
         sb.append("          no published fact-check close enough\n");
       }
@@ -76,7 +88,7 @@ public final class ClaimsOptions implements AutoCloseable {
         sb.append(
             String.format(
                 Locale.ROOT,
-                "          %s: %s (%s%s) \u201c%s\u201d%s  [score %.1f]%n",
+                "          %s: %s (%s%s) \u201c%s\u201d%s  [score %.2f]%n",
                 f.publisher(),
                 f.verdict(),
                 f.date() == null ? "no date" : f.date(),

@@ -142,18 +142,22 @@ public final class ScanCommand implements Callable<Integer> {
       throw new VeraCommand.UsageException(e.getMessage());
     }
     ScanSummary s = result.summary();
-    double threshold =
-        options.threshold() != null
-            ? options.threshold()
-            : options.useSource()
-                ? m.card().parameters().sourceThreshold()
-                : m.card().parameters().threshold();
+    // Without --threshold each verdict has its own: the model's at the base rate, and per corpus
+    // for a model of several; no single line would be true of them all.
+    double threshold = options.threshold() != null ? options.threshold() : Double.NaN;
+    double baseRate =
+        options.baseRate() != null ? options.baseRate() : m.scope().mix().referenceRate();
     if (summaryJson != null) {
       var node = s.toJson();
       node.put("output", out.toString());
       node.put("errors", errorsFile.toString());
       node.put("model", m.card().modelId());
-      node.put("threshold", threshold);
+      if (Double.isNaN(threshold)) {
+        node.putNull("threshold");
+      } else {
+        node.put("threshold", threshold);
+      }
+      node.put("base_rate", baseRate);
       OutputFiles.writeString(
           summaryJson,
           VerdictJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n");

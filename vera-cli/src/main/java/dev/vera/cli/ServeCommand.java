@@ -138,7 +138,10 @@ public class ServeCommand implements Callable<Integer> {
   /** Released to stop a running server (tests); Ctrl+C stops it otherwise. */
   final CountDownLatch stop = new CountDownLatch(1);
 
-  /** The running application, once started (tests read its port). */
+  /**
+   * The running application, once started and announced: set after the start-up text is written,
+   * so that whoever sees it (tests read its port) also sees that text.
+   */
   volatile Javalin app;
 
   @Override
@@ -213,11 +216,11 @@ public class ServeCommand implements Callable<Integer> {
     String who = tokens != null ? null : analyst != null ? analyst : System.getenv("VERA_ANALYST");
     FeedbackSettings feedback =
         new FeedbackSettings(FeedbackDbOption.resolve(feedbackDb), who == null || who.isBlank() ? null : who.strip());
-    app = VeraServer.create(m, config, claimChecker, feedback).start();
-    Thread hook = new Thread(app::stop, "vera-serve-stop");
+    Javalin started = VeraServer.create(m, config, claimChecker, feedback).start();
+    Thread hook = new Thread(started::stop, "vera-serve-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     String shownHost = host.contains(":") ? "[" + host + "]" : host;
-    String url = "http://" + shownHost + ":" + app.port() + "/";
+    String url = "http://" + shownHost + ":" + started.port() + "/";
     out.printf(
         "vera serve: %s with model %s (started in %d ms)%s%n  web page: %s%n  API:      %sapi/v1"
             + " (OpenAPI: %sapi/v1/openapi.json)%n  Ctrl+C stops.%n",
@@ -258,9 +261,10 @@ public class ServeCommand implements Callable<Integer> {
       out.println("  warning: --allow-private-hosts: URLs may reach this machine's own network.");
     }
     out.flush();
+    app = started;
     stop.await();
     Runtime.getRuntime().removeShutdownHook(hook);
-    app.stop();
+    started.stop();
     claims.close();
     return VeraCommand.EXIT_OK;
   }

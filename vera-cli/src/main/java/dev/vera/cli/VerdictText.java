@@ -7,6 +7,7 @@ import dev.vera.model.NeighbourEvidence;
 import dev.vera.model.NeighbourIndex;
 import dev.vera.model.SourceEvidence;
 import dev.vera.model.Verdict;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -80,11 +81,7 @@ final class VerdictText {
             .map(
                 x ->
                     String.format(
-                        Locale.ROOT,
-                        "%s %s %.2f",
-                        x.label().mark(),
-                        x.id() == null ? "#" + x.doc() : TerminalText.line(x.id()),
-                        x.similarity()))
+                        Locale.ROOT, "%s %s %.2f", x.label().mark(), story(x, 50), x.similarity()))
             .collect(Collectors.joining(", "));
     return String.format(
         Locale.ROOT,
@@ -131,7 +128,10 @@ final class VerdictText {
                 x.label().mark(),
                 x.label().wireName(),
                 x.similarity(),
-                x.id() == null ? "(training article #" + x.doc() + ", no id)" : TerminalText.line(x.id())));
+                story(x, 100)));
+        if (x.story().url() != null) {
+          sb.append("                     ").append(TerminalText.line(x.story().url())).append('\n');
+        }
       }
     }
     sb.append("\n  Style:\n");
@@ -207,6 +207,26 @@ final class VerdictText {
                     TerminalText.line(p.phrase()),
                     p.weight()))
         .collect(Collectors.joining(" · "));
+  }
+
+  /**
+   * A neighbour as a reader can look it up: its title (cut at {@code maxTitle} characters),
+   * publisher and date, or, in a model that keeps no titles, its id and publisher.
+   */
+  static String story(NeighbourIndex.Neighbour x, int maxTitle) {
+    NeighbourIndex.Story s = x.story();
+    String name =
+        s.title() != null
+            ? "\u201c" + TerminalText.line(shorten(s.title(), maxTitle)) + "\u201d"
+            : x.id() != null ? TerminalText.line(x.id()) : "training article #" + x.doc();
+    List<String> about = new ArrayList<>(2);
+    if (s.publisher() != null) {
+      about.add(TerminalText.line(s.publisher()));
+    }
+    if (s.date() != null) {
+      about.add(s.date().toString());
+    }
+    return about.isEmpty() ? name : name + " (" + String.join(", ", about) + ")";
   }
 
   static String shorten(String s, int max) {

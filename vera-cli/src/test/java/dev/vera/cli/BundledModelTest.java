@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * are what {@code vera eval} reproduces now, and a model refuses to be scored on its own training
  * articles. Skipped without the data.
  */
+@Tag("corpus")
 class BundledModelTest {
   @TempDir Path tmp;
 

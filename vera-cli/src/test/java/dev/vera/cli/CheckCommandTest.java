@@ -101,7 +101,8 @@ class CheckCommandTest {
       JsonNode n = lines.get(i);
       assertEquals(VERDICT_KEYS, keys(n));
       assertEquals(
-          List.of("domain", "basis", "fake_rate", "training_articles", "ratings", "rated_domain"), keys(n.get("source")));
+          List.of("domain", "basis", "fake_rate", "training_articles", "ratings", "rated_domain"),
+          keys(n.get("source")));
       assertEquals(file.toString(), n.get("input").get("file").asText());
       assertEquals(expectedLines[i], n.get("input").get("line").asLong());
       assertEquals(i + 1, n.get("input").get("record").asLong());

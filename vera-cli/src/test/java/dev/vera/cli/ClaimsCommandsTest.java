@@ -1,20 +1,21 @@
 package dev.vera.cli;
 
 import static dev.vera.cli.Cli.expect;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vera.claims.FactCheckIndex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** vera index build|eval and vera check --claims --index on written fixtures. */
+/** vera index build|tune|eval and vera check --claims --index on written fixtures. */
 class ClaimsCommandsTest {
   static final String FACTCHECKS =
       String.join(
@@ -29,6 +30,14 @@ class ClaimsCommandsTest {
           "{\"id\": \"fc-coal\", \"claim\": \"Coal jobs in Kentucky fell by half.\", \"verdict\":"
               + " \"true\", \"publisher\": \"Fact Desk\"}",
           "");
+
+  /**
+   * A debate sentence (CheckThat! 2021 2B, train) with a PolitiFact fact-check, which the bundled
+   * check-worthiness model scores under its cut.
+   */
+  static final String UNDER_THE_CUT =
+      "I went to the Olympics that was out of balance, and we got it on balance and made a success"
+          + " there.";
 
   // Two queries per part. valid: q3 finds fc-wind first; q4 finds fc-coal first (fc-wind is
   // relevant at rank 2). test: q5 finds fc-ohio first; q6 finds nothing relevant.
@@ -48,31 +57,51 @@ class ClaimsCommandsTest {
           "");
 
   @Test
-  void buildsReportsBadRecordsEvaluatesAndChecks(@TempDir Path dir) throws IOException {
+  void buildsReportsBadRecordsTunesEvaluatesAndChecks(@TempDir Path dir) throws IOException {
     Path fc = dir.resolve("factchecks.jsonl");
     Files.writeString(fc, FACTCHECKS, StandardCharsets.UTF_8);
     Path idx = dir.resolve("idx");
     Cli.Result built = expect(1, "index", "build", "--factchecks", fc.toString(), "--out", idx.toString());
     assertTrue(built.err().contains(fc + ":3: date must be YYYY-MM-DD, was 'yesterday'"), built::toString);
     assertTrue(built.out().contains("3 fact-checks, 1 rejected"), built::toString);
+    assertTrue(
+        built.out().contains(
+            "default matching recorded: headline weight 0.50, embedding weight 0.75, similarity threshold 0.624"),
+        built::toString);
 
     Path gold = dir.resolve("gold.jsonl");
     Files.writeString(gold, GOLD, StandardCharsets.UTF_8);
+    Cli.Result tuned =
+        expect(0, "index", "tune", "--index", idx.toString(), "--gold", gold.toString(), "--rounds", "1");
+    // valid: q3 AP 1, q4 AP 1/2 → MAP@5 0.75; recall@1 0.5; recall@5 1.
+    assertTrue(
+        tuned.out().contains("split=valid  queries=2    MAP@5 0.7500  recall@1 0.5000  recall@5 1.0000"),
+        tuned::toString);
+    // test: q5 AP 1, q6 AP 0 → 0.5 everywhere.
+    assertTrue(
+        tuned.out().contains("split=test   queries=2    MAP@5 0.5000  recall@1 0.5000  recall@5 0.5000"),
+        tuned::toString);
+    assertTrue(tuned.out().contains("recorded the headline and embedding weights and the threshold"), tuned::toString);
+    // The embeddings must beat BM25 on the validation queries to count; here they do not.
+    assertTrue(tuned.out().contains("chosen on split=valid (MAP@5): embedding weight 0.00"), tuned::toString);
+    // No headlines in the fixture: every weight ranks alike, and the tie keeps BM25 on claims.
+    assertTrue(tuned.out().contains("chosen on split=valid (MAP@5): headline weight 0.00"), tuned::toString);
+
+    // eval measures the index as tune left it, and changes nothing.
+    byte[] manifest = Files.readAllBytes(idx.resolve(FactCheckIndex.MANIFEST));
     Cli.Result ev =
         expect(0, "index", "eval", "--index", idx.toString(), "--gold", gold.toString(), "--rounds", "1");
-    // valid: q3 AP 1, q4 AP 1/2 → MAP@5 0.75; recall@1 0.5; recall@5 1.
+    assertArrayEquals(manifest, Files.readAllBytes(idx.resolve(FactCheckIndex.MANIFEST)));
+    assertTrue(ev.out().contains("headline weight 0.00, embedding weight 0.00"), ev::toString);
+    assertTrue(ev.out().contains("(" + gold + " split=valid)"), ev::toString);
     assertTrue(
         ev.out().contains("split=valid  queries=2    MAP@5 0.7500  recall@1 0.5000  recall@5 1.0000"),
         ev::toString);
-    // test: q5 AP 1, q6 AP 0 → 0.5 everywhere.
+    // The threshold was chosen to show q3's right top hit and not q4's wrong one.
     assertTrue(
-        ev.out().contains("split=test   queries=2    MAP@5 0.5000  recall@1 0.5000  recall@5 0.5000"),
+        ev.out().contains("split=valid  queries=2    shown 1    correct 1    precision 1.0000  recall 0.5000  F1 0.6667"),
         ev::toString);
-    assertTrue(ev.out().contains("recorded the headline and embedding weights and the threshold"), ev::toString);
-    // The embeddings must beat BM25 on the validation queries to count; here they do not.
-    assertTrue(ev.out().contains("chosen on split=valid (MAP@5): embedding weight 0.00"), ev::toString);
-    // No headlines in the fixture: every weight ranks alike, and the tie keeps BM25 on claims.
-    assertTrue(ev.out().contains("chosen on split=valid (MAP@5): headline weight 0.00"), ev::toString);
+    assertTrue(ev.out().contains("reported by 'vera check --index' with a gold fact-check"), ev::toString);
 
     Path article = dir.resolve("article.txt");
     Files.writeString(
@@ -86,59 +115,50 @@ class ClaimsCommandsTest {
     assertEquals(
         "Unemployment doubled to 14 percent in Ohio since 2008, the governor said.",
         claims.get(0).path("sentence").asText());
+    assertTrue(claims.get(0).path("check_worthy").asBoolean(), check::toString);
     assertEquals("fc-ohio", claims.get(0).path("matches").get(0).path("id").asText(), check::toString);
 
     Cli.Result text = expect(0, "check", "--index", idx.toString(), "--min-score", "1", article.toString());
-    assertTrue(text.out().contains("check-worthy sentences: 1"), text::toString);
+    assertTrue(text.out().contains("check-worthy sentences: 1 (P ≥ "), text::toString);
     assertTrue(
         text.out().contains("Fact Desk: mostly-false (2012-05-01) \u201cSays unemployment in Ohio doubled since 2008.\u201d https://factdesk.example/ohio"),
         text::toString);
   }
 
+  /**
+   * A built index works without a gold set (its default threshold), and a sentence the
+   * check-worthiness model passes over is reported for the fact-check it matches.
+   */
   @Test
-  void anIndexWithoutThresholdNeedsOne(@TempDir Path dir) throws IOException {
+  void aBuiltIndexChecksAtOnceAndReportsMatchesUnderTheCut(@TempDir Path dir) throws IOException {
     Path fc = dir.resolve("f.jsonl");
-    Files.writeString(fc, FACTCHECKS.lines().limit(2).reduce("", (a, b) -> a + b + "\n"));
+    Files.writeString(
+        fc,
+        FACTCHECKS.lines().limit(2).reduce("", (a, b) -> a + b + "\n")
+            + "{\"id\": \"fc-olympics\", \"claim\": \"\\\"I went to the Olympics that was out of"
+            + " balance, and we got it on balance.\\\"\", \"verdict\": \"mostly-true\", \"publisher\":"
+            + " \"Fact Desk\"}\n");
     Path idx = dir.resolve("idx");
     expect(0, "index", "build", "--factchecks", fc.toString(), "--out", idx.toString());
     Path article = dir.resolve("a.txt");
-    Files.writeString(article, "Unemployment doubled in Ohio since 2008.");
-    Cli.Result r = expect(2, "check", "--index", idx.toString(), article.toString());
-    assertTrue(r.err().contains("no similarity threshold yet"), r::toString);
+    Files.writeString(article, UNDER_THE_CUT + " Unemployment doubled in Ohio since 2008.");
+    Cli.Result r = expect(0, "check", "--index", idx.toString(), "-f", "jsonl", article.toString());
+    JsonNode claims = r.jsonLines().get(0).path("claims");
+    assertEquals(2, claims.size(), r::toString);
+    JsonNode olympics = claims.get(0);
+    assertEquals(UNDER_THE_CUT, olympics.path("sentence").asText());
+    assertFalse(olympics.path("check_worthy").asBoolean(), r::toString);
+    assertEquals("fc-olympics", olympics.path("matches").get(0).path("id").asText(), r::toString);
+    assertTrue(claims.get(1).path("check_worthy").asBoolean(), r::toString);
+    assertEquals("fc-ohio", claims.get(1).path("matches").get(0).path("id").asText(), r::toString);
+
+    Cli.Result text = expect(0, "check", "--index", idx.toString(), article.toString());
+    assertTrue(
+        text.out().contains("check-worthy sentences: 1 (P ≥ 0.403); 1 more matching a published fact-check"),
+        text::toString);
+    assertTrue(text.out().contains("(under the cut; listed for its fact-check)"), text::toString);
+
     Cli.Result notIndex = expect(3, "check", "--index", dir.toString(), article.toString());
     assertTrue(notIndex.err().contains("not a Vera fact-check index"), notIndex::toString);
-  }
-
-  /** The real data: matching figures on CheckThat! 2021 2B, as the README reports them. */
-  @Test
-  void realDataMatchingFigures(@TempDir Path dir) {
-    Path data = GossipCopDataTest.dataDirectory().resolve("politifact_factchecks");
-    Assumptions.assumeTrue(
-        Files.isRegularFile(data.resolve("factchecks.jsonl")),
-        "fact-check data not found at " + data.toAbsolutePath() + "; set VERA_DATA to run this test");
-    Path idx = dir.resolve("idx");
-    Cli.Result b =
-        expect(0, "index", "build", "--factchecks", data.resolve("factchecks.jsonl").toString(), "--out", idx.toString());
-    assertTrue(b.out().contains("19250 fact-checks, 0 rejected"), b::toString);
-    Cli.Result ev =
-        expect(0, "index", "eval", "--index", idx.toString(), "--gold",
-            data.resolve("claim_matches.jsonl").toString(), "--rounds", "1", "--no-record");
-    List<String> test = ev.outLines().stream().filter(l -> l.contains("split=test")).toList();
-    assertEquals(
-        List.of(
-            "    split=test   queries=79   MAP@5 0.3360  recall@1 0.2785  recall@5 0.4430",
-            "    split=test   queries=79   MAP@5 0.3522  recall@1 0.3038  recall@5 0.4241",
-            "    split=test   queries=79   MAP@5 0.3505  recall@1 0.2975  recall@5 0.4430",
-            "    split=test   queries=79   MAP@5 0.2980  recall@1 0.2468  recall@5 0.3734",
-            // Mixed with the embeddings' cosine at 0.25, 0.5, 0.75, 0.9, 1.
-            "    split=test   queries=79   MAP@5 0.3770  recall@1 0.3291  recall@5 0.4557",
-            "    split=test   queries=79   MAP@5 0.4086  recall@1 0.3608  recall@5 0.4684",
-            "    split=test   queries=79   MAP@5 0.4304  recall@1 0.3987  recall@5 0.4684",
-            "    split=test   queries=79   MAP@5 0.3928  recall@1 0.3354  recall@5 0.4684",
-            "    split=test   queries=79   MAP@5 0.3272  recall@1 0.2722  recall@5 0.4114"),
-        test,
-        ev::toString);
-    assertTrue(ev.out().contains("chosen on split=valid (MAP@5): headline weight 0.50"), ev::toString);
-    assertTrue(ev.out().contains("chosen on split=valid (MAP@5): embedding weight 0.75"), ev::toString);
   }
 }

@@ -67,7 +67,8 @@ class ExplainCommandTest {
         "every sentence of the first article's body, in some order of effect");
     assertTrue(out.contains("  Style:\n"), out);
     assertTrue(out.contains("exclamations_per_1k_chars"), out);
-    // The most similar training articles, with their labels, similarities and ids.
+    // The most similar training articles, with their labels and similarities, named by title,
+    // publisher and date, with the URL beneath.
     assertTrue(out.contains("  Similar training articles (from other publishers; weight "), out);
     assertTrue(
         Pattern.compile("(?m)^    \\d+ of the 30 nearest were fake; similarity-weighted share of fake \\d\\.\\d\\d$")
@@ -75,7 +76,17 @@ class ExplainCommandTest {
             .find(),
         out);
     assertTrue(
-        Pattern.compile("(?m)^    [✖✔] (fake|real) [01]\\.\\d{3}  \\S+$").matcher(out).find(), out);
+        Pattern.compile(
+                "(?m)^    [✖✔] (fake|real) [01]\\.\\d{3}  “[^”]+” \\([^)]+, \\d{4}-\\d\\d-\\d\\d\\)\n {21}https://\\S+$")
+            .matcher(out)
+            .find(),
+        out);
+    // The verdict's summary line names the nearest three the same way, titles cut at 50 characters.
+    assertTrue(
+        Pattern.compile("(?m)^  similar stories: .*; nearest: [✖✔] “[^”]{1,50}” \\([^)]+\\) [01]\\.\\d\\d, ")
+            .matcher(out)
+            .find(),
+        out);
   }
 
   /** {@code check --explain} is the same command under another name. */

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * machine without the data: set {@code VERA_DATA} to the data directory (the one holding {@code
  * gossipcop/}), or keep it at {@code ../shared/data} next to the repository.
  */
+@Tag("corpus")
 class GossipCopDataTest {
   private Path dir;
 

@@ -74,11 +74,19 @@ class TrainAndModelInfoTest {
     assertTrue(md.contains("| validation articles | 40 |"), md);
     assertTrue(md.contains("| split field | `split` |"), md);
     assertTrue(md.contains("`" + Cli.corpus() + "`"), md);
-    assertTrue(md.contains("| model format | vera-linear v5 |"), md);
+    assertTrue(md.contains("| model format | vera-linear v6 |"), md);
     assertTrue(md.contains("| neighbours | the 30 training articles most similar to the article, from other publishers"), md);
     assertTrue(md.contains("; weights title-words 0.7, title-chars 0.5 |"), md);
     assertTrue(md.contains("## Metrics"), md);
     assertTrue(md.contains("| split=test | 40 |"), md);
+    assertTrue(
+        Pattern.compile(
+                "\\| kept per training article \\| id, publisher, title, date and URL, so that a verdict names"
+                    + " its similar stories; 120 articles, 120 titles, \\d+ dates, 120 URLs; \\d+ KB of the model"
+                    + " file \\(deflated\\) \\|")
+            .matcher(md)
+            .find(),
+        md);
   }
 
   private static String idFromTrainOutput() {

@@ -1,18 +1,21 @@
 package dev.vera.claims;
 
+import dev.vera.text.Sentence;
+import dev.vera.text.SentenceSplitter;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Finds an article's check-worthy sentences and the published fact-checks closest to each: the one
- * path the CLI and the server share. Thread-safe.
+ * path the CLI and the server share. With an index, every sentence is looked up, and one close
+ * enough to a fact-check is reported whatever its check-worthiness: a claim already checked is
+ * worth showing even when the model would not have picked it. Thread-safe.
  */
 public final class ClaimChecker {
   /** Fact-checks shown per sentence at most. */
   public static final int DEFAULT_MATCHES = 3;
 
-  private final SentenceSplitter splitter = new SentenceSplitter();
   private final CheckWorthinessModel model;
   private final @Nullable FactCheckIndex index;
   private final double minScore;
@@ -20,8 +23,8 @@ public final class ClaimChecker {
 
   /**
    * @param index fact-checks to match against, or null for check-worthiness alone
-   * @param minScore the BM25 similarity under which a fact-check is not shown; null takes the
-   *     index's own (chosen on validation by {@code vera index eval})
+   * @param minScore the similarity under which a fact-check is not shown; null takes the index's
+   *     own (a default recorded by {@code vera index build}, or tuned by {@code vera index tune})
    */
   public ClaimChecker(
       CheckWorthinessModel model, @Nullable FactCheckIndex index, @Nullable Double minScore) {
@@ -29,8 +32,9 @@ public final class ClaimChecker {
     this.index = index;
     if (index != null && minScore == null && index.minScore() == null) {
       throw new IllegalArgumentException(
-          "the fact-check index has no similarity threshold yet: run 'vera index eval' on it with"
-              + " a gold set, or give one (--min-score)");
+          "the fact-check index has no similarity threshold (it was built by an older Vera):"
+              + " rebuild it with 'vera index build', tune it with 'vera index tune', or give one"
+              + " (--min-score)");
     }
     this.minScore = minScore != null ? minScore : index != null ? index.minScore() : 0;
     this.maxMatches = DEFAULT_MATCHES;
@@ -48,25 +52,32 @@ public final class ClaimChecker {
     return index != null;
   }
 
-  /** The check-worthy sentences of {@code text}, in order, each with its fact-checks. */
+  /**
+   * The sentences of {@code text} worth reporting, in order: those the model finds check-worthy,
+   * and those with a fact-check at or above the similarity threshold.
+   */
   public List<CheckedClaim> check(String text) {
     List<CheckedClaim> out = new ArrayList<>();
     double threshold = model.threshold();
-    for (Sentence s : splitter.split(text)) {
+    for (Sentence s : SentenceSplitter.ENGLISH.split(text)) {
       double p = model.probability(s.text());
-      if (p < threshold) {
-        continue;
+      List<FactCheckIndex.Hit> matches = matches(s.text());
+      if (p >= threshold || !matches.isEmpty()) {
+        out.add(new CheckedClaim(s, p, p >= threshold, matches));
       }
-      List<FactCheckIndex.Hit> matches = new ArrayList<>();
-      if (index != null) {
-        for (FactCheckIndex.Hit h : index.search(s.text(), maxMatches)) {
-          if (h.score() >= minScore) {
-            matches.add(h);
-          }
-        }
-      }
-      out.add(new CheckedClaim(s, p, matches));
     }
     return out;
+  }
+
+  private List<FactCheckIndex.Hit> matches(String sentence) {
+    List<FactCheckIndex.Hit> matches = new ArrayList<>();
+    if (index != null) {
+      for (FactCheckIndex.Hit h : index.search(sentence, maxMatches)) {
+        if (h.score() >= minScore) {
+          matches.add(h);
+        }
+      }
+    }
+    return matches;
   }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The {@code claims} field of a verdict, shared by {@code vera check --format jsonl} and {@code POST
- * /api/v1/check}: one object per check-worthy sentence.
+ * /api/v1/check}: one object per sentence reported (check-worthy, or matching a fact-check).
  */
 public final class ClaimsJson {
   private ClaimsJson() {}
@@ -20,6 +20,7 @@ public final class ClaimsJson {
       o.put("start", c.sentence().start());
       o.put("end", c.sentence().end());
       o.put("check_worthy_probability", c.probability());
+      o.put("check_worthy", c.checkWorthy());
       ArrayNode m = o.putArray("matches");
       for (FactCheckIndex.Hit h : c.matches()) {
         FactCheck f = h.factCheck();

@@ -46,9 +46,10 @@ import org.jspecify.annotations.Nullable;
  * cosine of their sentence embeddings ({@link SentenceEncoder}), kept beside it in {@value
  * #VECTORS}: a paraphrase that shares few words with the fact-check's wording is still found.
  * The two are mixed as {@code (1 - w) · BM25 / best BM25 + w · cosine} over the union of both
- * top {@value #CANDIDATES}. The directory also holds {@value #MANIFEST}: what went in, the
- * weights, and the similarity threshold under which a hit is not shown (all chosen by {@code vera
- * index eval} on the validation part of a gold set). Searching is thread-safe.
+ * top {@value #CANDIDATES}. The directory also holds {@value #MANIFEST}: what went in and the
+ * {@link MatchSettings} (the weights, and the similarity threshold under which a hit is not
+ * shown): {@link MatchSettings#defaults} when built, until {@code vera index tune} chooses them
+ * on the validation part of a gold set. Searching is thread-safe.
  */
 public final class FactCheckIndex implements Closeable {
   public static final String MANIFEST = "vera-factchecks.json";
@@ -78,10 +79,10 @@ public final class FactCheckIndex implements Closeable {
   /** Longest query, in distinct terms: beyond it a "sentence" is a paragraph. */
   static final int MAX_QUERY_TERMS = 256;
 
-  /** Headline weights {@code vera index eval} tries on the validation part; 0 is BM25 on claims. */
+  /** Headline weights {@code vera index tune} tries on the validation part; 0 is BM25 on claims. */
   public static final List<Double> TITLE_WEIGHTS = List.of(0.0, 0.25, 0.5, 1.0);
 
-  /** Embedding weights {@code vera index eval} tries on the validation part; 0 is BM25 alone. */
+  /** Embedding weights {@code vera index tune} tries on the validation part; 0 is BM25 alone. */
   public static final List<Double> EMBEDDING_WEIGHTS = List.of(0.0, 0.25, 0.5, 0.75, 0.9, 1.0);
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -160,9 +161,7 @@ public final class FactCheckIndex implements Closeable {
     m.put("ranking", "BM25 (k1=1.2, b=0.75), English analysis");
     var arr = m.putArray("sources");
     sources.forEach(arr::add);
-    m.putNull("min_score");
-    m.put("title_weight", 0.0);
-    m.put("embedding_weight", 0.0);
+    putSettings(m, MatchSettings.defaults(encoder != null), MatchSettings.DEFAULT_CHOSEN_ON);
     if (encoder != null) {
       writeVectors(dir.resolve(VECTORS), embed(encoder, claims, progress));
       m.putObject("embedding")
@@ -311,19 +310,19 @@ public final class FactCheckIndex implements Closeable {
     return new FactCheckIndex(FSDirectory.open(dir), manifest, vectors);
   }
 
-  /**
-   * Records the similarity threshold, and the weight of headline matches in the ranking, in the
-   * index's manifest.
-   */
-  public static void writeMinScore(
-      Path dir, double minScore, double titleWeight, double embeddingWeight, String chosenOn)
+  /** Records the ranking weights and the similarity threshold in the index's manifest. */
+  public static void writeSettings(Path dir, MatchSettings settings, String chosenOn)
       throws IOException {
     ObjectNode m = (ObjectNode) JSON.readTree(dir.resolve(MANIFEST).toFile());
-    m.put("min_score", minScore);
-    m.put("title_weight", titleWeight);
-    m.put("embedding_weight", embeddingWeight);
-    m.put("min_score_chosen_on", chosenOn);
+    putSettings(m, settings, chosenOn);
     writeManifest(dir, m);
+  }
+
+  private static void putSettings(ObjectNode m, MatchSettings settings, String chosenOn) {
+    m.put("min_score", settings.minScore());
+    m.put("title_weight", settings.titleWeight());
+    m.put("embedding_weight", settings.embeddingWeight());
+    m.put("min_score_chosen_on", chosenOn);
   }
 
   private static void writeManifest(Path dir, ObjectNode m) throws IOException {
@@ -336,10 +335,24 @@ public final class FactCheckIndex implements Closeable {
         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** The threshold recorded by {@code vera index eval}, or null when none was chosen. */
+  /**
+   * The similarity threshold recorded in the index, or null in an index built before defaults
+   * were recorded and never tuned.
+   */
   public @Nullable Double minScore() {
     var v = manifest.get("min_score");
     return v == null || v.isNull() ? null : v.asDouble();
+  }
+
+  /** The recorded weights and threshold, or null when the index has no threshold. */
+  public @Nullable MatchSettings settings() {
+    Double min = minScore();
+    return min == null ? null : new MatchSettings(titleWeight(), embeddingWeight(), min);
+  }
+
+  /** What chose the recorded settings: the defaults, or the gold set that tuned them. */
+  public String settingsChosenOn() {
+    return manifest.path("min_score_chosen_on").asText("nothing");
   }
 
   /** The weight of headline matches in {@link #search(String, int)}: 0 ranks by claim alone. */
@@ -372,6 +385,11 @@ public final class FactCheckIndex implements Closeable {
   /** The {@code k} fact-checks most similar to {@code text}, best first; none for an empty query. */
   public List<Hit> search(String text, int k) {
     return search(text, k, titleWeight(), embeddingWeight());
+  }
+
+  /** The {@code k} fact-checks most similar to {@code text} as {@code settings} rank them. */
+  public List<Hit> search(String text, int k, MatchSettings settings) {
+    return search(text, k, settings.titleWeight(), settings.embeddingWeight());
   }
 
   /**

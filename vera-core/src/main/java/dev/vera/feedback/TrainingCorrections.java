@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Joins analysts' corrections to a training set. Each correction trains, with the analyst's label
- * and {@code weight} copies in the fit (LIBLINEAR's Java port has no per-instance weights, so a
- * weight is replication). Every article a correction covers (same content hash) leaves the
+ * and {@code weight} copies in the fit (a weight is replication, which keeps a correction's
+ * copies together in one cross-fitting fold). Every article a correction covers (same content hash) leaves the
  * corpus's own parts: from {@code train} because the analyst's label replaces the corpus's, from
  * {@code valid} and {@code test} because an article trained on must never be scored as held out.
  */

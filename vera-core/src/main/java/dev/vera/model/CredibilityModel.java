@@ -5,10 +5,11 @@ import dev.vera.article.Label;
 import dev.vera.embed.EncoderUnavailableException;
 import dev.vera.embed.SentenceEncoder;
 import dev.vera.text.FeatureSpace;
+import dev.vera.text.Sentence;
+import dev.vera.text.SentenceSplitter;
 import dev.vera.text.StyleFeatures;
 import dev.vera.text.TextVectorizer;
 import dev.vera.text.WordTerms;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -441,29 +442,18 @@ public final class CredibilityModel {
   private List<Explanation.SentenceEffect> sentenceEffects(
       Article article, double p, double shift, int topK) {
     String body = article.text();
-    BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
-    it.setText(body);
+    List<Sentence> split = SentenceSplitter.ENGLISH.split(body);
     List<Explanation.SentenceEffect> out = new ArrayList<>();
-    int start = it.first();
-    for (int end = it.next();
-        end != BreakIterator.DONE && out.size() < MAX_EXPLAINED_SENTENCES;
-        start = end, end = it.next()) {
-      // The sentence without the white space around it, and where that lies in the body.
-      int from = start;
-      int to = end;
-      while (from < to && Character.isWhitespace(body.charAt(from))) {
-        from++;
-      }
-      while (to > from && Character.isWhitespace(body.charAt(to - 1))) {
-        to--;
-      }
-      if (to - from < 3) {
+    for (int i = 0; i < split.size() && out.size() < MAX_EXPLAINED_SENTENCES; i++) {
+      Sentence s = split.get(i);
+      if (s.end() - s.start() < 3) {
         continue;
       }
-      Article without = article.withText(body.substring(0, start) + body.substring(end));
+      // Removed with the white space that follows it, up to the next sentence.
+      int next = i + 1 < split.size() ? split.get(i + 1).start() : body.length();
+      Article without = article.withText(body.substring(0, s.start()) + body.substring(next));
       double pWithout = LogisticFit.sigmoid(read(without).logOdds() + shift);
-      out.add(
-          new Explanation.SentenceEffect(body.substring(from, to), from, to, p - pWithout));
+      out.add(new Explanation.SentenceEffect(s.text(), s.start(), s.end(), p - pWithout));
     }
     out.sort(Comparator.comparingDouble((Explanation.SentenceEffect e) -> -Math.abs(e.delta())));
     return List.copyOf(out.subList(0, Math.min(topK, out.size())));

@@ -3,6 +3,7 @@ package dev.vera.model;
 import dev.vera.article.Article;
 import dev.vera.article.Label;
 import dev.vera.text.WordTerms;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,8 +23,10 @@ import org.jspecify.annotations.Nullable;
  * the text score by the back door (the publisher's reputation is separate evidence, see {@link
  * SourceReputation}). The neighbours are other outlets telling a similar story.
  *
- * <p>The index holds no text: hashed word slots with their idf, and per training article its id,
- * publisher, label and weighted slots. Immutable and thread-safe.
+ * <p>The index holds no body text: hashed word slots with their idf, and per training article its
+ * id, publisher, label and weighted slots, and (in indexes built since they were kept) its title,
+ * date and URL, so that a neighbour can be shown as a story a person can find again ({@link
+ * Story}). Immutable and thread-safe.
  */
 public final class NeighbourIndex {
   /** Words are hashed into this many bits of slots (a table of their own, not the text model's). */
@@ -49,8 +52,47 @@ public final class NeighbourIndex {
     }
   }
 
+  /**
+   * A training article as a reader can find it again; any part is null when unknown. An index
+   * built before titles, dates and URLs were kept knows the publisher alone.
+   *
+   * @param publisher the publisher's domain
+   */
+  public record Story(
+      @Nullable String title, @Nullable String publisher, @Nullable LocalDate date, @Nullable String url) {}
+
+  /**
+   * Per training article, in training order, its title, date and URL (entries may be null).
+   */
+  public record Stories(@Nullable String[] titles, @Nullable LocalDate[] dates, @Nullable String[] urls) {
+    public Stories {
+      if (titles.length != dates.length || titles.length != urls.length) {
+        throw new IllegalArgumentException("stories need one title, date and URL per article");
+      }
+    }
+
+    /** The stories of {@code training}, in order: blank titles and URLs are unknown. */
+    public static Stories of(List<Article> training) {
+      int n = training.size();
+      String[] titles = new String[n];
+      LocalDate[] dates = new LocalDate[n];
+      String[] urls = new String[n];
+      for (int i = 0; i < n; i++) {
+        Article a = training.get(i);
+        titles[i] = a.title().isBlank() ? null : a.title();
+        dates[i] = a.date();
+        urls[i] = a.url() == null || a.url().isBlank() ? null : a.url();
+      }
+      return new Stories(titles, dates, urls);
+    }
+
+    public int size() {
+      return titles.length;
+    }
+  }
+
   /** One training article found near another. */
-  public record Neighbour(int doc, @Nullable String id, Label label, double similarity) {}
+  public record Neighbour(int doc, @Nullable String id, Label label, double similarity, Story story) {}
 
   private final Settings settings;
   private final float[] idf;
@@ -70,6 +112,8 @@ public final class NeighbourIndex {
   private final List<String> corpora;
 
   private final byte[] corpusOf;
+
+  private final @Nullable Stories stories;
 
   /**
    * @param idf one weight per hashed slot, 0 for slots not kept
@@ -114,6 +158,26 @@ public final class NeighbourIndex {
       int[] publisherOf,
       List<String> corpora,
       byte[] corpusOf) {
+    this(settings, idf, start, docs, weights, fake, ids, publishers, publisherOf, corpora, corpusOf, null);
+  }
+
+  private NeighbourIndex(
+      Settings settings,
+      float[] idf,
+      int[] start,
+      int[] docs,
+      float[] weights,
+      boolean[] fake,
+      @Nullable String[] ids,
+      List<String> publishers,
+      int[] publisherOf,
+      List<String> corpora,
+      byte[] corpusOf,
+      @Nullable Stories stories) {
+    if (stories != null && stories.size() != fake.length) {
+      throw new IllegalArgumentException("a neighbour index needs one story per article");
+    }
+    this.stories = stories;
     if (!corpora.isEmpty() && (corpusOf.length != fake.length || corpora.size() > Byte.MAX_VALUE)) {
       throw new IllegalArgumentException("a neighbour index needs one corpus per article, of at most 127");
     }
@@ -234,13 +298,34 @@ public final class NeighbourIndex {
         weights[p] = dequantize(quantize(keptWeights[i][j]));
       }
     }
-    return new NeighbourIndex(settings, idf, start, docs, weights, fake, ids, publishers, publisherOf);
+    return new NeighbourIndex(settings, idf, start, docs, weights, fake, ids, publishers, publisherOf)
+        .withStories(Stories.of(training));
   }
 
   /** The same index knowing each training article's corpus (in training order). */
   public NeighbourIndex withCorpora(List<String> names, byte[] corpusOfArticle) {
     return new NeighbourIndex(
-        settings, idf, start, docs, weights, fake, ids, publishers, publisherOf, names, corpusOfArticle);
+        settings, idf, start, docs, weights, fake, ids, publishers, publisherOf, names, corpusOfArticle,
+        stories);
+  }
+
+  /** The same index knowing each training article's title, date and URL. */
+  public NeighbourIndex withStories(Stories s) {
+    return new NeighbourIndex(
+        settings, idf, start, docs, weights, fake, ids, publishers, publisherOf, corpora, corpusOf, s);
+  }
+
+  /** The training articles' titles, dates and URLs, or null in an index built without them. */
+  public @Nullable Stories stories() {
+    return stories;
+  }
+
+  /** The training article at position {@code doc} as a reader can find it again. */
+  public Story story(int doc) {
+    String publisher = publisherOf[doc] < 0 ? null : publishers.get(publisherOf[doc]);
+    return stories == null
+        ? new Story(null, publisher, null, null)
+        : new Story(stories.titles()[doc], publisher, stories.dates()[doc], stories.urls()[doc]);
   }
 
   /** The training corpora the index knows, in order (empty when it knows none). */
@@ -392,7 +477,7 @@ public final class NeighbourIndex {
     int[] top = acc.top(settings.k(), publisherOf, samePublisher == null ? -2 : samePublisher);
     List<Neighbour> out = new ArrayList<>(top.length);
     for (int d : top) {
-      out.add(new Neighbour(d, ids[d], fake[d] ? Label.FAKE : Label.REAL, acc.score(d)));
+      out.add(new Neighbour(d, ids[d], fake[d] ? Label.FAKE : Label.REAL, acc.score(d), story(d)));
     }
     double familiarity = 0;
     double[] share = null;

@@ -120,11 +120,16 @@ public final class VerdictJson {
     o.put("direction", share.weight() > 0 ? "fake" : "real");
     ArrayNode nearest = o.putArray("nearest");
     for (NeighbourIndex.Neighbour n : e.nearest()) {
+      NeighbourIndex.Story story = n.story();
       nearest
           .addObject()
           .put("id", n.id())
           .put("label", n.label().wireName())
-          .put("similarity", round(n.similarity()));
+          .put("similarity", round(n.similarity()))
+          .put("title", story.title())
+          .put("publisher", story.publisher())
+          .put("date", story.date() == null ? null : story.date().toString())
+          .put("url", story.url());
     }
     return o;
   }

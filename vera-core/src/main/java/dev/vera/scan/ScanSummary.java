@@ -1,10 +1,17 @@
 package dev.vera.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vera.article.Label;
 import dev.vera.output.VerdictJson;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -82,6 +89,26 @@ public final class ScanSummary {
 
   void addFailure() {
     failed++;
+  }
+
+  /** Counts the verdicts and failures already in a scan's output and errors files. */
+  void addWritten(Path output, Path errors) throws IOException {
+    if (!Files.exists(output) || !Files.exists(errors)) {
+      return; // nothing was written (a complete scan of nothing, or files removed since)
+    }
+    ObjectMapper json = VerdictJson.mapper();
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(Files.newInputStream(output), StandardCharsets.UTF_8))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        addVerdict(json.readTree(line));
+      }
+    }
+    try (BufferedReader r = Files.newBufferedReader(errors, StandardCharsets.UTF_8)) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        addFailure();
+      }
+    }
   }
 
   static int bin(double p) {

@@ -2,7 +2,6 @@ package dev.vera.claims;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,7 +105,7 @@ class FactCheckIndexTest {
     assertEquals(4, FactCheckIndex.build(idx, records, List.of()).records());
     try (FactCheckIndex index = FactCheckIndex.open(idx)) {
       assertEquals(4, index.size());
-      assertNull(index.minScore());
+      assertEquals(MatchSettings.DEFAULT_BM25, index.settings(), "built without embeddings");
       List<FactCheckIndex.Hit> hits = index.search("Coal jobs: did they fall in Kentucky?", 5);
       // Both coal records match; the Kentucky one shares three stems (coal, job, kentucki, fell≠fall).
       assertEquals(List.of("pf-4", "liar-7"), hits.stream().map(h -> h.factCheck().id()).toList());
@@ -116,9 +115,10 @@ class FactCheckIndexTest {
       assertEquals(List.of(), index.search("the of and", 5));
       assertEquals(List.of(), index.search("zebra", 5));
     }
-    FactCheckIndex.writeMinScore(idx, 2.5, 0.5, 0.75, "test");
+    FactCheckIndex.writeSettings(idx, new MatchSettings(0.5, 0.75, 2.5), "test");
     try (FactCheckIndex index = FactCheckIndex.open(idx)) {
       assertEquals(2.5, index.minScore());
+      assertEquals("test", index.settingsChosenOn());
       assertEquals(0.5, index.titleWeight());
       // Built without embeddings: their weight does not apply, whatever was recorded.
       assertFalse(index.hasEmbeddings());
@@ -134,7 +134,7 @@ class FactCheckIndexTest {
     FactCheck without = new FactCheck("b", "Taxes rose in Texas.", "true", "X", null, null, null);
     FactCheckIndex.build(dir, List.of(withTitle, without), List.of());
     try (FactCheckIndex index = FactCheckIndex.open(dir)) {
-      assertEquals(0.0, index.titleWeight());
+      assertEquals(MatchSettings.DEFAULT_BM25.titleWeight(), index.titleWeight());
       double a0 = score(index.search("Texas taxes rose", 2, 0, 0), "a");
       double b0 = score(index.search("Texas taxes rose", 2, 0, 0), "b");
       double a1 = score(index.search("Texas taxes rose", 2, 0.5, 0), "a");

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vera.article.Article;
 import dev.vera.article.Label;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,33 @@ class NeighbourIndexTest {
     assertTrue(near.get(0).similarity() > 0.3 && near.get(0).similarity() <= 1.0, "" + near.get(0));
     // Words in common with nothing else: the weather story shares no kept word with the query.
     assertTrue(ids(index(6).nearest(q, -1)).stream().noneMatch("aside"::equals));
+  }
+
+  /** A neighbour comes as a story a reader can find: title, publisher, date and URL. */
+  @Test
+  void neighboursComeWithTheirTitlePublisherDateAndUrl() {
+    List<Article> train = new ArrayList<>(TRAIN);
+    Article a = train.get(0);
+    train.set(
+        0,
+        new Article(a.id(), a.title(), a.text(), LocalDate.of(2017, 3, 2), "https://gossip.example/pitt-jolie",
+            a.source(), a.label(), Map.of()));
+    NeighbourIndex idx = NeighbourIndex.build(train, new NeighbourIndex.Settings(2, 64), done -> {});
+    Article q = article(null, "Pitt Jolie divorce", "Brad Pitt and Angelina Jolie divorce, an insider says.", "other.example", null);
+    List<NeighbourIndex.Neighbour> near = idx.nearest(q, -1);
+    assertEquals(
+        new NeighbourIndex.Story(
+            "Pitt and Jolie divorce shock", "gossip.example", LocalDate.of(2017, 3, 2), "https://gossip.example/pitt-jolie"),
+        near.get(0).story());
+    // What the article did not have stays unknown.
+    assertEquals(
+        new NeighbourIndex.Story("Jolie files for divorce from Pitt", "tabloid.example", null, null), near.get(1).story());
+    // An index written before stories were kept knows the publisher alone.
+    NeighbourIndex old =
+        new NeighbourIndex(
+            idx.settings(), idx.idf(), idx.postingStarts(), idx.postingDocs(), idx.postingWeights(), idx.labels(),
+            idx.ids(), idx.publishers(), idx.publisherOf());
+    assertEquals(new NeighbourIndex.Story(null, "gossip.example", null, null), old.nearest(q, -1).get(0).story());
   }
 
   @Test

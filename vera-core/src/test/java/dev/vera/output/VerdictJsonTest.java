@@ -13,11 +13,14 @@ import dev.vera.io.RecordLocation;
 import dev.vera.model.CredibilityModel;
 import dev.vera.model.Applicability;
 import dev.vera.model.Explanation;
+import dev.vera.model.NeighbourEvidence;
+import dev.vera.model.NeighbourIndex;
 import dev.vera.model.ScoringOptions;
 import dev.vera.model.SourceEvidence;
 import dev.vera.model.Verdict;
 import dev.vera.testing.FixtureCorpus;
 import dev.vera.testing.FixtureModels;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -72,6 +75,38 @@ class VerdictJsonTest {
             + "{\"kind\":\"style\",\"feature\":\"exclamations_per_1k_chars\",\"value\":3.5,\"weight\":0.2}],"
             + "\"input\":{\"file\":\"in.jsonl\",\"line\":3,\"record\":2}}",
         VerdictJson.mapper().writeValueAsString(n));
+  }
+
+  /** Similar known stories come as a reader can follow them; what a model does not keep is null. */
+  @Test
+  void neighboursAreNamedByTitlePublisherDateAndUrl() throws Exception {
+    Verdict v =
+        new Verdict(
+            "a-1", Label.FAKE, 0.9, 0.9, 0.4, false,
+            new SourceEvidence(null, SourceEvidence.Basis.NONE, 0.3, 0, java.util.Map.of(), null), 0.25, null);
+    NeighbourEvidence near =
+        new NeighbourEvidence(
+            30, 20, 0.7, 0.61, true, 0.3,
+            List.of(
+                new NeighbourIndex.Neighbour(
+                    4, "gossipcop-1", Label.FAKE, 0.61234567,
+                    new NeighbourIndex.Story(
+                        "Pitt and Jolie divorce shock", "gossip.example", LocalDate.of(2017, 3, 2),
+                        "https://gossip.example/pitt-jolie")),
+                new NeighbourIndex.Neighbour(
+                    9, "gossipcop-2", Label.REAL, 0.5, new NeighbourIndex.Story(null, "wire.example", null, null))));
+    Explanation e =
+        new Explanation(v, List.of(), List.of(), List.of(), List.of(), 0, new Explanation.NeighbourShare(near, 1.5), null);
+    JsonNode reason = VerdictJson.verdict(v, e, null).path("reasons").get(0);
+    assertEquals(
+        "{\"kind\":\"neighbours\",\"k\":30,\"fake\":20,\"weighted_fake_share\":0.7,\"weight\":1.5,"
+            + "\"direction\":\"fake\",\"nearest\":["
+            + "{\"id\":\"gossipcop-1\",\"label\":\"fake\",\"similarity\":0.612346,"
+            + "\"title\":\"Pitt and Jolie divorce shock\",\"publisher\":\"gossip.example\",\"date\":\"2017-03-02\","
+            + "\"url\":\"https://gossip.example/pitt-jolie\"},"
+            + "{\"id\":\"gossipcop-2\",\"label\":\"real\",\"similarity\":0.5,"
+            + "\"title\":null,\"publisher\":\"wire.example\",\"date\":null,\"url\":null}]}",
+        VerdictJson.mapper().writeValueAsString(reason));
   }
 
   @Test

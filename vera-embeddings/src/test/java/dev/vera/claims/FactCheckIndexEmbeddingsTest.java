@@ -33,7 +33,7 @@ class FactCheckIndexEmbeddingsTest {
     String query = "The number of killings in the Windy City went up twofold over the past years.";
     try (FactCheckIndex index = FactCheckIndex.open(dir)) {
       assertTrue(index.hasEmbeddings());
-      assertEquals(0.0, index.embeddingWeight(), "nothing chosen yet: BM25 alone");
+      assertEquals(MatchSettings.DEFAULT_WITH_EMBEDDINGS, index.settings());
       assertTrue(
           index.search(query, 4, 0, 0).stream().noneMatch(h -> h.factCheck().id().equals("crime")),
           "BM25 shares no word with the paraphrase");
@@ -46,7 +46,7 @@ class FactCheckIndexEmbeddingsTest {
       assertEquals("coal", coal.factCheck().id());
       assertEquals(2, coal.position());
     }
-    FactCheckIndex.writeMinScore(dir, 0.5, 0, 0.75, "test");
+    FactCheckIndex.writeSettings(dir, new MatchSettings(0, 0.75, 0.5), "test");
     try (FactCheckIndex index = FactCheckIndex.open(dir)) {
       assertEquals(0.75, index.embeddingWeight());
       assertEquals("crime", index.search(query, 1).get(0).factCheck().id());

@@ -57,6 +57,7 @@ class ClaimsApiTest {
     assertEquals(start, c.path("start").asInt());
     assertEquals(start + ClaimsFixture.CLAIM.length(), c.path("end").asInt());
     assertTrue(c.path("check_worthy_probability").asDouble() > 0.5, c.toString());
+    assertTrue(c.path("check_worthy").asBoolean(), c.toString());
     assertEquals(1, c.path("matches").size(), c.toString());
     JsonNode m = c.path("matches").get(0);
     assertEquals("fc-ohio", m.path("id").asText());
@@ -65,6 +66,17 @@ class ClaimsApiTest {
     assertEquals("2012-05-01", m.path("date").asText());
     assertEquals("https://factdesk.example/ohio", m.path("url").asText());
     assertTrue(m.path("score").asDouble() >= 2.0);
+  }
+
+  /** A sentence under the check-worthiness cut comes for the fact-check it matches. */
+  @Test
+  void aSentenceUnderTheCutComesWithItsFactCheck() throws Exception {
+    Http.Reply r = http.post("/api/v1/check", body(ClaimsFixture.UNDER_THE_CUT));
+    assertEquals(200, r.status(), r.body());
+    JsonNode claims = r.json().path("claims");
+    assertEquals(1, claims.size(), r.body());
+    assertFalse(claims.get(0).path("check_worthy").asBoolean(), r.body());
+    assertEquals("fc-olympics", claims.get(0).path("matches").get(0).path("id").asText(), r.body());
   }
 
   @Test

@@ -9,7 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The bundled check-worthiness model and a three-record fact-check index written here. */
+/** The bundled check-worthiness model and a four-record fact-check index written here. */
 final class ClaimsFixture {
   static final String TEXT =
       "Thank you all for coming tonight.\n\nUnemployment doubled to 14 percent in Ohio since 2008,"
@@ -36,7 +36,20 @@ final class ClaimsFixture {
               "2015-01-02",
               null),
           new FactCheck(
-              "fc-tax", "Taxes rose 3 percent in Texas.", "false", "Other Desk", null, null, null));
+              "fc-tax", "Taxes rose 3 percent in Texas.", "false", "Other Desk", null, null, null),
+          new FactCheck(
+              "fc-olympics",
+              "\"I went to the Olympics that was out of balance, and we got it on balance.\"",
+              "mostly-true",
+              "Fact Desk",
+              null,
+              "2012-10-23",
+              null));
+
+  /** A debate sentence the bundled check-worthiness model scores under its cut. */
+  static final String UNDER_THE_CUT =
+      "I went to the Olympics that was out of balance, and we got it on balance and made a success"
+          + " there.";
 
   private ClaimsFixture() {}
 

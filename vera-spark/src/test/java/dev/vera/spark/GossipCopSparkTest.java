@@ -21,6 +21,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * equals {@link CredibilityModel#predict}'s for the article Vera's own reader makes of the same
  * record. Skipped when the data is absent.
  */
+@Tag("corpus")
 class GossipCopSparkTest {
 
   private static SparkSession spark;

@@ -146,6 +146,98 @@ class VeraSparkJobTest {
     assertSameAsCore(out, "jsonl", new ScoringOptions(true, 0.6));
   }
 
+  /** The job's output rows by id (the unparsable record, which has none, left out). */
+  private static Map<String, Row> rowsById(Path out, String format) {
+    Dataset<Row> got =
+        format.equals("parquet") ? spark.read().parquet(out.toString()) : spark.read().json(out.toString());
+    Map<String, Row> byId = new java.util.TreeMap<>();
+    for (Row r : got.collectAsList()) {
+      String id = r.getAs("id");
+      if (id != null) {
+        byId.put(id, r);
+      }
+    }
+    return byId;
+  }
+
+  /**
+   * {@code --base-rate P} re-expresses every probability and threshold as the core does for
+   * {@code ScoringOptions.withBaseRate(P)}, moves P(fake) the way the rate moves (down for a feed
+   * with less fake than the training mix, up for one with more), states P in the base_rate column
+   * of every verdict and leaves the applicability alone.
+   */
+  @Test
+  void baseRateChangesTheProbabilitiesAsTheCoreDoes() throws Exception {
+    double mix = model.scope().mix().referenceRate();
+    for (Object[] run : new Object[][] {{0.05, false}, {0.8, true}}) {
+      double rate = (double) run[0];
+      boolean useSource = (boolean) run[1];
+      ScoringOptions scoring = new ScoringOptions(useSource, null).withBaseRate(rate);
+      String[] source = useSource ? new String[] {"--use-source"} : new String[0];
+      // The job without a base rate, once (the other tests show its rows are predict's at the
+      // training mix); with the source, predict stands for it.
+      Map<String, Row> atMix = null;
+      if (!useSource) {
+        Path plain = tmp.resolve("out-mix");
+        VeraSparkJob.run(spark, options(plain.toString(), "parquet"));
+        atMix = rowsById(plain, "parquet");
+      }
+      Path out = tmp.resolve("out-rate-" + rate);
+      List<String> extra = new java.util.ArrayList<>(List.of("--base-rate", String.valueOf(rate)));
+      extra.addAll(List.of(source));
+      VeraSparkJob.run(spark, options(out.toString(), "jsonl", extra.toArray(String[]::new)));
+      Map<String, Row> got = rowsById(out, "jsonl");
+      assertEquals(expected.size() + 1, got.size(), got.keySet().toString()); // fx-6 has an error
+      for (Map.Entry<String, Row> e : got.entrySet()) {
+        String id = e.getKey();
+        Row r = e.getValue();
+        Article a = expected.get(id);
+        if (a == null) {
+          assertNotNull(r.getAs("error"), id);
+          assertNull(r.getAs("base_rate"), id);
+          continue;
+        }
+        Verdict v = model.predict(a, scoring);
+        Verdict before = model.predict(a, new ScoringOptions(useSource, null));
+        String where = id + " at base rate " + rate;
+        assertEquals(rate, (double) r.getAs("base_rate"), 0.0, where);
+        assertEquals(v.probabilityFake(), (double) r.getAs("probability_fake"), 1e-12, where);
+        assertEquals(v.textProbabilityFake(), (double) r.getAs("text_probability_fake"), 1e-12, where);
+        assertEquals(v.threshold(), (double) r.getAs("threshold"), 1e-12, where);
+        assertEquals(v.label().wireName(), r.getAs("label"), where);
+        assertEquals(useSource, r.getAs("used_source"), where);
+        // Without a base rate: the training mix, another P(fake), the same applicability.
+        assertEquals(mix, before.baseRate(), 0.0, id);
+        double p0 = before.probabilityFake();
+        if (atMix != null) {
+          Row m = atMix.get(id);
+          assertEquals(mix, (double) m.getAs("base_rate"), 0.0, id);
+          assertEquals(p0, (double) m.getAs("probability_fake"), 0.0, id);
+          assertEquals((double) m.getAs("applicability"), (double) r.getAs("applicability"), 0.0, where);
+          assertEquals((boolean) m.getAs("outside_experience"), (boolean) r.getAs("outside_experience"), where);
+        }
+        double p = r.getAs("probability_fake");
+        assertTrue(rate < mix ? p < p0 - 1e-6 : p > p0 + 1e-6, where + ": " + p0 + " -> " + p);
+        assertEquals(before.applicability(), v.applicability(), where);
+        assertEquals(v.applicability().score(), (double) r.getAs("applicability"), 0.0, where);
+        assertEquals(v.applicability().outsideExperience(), r.getAs("outside_experience"), where);
+      }
+      // The JSON lines themselves say the rate.
+      long stated = 0;
+      try (var files = Files.list(out)) {
+        for (Path f : files.filter(f -> f.getFileName().toString().startsWith("part-")).toList()) {
+          for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+            if (line.contains("\"error\":null")) {
+              assertTrue(line.contains("\"base_rate\":" + rate + ","), line);
+              stated++;
+            }
+          }
+        }
+      }
+      assertEquals(expected.size(), stated);
+    }
+  }
+
   @Test
   void csvAndParquetInputsScoreLikeJsonl() throws Exception {
     Path csv = tmp.resolve("fixture-csv");

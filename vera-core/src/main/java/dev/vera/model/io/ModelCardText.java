@@ -3,6 +3,7 @@ package dev.vera.model.io;
 import dev.vera.model.ApplicabilityModel;
 import dev.vera.model.CredibilityModel;
 import dev.vera.model.ModelScope;
+import dev.vera.model.NeighbourIndex;
 
 import dev.vera.model.MetricSummary;
 import dev.vera.model.ModelCard;
@@ -36,8 +37,28 @@ public final class ModelCardText {
             "mean cosine similarity of the %d nearest training articles, ranked among %d validation articles;"
                 + " flagged outside the model's experience below %.2f (one in-domain article in %.0f)",
             a.k(), a.reference().length, a.flagBelow(), 1 / a.flagBelow()));
+    NeighbourIndex near = model.neighbours();
+    if (near != null) {
+      extra.append("\n## Similar known stories\n\n| | |\n|---|---|\n");
+      NeighbourIndex.Stories stories = near.stories();
+      row(extra, "kept per training article", stories == null
+          ? "id and publisher (the model predates titles, dates and URLs)"
+          : String.format(Locale.ROOT,
+              "id, publisher, title, date and URL, so that a verdict names its similar stories; %d"
+                  + " articles, %d titles, %d dates, %d URLs; %.0f KB of the model file (deflated)",
+              stories.size(), known(stories.titles()), known(stories.dates()), known(stories.urls()),
+              StoriesCodec.deflatedSize(stories) / 1024.0));
+    }
     int at = card.indexOf("\n## Use and limits");
     return at < 0 ? card + extra : card.substring(0, at) + extra + card.substring(at);
+  }
+
+  private static int known(Object[] values) {
+    int n = 0;
+    for (Object v : values) {
+      n += v == null ? 0 : 1;
+    }
+    return n;
   }
 
   /** The card of a model written in the oldest format version that holds this card. */

@@ -61,7 +61,12 @@ public final class ModelFile {
 
   public static final String CODEC = "vera-linear";
   public static final int VERSION_MIN = 1;
-  public static final int VERSION_CURRENT = 5;
+  public static final int VERSION_CURRENT = 6;
+  /**
+   * The version written for a model whose neighbour index keeps its training articles' titles,
+   * dates and URLs (at the end of the body, so that version 5 is version 6 without them).
+   */
+  static final int VERSION_STORIES = 6;
   /** The version written for a model with an embedding head and no scope. */
   static final int VERSION_EMBEDDING = 4;
   /** The version written for a model with neighbours and no embedding head. */
@@ -152,6 +157,9 @@ public final class ModelFile {
       }
       if (formatVersion(model) >= VERSION_SCOPE) {
         ScopeCodec.writeTables(model.scope(), body);
+      }
+      if (formatVersion(model) >= VERSION_STORIES) {
+        StoriesCodec.write(model.neighbours().stories(), body);
       }
     }
     byte[] raw = bodyBytes.toByteArray();
@@ -320,6 +328,9 @@ public final class ModelFile {
 
   /** The format version this model is written in. */
   public static int formatVersion(CredibilityModel model) {
+    if (model.neighbours() != null && model.neighbours().stories() != null) {
+      return VERSION_STORIES;
+    }
     return model.scope().textCurve() != null ? VERSION_SCOPE : versionOf(model.card());
   }
 
@@ -442,6 +453,9 @@ public final class ModelFile {
     if (version >= VERSION_SCOPE) {
       scope = ScopeCodec.read(h.path("scope"), body, name);
     }
+    if (version >= VERSION_STORIES && neighbours != null && near.path("stories").asBoolean()) {
+      neighbours = neighbours.withStories(StoriesCodec.read(body, neighbours.size(), name));
+    }
     if (body.read() >= 0) {
       throw new ModelFormatException(name + ": damaged model file (unexpected bytes at the end)");
     }
@@ -547,7 +561,7 @@ public final class ModelFile {
   }
 
   /** A non-negative int in 7-bit groups, low first: small gaps take one byte. */
-  private static void writeVarInt(DataOutputStream out, int v) throws IOException {
+  static void writeVarInt(DataOutputStream out, int v) throws IOException {
     while ((v & ~0x7f) != 0) {
       out.writeByte((v & 0x7f) | 0x80);
       v >>>= 7;
@@ -555,7 +569,7 @@ public final class ModelFile {
     out.writeByte(v);
   }
 
-  private static int readVarInt(DataInputStream in, String name) throws IOException {
+  static int readVarInt(DataInputStream in, String name) throws IOException {
     int v = 0;
     for (int shift = 0; shift < 32; shift += 7) {
       int b = in.readUnsignedByte();
@@ -754,6 +768,9 @@ public final class ModelFile {
       if (!index.corpora().isEmpty()) {
         ArrayNode corpora = near.putArray("corpora");
         index.corpora().forEach(corpora::add);
+      }
+      if (index.stories() != null) {
+        near.put("stories", true);
       }
     }
     EmbeddingHead emb = model.embedding();

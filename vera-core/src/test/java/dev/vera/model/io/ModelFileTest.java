@@ -85,6 +85,9 @@ class ModelFileTest {
     assertArrayEquals(near.ids(), nearBack.ids());
     assertEquals(near.publishers(), nearBack.publishers());
     assertArrayEquals(near.publisherOf(), nearBack.publisherOf());
+    assertArrayEquals(near.stories().titles(), nearBack.stories().titles());
+    assertArrayEquals(near.stories().dates(), nearBack.stories().dates());
+    assertArrayEquals(near.stories().urls(), nearBack.stories().urls());
     List<ScoringOptions> options =
         List.of(ScoringOptions.DEFAULT, new ScoringOptions(true, null), new ScoringOptions(false, 0.3));
     for (Article a : FixtureCorpus.articles()) {
@@ -142,7 +145,7 @@ class ModelFileTest {
         "a model file must not be a Java serialization stream");
     assertArrayEquals(ModelFile.MAGIC, Arrays.copyOf(bytes, 8));
     assertEquals("VERAMODL", new String(bytes, 0, 8, StandardCharsets.US_ASCII));
-    assertEquals(5, ByteBuffer.wrap(bytes, VERSION_OFFSET, 4).getInt());
+    assertEquals(6, ByteBuffer.wrap(bytes, VERSION_OFFSET, 4).getInt());
   }
 
   /**
@@ -157,7 +160,7 @@ class ModelFileTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ModelFile.write(linear, out);
     byte[] b = out.toByteArray();
-    assertEquals(5, ByteBuffer.wrap(b, VERSION_OFFSET, 4).getInt());
+    assertEquals(6, ByteBuffer.wrap(b, VERSION_OFFSET, 4).getInt());
     CredibilityModel back = ModelFile.read(new ByteArrayInputStream(b), "linear");
     assertNull(back.stack());
     assertNotNull(back.neighbours());
@@ -173,7 +176,7 @@ class ModelFileTest {
 
   @Test
   void unknownVersionIsRefusedNamingVersionAndRange() throws IOException {
-    for (int version : new int[] {6, 99, 0, -1}) {
+    for (int version : new int[] {7, 99, 0, -1}) {
       byte[] patched = bytes.clone();
       ByteBuffer.wrap(patched, VERSION_OFFSET, 4).putInt(version);
       Path file = dir.resolve("v" + version + ".vera");
@@ -182,7 +185,7 @@ class ModelFileTest {
       ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(file));
       String m = e.getMessage();
       assertTrue(m.startsWith(file + ": model format version " + version + " is not supported"), m);
-      assertTrue(m.contains("reads vera-linear versions 1 to 5"), m);
+      assertTrue(m.contains("reads vera-linear versions 1 to 6"), m);
     }
   }
 

@@ -396,6 +396,15 @@
       : 'The verdict reads the text alone; tick the box above to let the publisher count.'));
   }
 
+  // A training article's URL as a link: http(s) only. Corpora that store URLs without a scheme
+  // (GossipCop's) get http://; any other scheme (javascript:, data:) gets no link.
+  function storyHref(url) {
+    if (!url) return null;
+    if (/^https?:\/\//i.test(url)) return url;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(url) || /^\/\//.test(url)) return null;
+    return 'http://' + url;
+  }
+
   // The most similar training articles from other publishers, and how far they move the verdict.
   function neighboursBox(n) {
     var box = document.getElementById('neighbours-box');
@@ -409,7 +418,21 @@
     (n.nearest || []).forEach(function (x) {
       var li = el('li');
       li.appendChild(el('span', 'dot dot-' + (x.label === 'fake' ? 'fake' : 'real')));
-      li.appendChild(el('span', null, (x.label === 'fake' ? '\u2716 ' : '\u2714 ') + (x.id || 'training article') +
+      li.appendChild(el('span', null, x.label === 'fake' ? '\u2716 ' : '\u2714 '));
+      // A model that keeps no titles names the article by its id alone.
+      var name = x.title || x.id || 'training article';
+      var href = storyHref(x.url);
+      if (href) {
+        var a = el('a', 'story', name);
+        a.href = href;
+        a.target = '_blank';
+        a.rel = 'noopener noreferrer';
+        li.appendChild(a);
+      } else {
+        li.appendChild(el('span', x.title ? 'story' : null, name));
+      }
+      var about = [x.publisher, x.date].filter(function (v) { return v; }).join(', ');
+      li.appendChild(el('span', 'muted small', (about ? ' (' + about + ')' : '') +
         ' \u00b7 similarity ' + x.similarity.toFixed(2)));
       ol.appendChild(li);
     });
@@ -431,7 +454,9 @@
       var q = el('p', 'claim-sentence');
       q.appendChild(el('span', 'claim-no', 'C' + (i + 1)));
       q.appendChild(el('mark', 'claim', c.sentence));
-      q.appendChild(el('span', 'muted small', ' ' + pct(c.check_worthy_probability) + ' check-worthy'));
+      // A sentence under the model's cut is listed for its published fact-check alone.
+      q.appendChild(el('span', 'muted small', ' ' + pct(c.check_worthy_probability) + ' check-worthy'
+        + (c.check_worthy === false ? '; listed for its published fact-check' : '')));
       li.appendChild(q);
       var ul = el('ul', 'matches');
       if (!c.matches.length) ul.appendChild(el('li', 'muted', 'No published fact-check close enough.'));

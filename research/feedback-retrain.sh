@@ -3,9 +3,9 @@
 # the `split=test` part (file order) are corrected with their GossipCop labels, one `vera feedback`
 # each; the model is retrained on `split` with --feedback; then both models are evaluated on the
 # corrected articles alone and on the rest of the test part.
-# Usage: vera-cli/bench/feedback-retrain.sh [N=50] [WEIGHT=3]   (needs ../shared/data or VERA_DATA)
+# Usage: research/feedback-retrain.sh [N=50] [WEIGHT=3]   (needs ../shared/data or VERA_DATA)
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${VERA_DATA:-$here/../shared/data}/gossipcop/articles.jsonl"
 n="${1:-50}"
 weight="${2:-3}"

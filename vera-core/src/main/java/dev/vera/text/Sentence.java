@@ -1,4 +1,4 @@
-package dev.vera.claims;
+package dev.vera.text;
 
 /**
  * A sentence of a text: its words without surrounding white space, and where they lie.

@@ -6,9 +6,9 @@ own stacked beside Vera's default model, as dense columns beside the n-grams, an
 neighbours (cosine of the vectors, other publishers only). Runs stack-prototype.py's default model
 first; reads only the `train` and `valid` parts.
 
-    java -cp vera-cli/target/vera.jar vera-cli/bench/StaticEmbeddingsDump.java \
+    java -cp vera-cli/target/vera.jar research/StaticEmbeddingsDump.java \
         ../shared/data/gossipcop/articles.jsonl /tmp/static-embeddings
-    /usr/bin/python3 vera-cli/bench/static-embeddings.py ../shared/data/gossipcop/articles.jsonl \
+    /usr/bin/python3 research/static-embeddings.py ../shared/data/gossipcop/articles.jsonl \
         split_source /tmp/static-embeddings
 
 About 15 minutes per split on 2 cores.

@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
  * vectors costs a table lookup per token, so it could join the fast model if it helped.
  *
  * <pre>
- * java -cp vera-cli/target/vera.jar vera-cli/bench/StaticEmbeddingsDump.java \
+ * java -cp vera-cli/target/vera.jar research/StaticEmbeddingsDump.java \
  *     ../shared/data/gossipcop/articles.jsonl /tmp/static-embeddings
  * </pre>
  *

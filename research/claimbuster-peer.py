@@ -3,7 +3,7 @@
 
 scikit-learn TF-IDF word 1-2-grams + char_wb 2-5-grams, logistic regression; C and the threshold
 chosen on split=valid for the check-worthy class's F1; test read once to report.
-Usage: vera-cli/bench/claimbuster-peer.py [../shared/data]   (Debian: python3-sklearn)
+Usage: research/claimbuster-peer.py [../shared/data]   (Debian: python3-sklearn)
 Not a dependency of Vera: it only prints a figure to set beside `vera claims eval`'s.
 """
 import json

@@ -3,16 +3,22 @@
 # GossipCop articles (../shared/data/gossipcop/articles.jsonl when present) from a bounded number
 # of requests, prints requests/s and p50/p90/p99 latency, and stops the server.
 #
-#   vera-server/bench/load.sh [--requests 5000] [--warmup 1000] [--concurrency 4] [--explain]
+#   vera-bench/load.sh [--requests 5000] [--warmup 1000] [--concurrency 4] [--explain]
 #
 # VERA_JAR names a built vera.jar (default: vera-cli/target/vera.jar, built by ./vera if needed);
-# BENCH_PORT the port (default 18089). Only 127.0.0.1 is ever contacted.
+# the driver (dev.vera.bench.LoadDriver) is vera-bench/target/vera-bench.jar, built here when
+# missing or older than its source. BENCH_PORT the port (default 18089). Only 127.0.0.1 is ever
+# contacted.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="${VERA_JAR:-$root/vera-cli/target/vera.jar}"
 port="${BENCH_PORT:-18089}"
 if [ -z "${VERA_JAR:-}" ]; then
   "$root/vera" --version >/dev/null   # builds the jar when missing or stale
+fi
+bench="$root/vera-bench/target/vera-bench.jar"
+if [ ! -f "$bench" ] || [ -n "$(find "$root/vera-bench/src/main" -newer "$bench" -type f -print -quit)" ]; then
+  (cd "$root" && mvn -B -q -DskipTests -pl vera-bench -am package) >&2
 fi
 data="${VERA_DATA:-$root/../shared/data}/gossipcop/articles.jsonl"
 
@@ -30,4 +36,4 @@ for _ in $(seq 1 150); do
   sleep 0.1
 done
 head -1 "$log"
-java -cp "$jar" dev.vera.server.LoadDriver --port "$port" --articles "$data" "$@"
+java -cp "$jar:$bench" dev.vera.bench.LoadDriver --port "$port" --articles "$data" "$@"

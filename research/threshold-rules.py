@@ -8,7 +8,7 @@ macro-F1 curve over a window of probabilities, or take the median choice over bo
     python3 -c "import json,sys; [sys.stdout.write(l) for l in open(sys.argv[1]) if json.loads(l).get(sys.argv[2]) == 'valid']" \
         ../shared/data/gossipcop/articles.jsonl split_source > /tmp/ss-valid.jsonl
     ./vera check --model /tmp/ss.vera --format jsonl /tmp/ss-valid.jsonl > /tmp/ss-valid-scores.jsonl
-    /usr/bin/python3 vera-cli/bench/threshold-rules.py /tmp/ss-valid-scores.jsonl ../shared/data/gossipcop/articles.jsonl split_source
+    /usr/bin/python3 research/threshold-rules.py /tmp/ss-valid-scores.jsonl ../shared/data/gossipcop/articles.jsonl split_source
 
 It refuses scores of any article outside the `valid` part. Needs Debian's python3-sklearn.
 """

@@ -1,8 +1,9 @@
-package dev.vera.server;
+package dev.vera.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vera.output.VerdictJson;
+import dev.vera.server.VeraServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,10 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * A bounded load test for a running {@code vera serve}: {@code POST /api/v1/check} with real
  * GossipCop articles (or synthetic ones of the same length), over 127.0.0.1 only, from a few
  * keep-alive connections; prints requests per second and latency percentiles. Run by {@code
- * vera-server/bench/load.sh}.
+ * vera-bench/load.sh}; not part of the server's jar.
  *
  * <pre>
- * java -cp vera.jar dev.vera.server.LoadDriver --port 8080 [--requests 5000] [--warmup 1000]
+ * java -cp vera.jar:vera-bench.jar dev.vera.bench.LoadDriver --port 8080 [--requests 5000] [--warmup 1000]
  *     [--concurrency 4] [--articles ../shared/data/gossipcop/articles.jsonl]
  *     [--explain | --no-reasons]
  * </pre>
@@ -41,7 +42,11 @@ public final class LoadDriver {
   private LoadDriver() {}
 
   public static void main(String[] args) throws Exception {
-    PrintStream out = System.out;
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the load test; the exit status: 0 when every request succeeded, 1 when not, 2 on usage. */
+  static int run(String[] args, PrintStream out, PrintStream err) throws IOException, InterruptedException {
     int port = 8080;
     int requests = 5_000;
     int warmup = 1_000;
@@ -59,18 +64,18 @@ public final class LoadDriver {
         case "--explain" -> explain = true;
         case "--no-reasons" -> reasons = false;
         default -> {
-          System.err.println("LoadDriver: unknown argument " + args[i]);
-          System.exit(2);
+          err.println("LoadDriver: unknown argument " + args[i]);
+          return 2;
         }
       }
     }
     if (requests < 1 || requests > MAX_REQUESTS || warmup < 0 || warmup > MAX_REQUESTS) {
-      System.err.println("LoadDriver: --requests and --warmup must lie in 1.." + MAX_REQUESTS);
-      System.exit(2);
+      err.println("LoadDriver: --requests and --warmup must lie in 1.." + MAX_REQUESTS);
+      return 2;
     }
     if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
-      System.err.println("LoadDriver: --concurrency must lie in 1.." + MAX_CONCURRENCY);
-      System.exit(2);
+      err.println("LoadDriver: --concurrency must lie in 1.." + MAX_CONCURRENCY);
+      return 2;
     }
     List<byte[]> bodies = bodies(articles, explain, reasons, out);
     // Loopback only: this tool must never be pointed at someone else's server.
@@ -81,9 +86,9 @@ public final class LoadDriver {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     if (warmup > 0) {
-      run(client, uri, bodies, warmup, concurrency);
+      drive(client, uri, bodies, warmup, concurrency, err);
     }
-    Result r = run(client, uri, bodies, requests, concurrency);
+    Result r = drive(client, uri, bodies, requests, concurrency, err);
     long[] lat = r.latencies;
     Arrays.sort(lat);
     out.printf(
@@ -102,13 +107,18 @@ public final class LoadDriver {
         pct(lat, 0.90),
         pct(lat, 0.99),
         lat[lat.length - 1] / 1e6);
-    System.exit(r.errors == 0 ? 0 : 1);
+    return r.errors == 0 ? 0 : 1;
   }
 
   private record Result(long[] latencies, long nanos, int errors) {}
 
-  private static Result run(
-      HttpClient client, URI uri, List<byte[]> bodies, int requests, int concurrency)
+  private static Result drive(
+      HttpClient client,
+      URI uri,
+      List<byte[]> bodies,
+      int requests,
+      int concurrency,
+      PrintStream err)
       throws InterruptedException {
     long[] latencies = new long[requests];
     AtomicInteger next = new AtomicInteger();
@@ -152,7 +162,7 @@ public final class LoadDriver {
     }
     long nanos = System.nanoTime() - start;
     if (firstError.get() > 0) {
-      System.err.println("LoadDriver: first failing status " + firstError.get());
+      err.println("LoadDriver: first failing status " + firstError.get());
     }
     return new Result(latencies, nanos, errors.get());
   }

@@ -1,4 +1,4 @@
-package dev.vera.claims;
+package dev.vera.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SentenceSplitterTest {
-  private final SentenceSplitter splitter = new SentenceSplitter();
+  private final SentenceSplitter splitter = SentenceSplitter.ENGLISH;
 
   private List<String> texts(String s) {
     return splitter.split(s).stream().map(Sentence::text).toList();

@@ -4,7 +4,7 @@ character 3-5-grams, logistic regression, 30 nearest training articles from othe
 stacked on out-of-fold scores), used to try changes on a split's `valid` part before building them
 into Vera. It reads only the `train` and `valid` parts: the `test` part is never loaded.
 
-    /usr/bin/python3 vera-cli/bench/stack-prototype.py ../shared/data/gossipcop/articles.jsonl split_source
+    /usr/bin/python3 research/stack-prototype.py ../shared/data/gossipcop/articles.jsonl split_source
 
 Prints valid ROC-AUC and the best macro-F1 over thresholds for the model as it is and for each
 variant (the README's table of changes tried and not kept). Needs Debian's python3-sklearn.

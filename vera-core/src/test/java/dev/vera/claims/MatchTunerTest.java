@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vera.embed.SentenceEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,25 +96,6 @@ class MatchTunerTest {
           MatchEvaluation.shownTopHits(index, queries, new MatchSettings(0.25, 0, 0)).get("valid");
       assertEquals(3, lower.shown());
       assertTrue(lower.f1() < valid.f1());
-    }
-  }
-
-  @Test
-  void theEmbeddingsCountWhenTheyBeatBm25(@TempDir Path dir) throws Exception {
-    FactCheckIndex.build(dir, RECORDS, List.of(), SentenceEncoder.bundled(), d -> {});
-    List<GoldMatches.Query> queries =
-        gold(
-            "q1", "The number of killings in the Windy City went up twofold.", "valid", "crime",
-            "q2", "Ohio taxes rose again.", "valid", "ohio");
-    try (FactCheckIndex index = FactCheckIndex.open(dir)) {
-      List<MatchTuner.Trial> trials = new ArrayList<>();
-      double e = MatchTuner.chooseEmbeddingWeight(index, queries, 0, trials::add);
-      assertEquals(List.of(0.25, 0.5, 0.75, 0.9, 1.0), trials.stream().map(MatchTuner.Trial::embeddingWeight).toList());
-      assertEquals(1.0, trials.get(0).bySplit().get("valid").map5(), 1e-12);
-      assertEquals(0.25, e);
-      assertTrue(
-          MatchEvaluation.ranking(index, queries, 0, 0).get("valid").map5() < 1.0,
-          "BM25 alone misses the paraphrase");
     }
   }
 

@@ -129,8 +129,8 @@ public final class BenchCommand implements Callable<Integer> {
       }
       TrainingSet set = Splits.byField(all, splitField, List.of());
       long ts = System.nanoTime();
-      new LinearTrainer(dev.vera.model.TrainingConfig.defaults()).train(
-          new TrainingSet(set.train(), set.valid(), List.of(), List.of(), splitField), ProgressListener.NONE);
+      new LinearTrainer(dev.vera.model.TrainingConfig.defaults(), ProcessTrainingEnvironment.current())
+          .train(new TrainingSet(set.train(), set.valid(), List.of(), List.of(), splitField), ProgressListener.NONE);
       out.printf(
           Locale.ROOT,
           "training (default settings, %d C values) on %d articles: %.1f s%n",

@@ -150,7 +150,7 @@ public final class ClaimsCommand implements Runnable {
       long t0 = System.nanoTime();
       CheckWorthinessModel model;
       try (TerminalProgress progress = TerminalProgress.forStderr(err, true)) {
-        model = CheckWorthinessModel.train(set, config, progress);
+        model = CheckWorthinessModel.train(set, config, ProcessTrainingEnvironment.current(), progress);
       } catch (IllegalArgumentException e) {
         throw new VeraCommand.UsageException(e.getMessage());
       }

@@ -15,6 +15,7 @@ import dev.vera.experiment.GeneralizationReport;
 import dev.vera.experiment.Splits;
 import dev.vera.model.CredibilityModel;
 import dev.vera.model.LinearTrainer;
+import dev.vera.model.MetricSummary;
 import dev.vera.model.ModelCard;
 import dev.vera.model.ModelEvaluation;
 import dev.vera.model.TrainingConfig;
@@ -120,12 +121,13 @@ public final class ExperimentCommand implements Callable<Integer> {
         // The test part is held back from the trainer and scored once, here.
         TrainingSet withoutTest =
             new TrainingSet(set.train(), set.valid(), List.of(), set.files(), set.splitField());
-        CredibilityModel model = new LinearTrainer(config).train(withoutTest, progress);
+        CredibilityModel model =
+            new LinearTrainer(config, ProcessTrainingEnvironment.current()).train(withoutTest, progress);
         Evaluation e =
             ModelEvaluation.evaluate(
                 model, set.test(), scoring.toOptions(), LinearTrainer.majority(set.train()), perSource, progress);
         String part = set.partName("test") + (scoring.useSource ? " (with --use-source)" : "");
-        model = model.withTestMetrics(LinearTrainer.summary(part, e));
+        model = model.withTestMetrics(MetricSummary.of(part, e));
         progress.close();
         outw.printf(
             "Experiment on %s: trained on %s=train (%d), tuned on %s=valid (%d), tested on %s=test (%d)%n",
@@ -175,7 +177,8 @@ public final class ExperimentCommand implements Callable<Integer> {
         List<Evaluation> evals = new ArrayList<>();
         for (int i = 0; i < k; i++) {
           TrainingSet set = training.heldOut(Splits.fold(labelled, folds, i, k, files));
-          CredibilityModel model = new LinearTrainer(config).train(set, progress);
+          CredibilityModel model =
+              new LinearTrainer(config, ProcessTrainingEnvironment.current()).train(set, progress);
           Evaluation e =
               ModelEvaluation.evaluate(
                   model, set.test(), scoring.toOptions(), LinearTrainer.majority(set.train()), false, progress);
@@ -232,7 +235,8 @@ public final class ExperimentCommand implements Callable<Integer> {
               + "; name one of them, with at least one other to train on");
     }
     CorpusGeneralization g =
-        new CorpusGeneralization(config, design.splitField, scoring.toOptions(), files);
+        new CorpusGeneralization(
+            config, design.splitField, scoring.toOptions(), files, ProcessTrainingEnvironment.current());
     CorpusGeneralization.Holdout h = g.holdout(loaded.articles(), holdoutCorpus, progress);
     progress.close();
     outw.printf(

@@ -121,7 +121,8 @@ public final class GeneralizationCommand implements Callable<Integer> {
         return ablation(config, all, files, loaded, progress, out, err);
       }
       CorpusGeneralization g =
-          new CorpusGeneralization(config, splitField, scoring.toOptions(), files);
+          new CorpusGeneralization(
+              config, splitField, scoring.toOptions(), files, ProcessTrainingEnvironment.current());
       List<CorpusGeneralization.Holdout> holdouts = new ArrayList<>();
       for (String h : held) {
         CorpusGeneralization.Holdout result = g.holdout(all, h, progress);
@@ -208,7 +209,9 @@ public final class GeneralizationCommand implements Callable<Integer> {
             err.flush();
           }
         };
-    Ablation.Result r = new Ablation(config, parts, splitField, files).run(all, progress, listener);
+    Ablation.Result r =
+        new Ablation(config, parts, splitField, files, ProcessTrainingEnvironment.current())
+            .run(all, progress, listener);
     progress.close();
     AblationReport report = new AblationReport(describe(config), parts, r);
     out.print(report.text());

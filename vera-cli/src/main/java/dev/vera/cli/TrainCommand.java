@@ -97,7 +97,7 @@ public final class TrainCommand implements Callable<Integer> {
       }
       set = training.heldOut(set);
       long t0 = System.nanoTime();
-      CredibilityModel model = new LinearTrainer(config).train(set, progress);
+      CredibilityModel model = new LinearTrainer(config, ProcessTrainingEnvironment.current()).train(set, progress);
       double secs = (System.nanoTime() - t0) / 1e9;
       progress.close();
       model = CardNotes.apply(model, corpusLicences, heldOutFigures);

@@ -7,11 +7,13 @@ import dev.vera.eval.Evaluator;
 import dev.vera.eval.ScoredArticle;
 import dev.vera.model.CredibilityModel;
 import dev.vera.model.LinearTrainer;
+import dev.vera.model.MetricSummary;
 import dev.vera.model.ModelCard;
 import dev.vera.model.ProgressListener;
 import dev.vera.model.ScoringOptions;
 import dev.vera.model.ThresholdChoice;
 import dev.vera.model.TrainingConfig;
+import dev.vera.model.TrainingEnvironment;
 import dev.vera.model.TrainingSet;
 import dev.vera.model.io.ModelFile;
 import java.io.IOException;
@@ -79,7 +81,7 @@ public final class CheckWorthinessModel {
    * records figures on {@code data.test()} (when not empty) in the card.
    */
   public static CheckWorthinessModel train(
-      TrainingSet data, TrainingConfig config, ProgressListener progress) {
+      TrainingSet data, TrainingConfig config, TrainingEnvironment environment, ProgressListener progress) {
     if (!config.name().startsWith(NAME_PREFIX)) {
       throw new IllegalArgumentException("model name must start with '" + NAME_PREFIX + "'");
     }
@@ -90,7 +92,7 @@ public final class CheckWorthinessModel {
             .withoutHeldOutDuplicates();
     // A sentence's check-worthiness is a matter of its own wording, not of similar sentences.
     CredibilityModel trained =
-        new LinearTrainer(config.withNeighbours(null)).train(noTest, progress);
+        new LinearTrainer(config.withNeighbours(null), environment).train(noTest, progress);
     CheckWorthinessModel provisional = new CheckWorthinessModel(trained);
     double[] p = provisional.probabilities(noTest.valid());
     double threshold = ThresholdChoice.bestPositiveF1(p, truths(noTest.valid()));
@@ -119,7 +121,7 @@ public final class CheckWorthinessModel {
             c.javaVersion(),
             c.data(),
             params,
-            List.of(LinearTrainer.summary(data.partName("valid"), validEval)),
+            List.of(MetricSummary.of(data.partName("valid"), validEval)),
             null);
     CheckWorthinessModel model =
         new CheckWorthinessModel(
@@ -140,7 +142,7 @@ public final class CheckWorthinessModel {
       Evaluation testEval = model.evaluate(test, threshold);
       model =
           new CheckWorthinessModel(
-              model.model.withTestMetrics(LinearTrainer.summary(data.partName("test"), testEval)));
+              model.model.withTestMetrics(MetricSummary.of(data.partName("test"), testEval)));
     }
     return model;
   }

@@ -21,10 +21,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Article embeddings kept on disk between training runs, keyed by the article's content hash, in
  * one file per encoder and embedder setting: embedding GossipCop's training part takes minutes,
- * reading it back a second. The file is {@code $VERA_CACHE} (else {@code ~/.cache/vera})
- * {@code /embeddings/<encoder id>-w<windows>.bin}: a magic line, then records of a content hash
- * and {@link ArticleEmbedder#DIMENSION} floats. It is rewritten whole through a temporary file, so
- * a reader never sees half a record; a damaged or foreign file is ignored and replaced.
+ * reading it back a second. The file is {@code <dir>/<encoder id>-w<windows>.bin}, in a directory
+ * the caller chooses (training's comes from its {@code TrainingEnvironment}): a magic line, then
+ * records of a content hash and {@link ArticleEmbedder#DIMENSION} floats. It is rewritten whole
+ * through a temporary file, so a reader never sees half a record; a damaged or foreign file is
+ * ignored and replaced.
  */
 public final class EmbeddingCache {
   private static final String MAGIC = "vera-embeddings 1";
@@ -38,11 +39,6 @@ public final class EmbeddingCache {
     this.vectors = vectors;
   }
 
-  /** The cache for an encoder and window count, read from disk when present. */
-  public static EmbeddingCache open(String encoderId, int bodyWindows) {
-    return open(directory(), encoderId, bodyWindows);
-  }
-
   /** The cache for an encoder and window count in {@code dir} (none when null). */
   public static EmbeddingCache open(@Nullable Path dir, String encoderId, int bodyWindows) {
     if (dir == null) {
@@ -50,15 +46,6 @@ public final class EmbeddingCache {
     }
     Path f = dir.resolve(encoderId.replaceAll("[^A-Za-z0-9._-]", "_") + "-w" + bodyWindows + ".bin");
     return new EmbeddingCache(f, read(f));
-  }
-
-  private static @Nullable Path directory() {
-    String env = System.getenv("VERA_CACHE");
-    if (env != null && !env.isBlank()) {
-      return Path.of(env).resolve("embeddings");
-    }
-    String home = System.getProperty("user.home");
-    return home == null ? null : Path.of(home, ".cache", "vera", "embeddings");
   }
 
   private static Map<Long, float[]> read(Path f) {

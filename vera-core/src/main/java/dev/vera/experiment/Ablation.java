@@ -11,6 +11,7 @@ import dev.vera.model.ModelEvaluation;
 import dev.vera.model.ProgressListener;
 import dev.vera.model.ScoringOptions;
 import dev.vera.model.TrainingConfig;
+import dev.vera.model.TrainingEnvironment;
 import dev.vera.model.Verdict;
 import dev.vera.text.FeatureConfig;
 import dev.vera.text.FeatureSpace;
@@ -153,14 +154,22 @@ public final class Ablation {
   private final List<Part> parts;
   private final String splitField;
   private final List<ModelCard.DataFile> files;
+  private final TrainingEnvironment environment;
   /** ROC-AUC by variant, then by the set of training corpora, then by judged corpus. */
   private final Map<String, Map<String, Map<String, Double>>> cache = new LinkedHashMap<>();
 
-  public Ablation(TrainingConfig full, List<Part> parts, String splitField, List<ModelCard.DataFile> files) {
+  /** @param environment the clock, cache and threads every variant trains with */
+  public Ablation(
+      TrainingConfig full,
+      List<Part> parts,
+      String splitField,
+      List<ModelCard.DataFile> files,
+      TrainingEnvironment environment) {
     this.full = full;
     this.parts = List.copyOf(parts);
     this.splitField = splitField;
     this.files = List.copyOf(files);
+    this.environment = environment;
   }
 
   /** Runs every variant leave one corpus out and the nested choice. */
@@ -267,7 +276,8 @@ public final class Ablation {
           new ArrayList<>(all.stream().filter(a -> trainOn.contains(CorpusMix.corpusOf(a))).toList());
       training.addAll(v.extraTraining());
       CredibilityModel model =
-          new CorpusGeneralization(v.config(), splitField, ScoringOptions.DEFAULT, files).train(training, progress);
+          new CorpusGeneralization(v.config(), splitField, ScoringOptions.DEFAULT, files, environment)
+              .train(training, progress);
       known = new LinkedHashMap<>();
       for (String c : CorpusGeneralization.corpora(all)) {
         if (!trainOn.contains(c)) {

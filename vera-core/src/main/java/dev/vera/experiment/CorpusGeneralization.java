@@ -16,6 +16,7 @@ import dev.vera.model.ProgressListener;
 import dev.vera.model.ScoringOptions;
 import dev.vera.model.SourceEvidence;
 import dev.vera.model.TrainingConfig;
+import dev.vera.model.TrainingEnvironment;
 import dev.vera.model.TrainingSet;
 import dev.vera.model.Verdict;
 import java.util.ArrayList;
@@ -39,19 +40,26 @@ public final class CorpusGeneralization {
   private final String splitField;
   private final ScoringOptions scoring;
   private final List<ModelCard.DataFile> files;
+  private final TrainingEnvironment environment;
 
   /**
    * @param config the training recipe
    * @param splitField the split field dividing each corpus into train, valid and test
    * @param scoring how verdicts are made (the base rate is set per figure)
    * @param files the input files, for the models' cards
+   * @param environment the clock, cache and threads every model trains with
    */
   public CorpusGeneralization(
-      TrainingConfig config, String splitField, ScoringOptions scoring, List<ModelCard.DataFile> files) {
+      TrainingConfig config,
+      String splitField,
+      ScoringOptions scoring,
+      List<ModelCard.DataFile> files,
+      TrainingEnvironment environment) {
     this.config = config;
     this.splitField = splitField;
     this.scoring = scoring;
     this.files = List.copyOf(files);
+    this.environment = environment;
   }
 
   /** The labelled articles of a corpus. */
@@ -73,7 +81,7 @@ public final class CorpusGeneralization {
   /** Trains on the articles' train parts, settings chosen on their valid parts; no test part. */
   public CredibilityModel train(List<Article> articles, ProgressListener progress) {
     TrainingSet set = Splits.byField(articles, splitField, files);
-    return new LinearTrainer(config)
+    return new LinearTrainer(config, environment)
         .train(new TrainingSet(set.train(), set.valid(), List.of(), files, splitField), progress);
   }
 

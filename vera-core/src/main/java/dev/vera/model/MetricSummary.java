@@ -1,5 +1,7 @@
 package dev.vera.model;
 
+import dev.vera.eval.Evaluation;
+
 /**
  * The headline figures of one evaluation, as recorded in a model card.
  *
@@ -14,4 +16,11 @@ public record MetricSummary(
     double prAuc,
     double ece,
     double brier,
-    double threshold) {}
+    double threshold) {
+
+  /** The headline figures of an evaluation of {@code part}. */
+  public static MetricSummary of(String part, Evaluation e) {
+    return new MetricSummary(
+        part, e.n(), e.accuracy(), e.macroF1(), e.rocAuc(), e.prAuc(), e.ece(), e.brier(), e.threshold());
+  }
+}

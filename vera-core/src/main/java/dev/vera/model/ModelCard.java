@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * file and shown by {@code vera model info}.
  *
  * @param modelId a stable identifier: the name and 12 hex digits of a hash of the training set
- *     and the training settings (see {@code LinearTrainer.modelId})
+ *     and the training settings (see {@code ModelCardBuilder.modelId})
  * @param name a human name for the model
  * @param createdAt when training finished
  * @param veraVersion the Vera version that trained it

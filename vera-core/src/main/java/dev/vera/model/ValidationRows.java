@@ -37,6 +37,16 @@ record ValidationRows(
   }
 
   /**
+   * The decision curve of these log-odds at the reference rate: with a cut per corpus when
+   * {@code corpora} is positive, else one pooled cut.
+   */
+  DecisionCurve curve(double[] logOdds, double referenceRate, int corpora) {
+    return corpora > 0
+        ? new DecisionCurve(logOdds, fake, weights, referenceRate, corpus, corpora)
+        : new DecisionCurve(logOdds, fake, weights, referenceRate);
+  }
+
+  /**
    * The mean over corpora of the ROC-AUC within each corpus's validation articles: how well a
    * score ranks articles of one collection, whatever the collections' shares of fake (a
    * collection whose validation part holds one class only is left out).

@@ -8,6 +8,7 @@ import dev.vera.article.Article;
 import dev.vera.eval.Evaluation;
 import dev.vera.model.ProgressListener;
 import dev.vera.model.TrainingConfig;
+import dev.vera.model.TrainingEnvironment;
 import dev.vera.model.TrainingSet;
 import dev.vera.model.io.ModelFile;
 import dev.vera.text.FeatureConfig;
@@ -48,6 +49,7 @@ class CheckWorthinessModelTest {
         CheckWorthinessModel.train(
             new TrainingSet(parts.train(), parts.valid(), parts.test(), List.of(), "split"),
             config(),
+            TrainingEnvironment.defaults(),
             ProgressListener.NONE);
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vera.model.ProgressListener;
+import dev.vera.model.TrainingEnvironment;
 import dev.vera.model.TrainingSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ class ClaimCheckerTest {
         CheckWorthinessModel.train(
             new TrainingSet(parts.train(), parts.valid(), parts.test(), List.of(), "split"),
             CheckWorthinessModelTest.config(),
+            TrainingEnvironment.defaults(),
             ProgressListener.NONE);
   }
 

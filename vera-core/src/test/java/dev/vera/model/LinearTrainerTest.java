@@ -80,22 +80,22 @@ class LinearTrainerTest {
 
     String sha = d.trainingSetSha256();
     assertTrue(sha.matches("[0-9a-f]{64}"), sha);
-    assertEquals(LinearTrainer.trainingSetSha256(set.train()), sha);
+    assertEquals(ModelCardBuilder.trainingSetSha256(set.train()), sha);
     // Stable: a fresh copy of the same articles hashes the same, another order does not.
-    assertEquals(sha, LinearTrainer.trainingSetSha256(FixtureModels.trainingSet().train()));
+    assertEquals(sha, ModelCardBuilder.trainingSetSha256(FixtureModels.trainingSet().train()));
     List<Article> reversed = new ArrayList<>(set.train());
     Collections.reverse(reversed);
-    assertNotEquals(sha, LinearTrainer.trainingSetSha256(reversed), "the hash covers the order");
+    assertNotEquals(sha, ModelCardBuilder.trainingSetSha256(reversed), "the hash covers the order");
     TrainingConfig trained = FixtureModels.smallConfig();
     assertTrue(card.modelId().matches("fixture-[0-9a-f]{12}"), card.modelId());
-    assertEquals(LinearTrainer.modelId(trained, sha, 1), card.modelId());
+    assertEquals(ModelCardBuilder.modelId(trained, sha, 1), card.modelId());
     // The id names the settings too: other settings on the same data, another id.
-    assertNotEquals(card.modelId(), LinearTrainer.modelId(trained.withSeed(7), sha, 1));
+    assertNotEquals(card.modelId(), ModelCardBuilder.modelId(trained.withSeed(7), sha, 1));
     assertNotEquals(
-        card.modelId(), LinearTrainer.modelId(trained.withNeighbours(null), sha, 1));
-    assertNotEquals(card.modelId(), LinearTrainer.modelId(trained, sha, 3));
+        card.modelId(), ModelCardBuilder.modelId(trained.withNeighbours(null), sha, 1));
+    assertNotEquals(card.modelId(), ModelCardBuilder.modelId(trained, sha, 3));
     assertNotEquals(
-        card.modelId(), LinearTrainer.modelId(trained, LinearTrainer.trainingSetSha256(reversed), 1));
+        card.modelId(), ModelCardBuilder.modelId(trained, ModelCardBuilder.trainingSetSha256(reversed), 1));
     assertEquals("fixture", card.name());
 
     ModelCard.Parameters p = card.parameters();

@@ -43,7 +43,11 @@ grep -q "check-worthy sentences:" <<<"$out" || fail "check --claims listed no cl
 out="$(run model info fast-gossipcop)" || fail "model info fast-gossipcop failed: $out"
 grep -q "^# Model card: vera-fast-" <<<"$out" || fail "no card for fast-gossipcop: $out"
 
-# The lean jar alone: what needs the encoder names the module it lacks, and fails cleanly.
+# The lean jar alone: models outside it are found beside it, without VERA_HOME ...
+out="$(cd "$tmp/home" && env -i PATH="$java_bin:/usr/bin:/bin" HOME="$tmp/home" \
+  java -jar "$home/lib/vera.jar" check --model fast-gossipcop "$tmp/article.txt")" \
+  || fail "java -jar lib/vera.jar check --model fast-gossipcop failed: $out"
+# ... and what needs the encoder names the module it lacks, and fails cleanly.
 set +e
 lean="$(cd "$tmp/home" && env -i PATH="$java_bin:/usr/bin:/bin" HOME="$tmp/home" VERA_HOME="$home" \
   java -jar "$home/lib/vera.jar" check --claims "$tmp/article.txt" 2>&1)"

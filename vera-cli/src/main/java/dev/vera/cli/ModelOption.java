@@ -5,6 +5,7 @@ import dev.vera.model.io.BundledModel;
 import dev.vera.model.io.ModelFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -66,13 +67,30 @@ public final class ModelOption {
   }
 
   /**
-   * The {@code models/} folder of the distribution or source tree this CLI runs from
-   * ({@code $VERA_HOME}, set by the launchers), where the bundled models that the lean jar leaves
-   * out are found; null when unset.
+   * The {@code models/} folder of the distribution or source tree this CLI runs from, where the
+   * bundled models that the lean jar leaves out are found: {@code $VERA_HOME/models} (set by the
+   * launchers), else the one beside the jar ({@code lib/../models} in the distribution,
+   * {@code vera-cli/target/../../models} in the sources, for {@code java -jar}); null when none.
    */
   static @Nullable Path modelsDir() {
     String home = System.getenv("VERA_HOME");
-    return home == null || home.isBlank() ? null : Path.of(home, "models");
+    if (home != null && !home.isBlank()) {
+      return Path.of(home, "models");
+    }
+    try {
+      Path jar = Path.of(ModelOption.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      // lib/vera.jar: the distribution is one up; vera-cli/target/vera.jar: the sources two up.
+      Path dir = jar.getParent();
+      for (int up = 0; up < 2 && dir != null; up++) {
+        dir = dir.getParent();
+        if (dir != null && Files.isDirectory(dir.resolve("models"))) {
+          return dir.resolve("models");
+        }
+      }
+    } catch (URISyntaxException | RuntimeException e) {
+      // No location to start from (an unusual class loader): the class path alone, then.
+    }
+    return null;
   }
 
   /** The bytes of a model. */

@@ -25,6 +25,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import dev.vera.model.TrainingConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.function.ToDoubleFunction;
 
 /**
  * {@code vera bench}: scoring throughput on one core and on all cores, model load time and
@@ -100,7 +108,7 @@ public final class BenchCommand implements Callable<Integer> {
     out.flush();
 
     System.gc();
-    for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       pool.resetPeakUsage();
     }
     Analyzer words = new WordAnalyzer();
@@ -115,8 +123,8 @@ public final class BenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "scoring, %d threads:                                %8.0f articles/s  (%.2f× 1 thread)%n", threads, many, many / one);
     out.printf(Locale.ROOT, "scoring with reasons (vera check), 1 thread:       %8.0f articles/s%n", explained);
     long peak = 0;
-    for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
         peak += pool.getPeakUsage().getUsed();
       }
     }
@@ -129,12 +137,12 @@ public final class BenchCommand implements Callable<Integer> {
       }
       TrainingSet set = Splits.byField(all, splitField, List.of());
       long ts = System.nanoTime();
-      new LinearTrainer(dev.vera.model.TrainingConfig.defaults(), ProcessTrainingEnvironment.current())
+      new LinearTrainer(TrainingConfig.defaults(), ProcessTrainingEnvironment.current())
           .train(new TrainingSet(set.train(), set.valid(), List.of(), List.of(), splitField), ProgressListener.NONE);
       out.printf(
           Locale.ROOT,
           "training (default settings, %d C values) on %d articles: %.1f s%n",
-          dev.vera.model.TrainingConfig.defaults().cGrid().size(),
+          TrainingConfig.defaults().cGrid().size(),
           set.train().size(),
           (System.nanoTime() - ts) / 1e9);
     }
@@ -143,7 +151,7 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   /** Articles per second over {@code rounds} timed passes after one warm-up pass. */
-  private double rate(List<Article> articles, int nThreads, java.util.function.ToDoubleFunction<Article> work)
+  private double rate(List<Article> articles, int nThreads, ToDoubleFunction<Article> work)
       throws Exception {
     pass(articles, nThreads, work);
     long t = System.nanoTime();
@@ -153,7 +161,7 @@ public final class BenchCommand implements Callable<Integer> {
     return (double) articles.size() * rounds / ((System.nanoTime() - t) / 1e9);
   }
 
-  private static double pass(List<Article> articles, int nThreads, java.util.function.ToDoubleFunction<Article> work)
+  private static double pass(List<Article> articles, int nThreads, ToDoubleFunction<Article> work)
       throws Exception {
     if (nThreads == 1) {
       double sink = 0;
@@ -165,7 +173,7 @@ public final class BenchCommand implements Callable<Integer> {
     ExecutorService pool = Executors.newFixedThreadPool(nThreads);
     try {
       AtomicLong next = new AtomicLong();
-      List<Future<Double>> futures = new java.util.ArrayList<>();
+      List<Future<Double>> futures = new ArrayList<>();
       for (int t = 0; t < nThreads; t++) {
         futures.add(
             pool.submit(
@@ -196,8 +204,8 @@ public final class BenchCommand implements Callable<Integer> {
           n++;
         }
         ts.end();
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
     return n;

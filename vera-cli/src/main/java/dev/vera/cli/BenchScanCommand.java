@@ -25,6 +25,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 
 /**
  * {@code vera bench-scan}: {@code vera scan} throughput on one thread and on all cores, beside
@@ -174,8 +176,8 @@ public final class BenchScanCommand implements Callable<Integer> {
 
   /** CPU time of this process so far (all threads), or -1 where the JVM does not tell. */
   private static long processCpuNanos() {
-    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os) {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof OperatingSystemMXBean os) {
       return os.getProcessCpuTime();
     }
     return -1;

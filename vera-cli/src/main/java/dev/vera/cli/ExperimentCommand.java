@@ -37,6 +37,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import java.util.Arrays;
 
 /**
  * {@code vera experiment}: train a fresh model on one split's train part, tune on its valid part,
@@ -199,8 +200,8 @@ public final class ExperimentCommand implements Callable<Integer> {
         StringBuilder meanLine = new StringBuilder("mean ");
         for (String key : keys) {
           double[] v = evals.stream().mapToDouble(e -> metric(e, key)).toArray();
-          double mu = java.util.Arrays.stream(v).average().orElse(Double.NaN);
-          double var = java.util.Arrays.stream(v).map(x -> (x - mu) * (x - mu)).sum() / Math.max(1, v.length - 1);
+          double mu = Arrays.stream(v).average().orElse(Double.NaN);
+          double var = Arrays.stream(v).map(x -> (x - mu) * (x - mu)).sum() / Math.max(1, v.length - 1);
           mean.put(key, mu);
           sd.put(key, Math.sqrt(var));
           meanLine.append(String.format(Locale.ROOT, " %s %.4f±%.4f", key, mu, Math.sqrt(var)));

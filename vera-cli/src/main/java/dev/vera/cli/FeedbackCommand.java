@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import dev.vera.io.OutputFiles;
 
 /**
  * {@code vera feedback}: an analyst's correction of a verdict, stored with the article so that
@@ -198,7 +199,7 @@ public final class FeedbackCommand implements Callable<Integer> {
           try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             write(all, w);
           } catch (IOException e) {
-            throw dev.vera.io.OutputFiles.cannotWrite(out, e);
+            throw OutputFiles.cannotWrite(out, e);
           }
           Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

@@ -25,6 +25,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import dev.vera.output.VerdictJson;
 
 /**
  * {@code vera generalization}: how a training recipe holds beyond the collections it learns
@@ -160,7 +161,7 @@ public final class GeneralizationCommand implements Callable<Integer> {
       if (json != null) {
         Files.writeString(
             json,
-            dev.vera.output.VerdictJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(r.json()),
+            VerdictJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(r.json()),
             StandardCharsets.UTF_8);
       }
       if (report != null) {
@@ -219,7 +220,7 @@ public final class GeneralizationCommand implements Callable<Integer> {
     if (json != null) {
       Files.writeString(
           json,
-          dev.vera.output.VerdictJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report.json()),
+          VerdictJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report.json()),
           StandardCharsets.UTF_8);
     }
     if (this.report != null) {

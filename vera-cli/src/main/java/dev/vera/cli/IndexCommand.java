@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import dev.vera.io.Sha256;
 
 /** {@code vera index}: the index of published fact-checks. */
 @Command(
@@ -96,7 +97,7 @@ public final class IndexCommand implements Runnable {
                 });
         ObjectNode s = JSON.createObjectNode();
         s.put("path", f.toString());
-        s.put("sha256", dev.vera.io.Sha256.hex(f));
+        s.put("sha256", Sha256.hex(f));
         s.put("records", n);
         s.put("rejected", problems[0] - before);
         sources.add(s);

@@ -13,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import dev.vera.io.Sha256;
+import dev.vera.model.CorpusMix;
+import java.util.stream.Collectors;
 
 /** Reads the labelled inputs of training and evaluation, and describes them for model cards. */
 final class Inputs {
@@ -67,7 +70,7 @@ final class Inputs {
 
   /** The distinct corpora of the articles, in first-seen order. */
   static List<String> corpora(List<Article> articles) {
-    return articles.stream().map(dev.vera.model.CorpusMix::corpusOf).distinct().toList();
+    return articles.stream().map(CorpusMix::corpusOf).distinct().toList();
   }
 
   /** The files with their SHA-256, for model provenance (directories are listed file by file). */
@@ -83,7 +86,7 @@ final class Inputs {
         files = List.of(p);
       }
       for (Path f : files) {
-        out.add(new ModelCard.DataFile(f.toString(), dev.vera.io.Sha256.hex(f), Files.size(f)));
+        out.add(new ModelCard.DataFile(f.toString(), Sha256.hex(f), Files.size(f)));
       }
     }
     return out;
@@ -91,7 +94,7 @@ final class Inputs {
 
   /** The paths as a user wrote them, comma-separated, for reports. */
   static String names(List<Path> paths) {
-    return paths.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "));
+    return paths.stream().map(Path::toString).collect(Collectors.joining(", "));
   }
 
 }

@@ -25,6 +25,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import dev.vera.io.Sha256;
+import java.io.IOException;
+import java.io.InputStream;
 
 /** {@code vera scan}: resumable batch scoring of whole archives, in input order, on all cores. */
 @Command(
@@ -178,13 +181,13 @@ public final class ScanCommand implements Callable<Integer> {
   }
 
   /** The SHA-256 of the model file, or of the bundled model inside the jar. */
-  private String modelDigest() throws java.io.IOException {
+  private String modelDigest() throws IOException {
     ModelOption.Source source = ModelOption.source(model.model);
     if (source.file() != null) {
-      return "sha256:" + dev.vera.io.Sha256.hex(source.file());
+      return "sha256:" + Sha256.hex(source.file());
     }
-    try (java.io.InputStream in = ModelOption.open(source)) {
-      return "sha256:" + dev.vera.io.Sha256.hex(in) + " (bundled)";
+    try (InputStream in = ModelOption.open(source)) {
+      return "sha256:" + Sha256.hex(in) + " (bundled)";
     }
   }
 

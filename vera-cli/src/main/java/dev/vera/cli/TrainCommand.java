@@ -20,6 +20,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import dev.vera.feedback.TrainingCorrections;
 
 /** {@code vera train}: a model from labelled articles. */
 @Command(
@@ -62,7 +63,7 @@ public final class TrainCommand implements Callable<Integer> {
       names = "--feedback-weight",
       paramLabel = "N",
       description = "How many times each correction counts in the fit (default: 3).")
-  int feedbackWeight = dev.vera.feedback.TrainingCorrections.DEFAULT_WEIGHT;
+  int feedbackWeight = TrainingCorrections.DEFAULT_WEIGHT;
 
   @Option(
       names = "--corpus-licences",

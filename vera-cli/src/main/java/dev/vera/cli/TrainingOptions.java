@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
+import dev.vera.model.TrainingSet;
 
 /** Training settings shared by {@code train} and {@code experiment}; defaults are Vera's. */
 public final class TrainingOptions {
@@ -88,7 +89,7 @@ public final class TrainingOptions {
    * The parts to train on: without held-out duplicates with --drop-duplicates; otherwise the set
    * itself, refused when a held-out part shares articles with train.
    */
-  dev.vera.model.TrainingSet heldOut(dev.vera.model.TrainingSet set) {
+  TrainingSet heldOut(TrainingSet set) {
     if (dropDuplicates) {
       return set.withoutHeldOutDuplicates();
     }

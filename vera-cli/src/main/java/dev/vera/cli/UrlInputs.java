@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import dev.vera.fetch.Urls;
 
 /**
  * Inputs that may be http(s) URLs as well as files: a URL is fetched and its article extracted
@@ -53,7 +54,7 @@ final class UrlInputs {
   }
 
   private static ReadOutcome fetch(ArticleFetcher fetcher, String url, long maxArticleBytes) {
-    String shown = dev.vera.fetch.Urls.withoutCredentials(url);
+    String shown = Urls.withoutCredentials(url);
     RecordLocation where = new RecordLocation(shown, 1, 1);
     try {
       Article a = fetcher.fetchArticle(url);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.Map;
 
 /** Verdicts and explanations as text for a person at a terminal. */
 final class VerdictText {
@@ -186,7 +187,7 @@ final class VerdictText {
   private static String ratings(SourceEvidence s) {
     String where = s.ratedDomain() == null || s.ratedDomain().equals(s.domain()) ? "" : " (as " + s.ratedDomain() + ")";
     return s.ratings().entrySet().stream()
-            .sorted(java.util.Map.Entry.comparingByKey())
+            .sorted(Map.Entry.comparingByKey())
             .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.2f", e.getValue()))
             .collect(Collectors.joining(", "))
         + where;

@@ -13,6 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** {@code vera check URL}: the page is fetched, guarded, extracted and judged in input order. */
 class CheckUrlTest {
@@ -59,9 +61,9 @@ class CheckUrlTest {
 
   @Test
   void withTheFlagThePageIsJudgedInOrderWithFiles() throws Exception {
-    java.nio.file.Path file = java.nio.file.Files.createTempFile("vera-article", ".txt");
+    Path file = Files.createTempFile("vera-article", ".txt");
     try {
-      java.nio.file.Files.writeString(file, "Wire report\n\nThe council approved the budget on Monday.\n");
+      Files.writeString(file, "Wire report\n\nThe council approved the budget on Monday.\n");
       Cli.Result r =
           Cli.run("check", "--format", "jsonl", "--allow-private-hosts", url(), file.toString());
       assertEquals(VeraCommand.EXIT_OK, r.exit(), r.toString());
@@ -71,7 +73,7 @@ class CheckUrlTest {
       assertEquals(url(), lines.get(0).path("input").path("file").asText());
       assertEquals(file.toString(), lines.get(1).path("input").path("file").asText());
     } finally {
-      java.nio.file.Files.deleteIfExists(file);
+      Files.deleteIfExists(file);
     }
   }
 }

@@ -14,6 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.vera.io.ReaderOptions;
+import dev.vera.model.ProgressListener;
+import dev.vera.model.ScoringOptions;
+import java.io.PrintWriter;
+import java.io.Writer;
 
 /** {@code vera feedback}, its export and list, and corrections in {@code train} and {@code eval}. */
 class FeedbackCommandTest {
@@ -51,7 +56,7 @@ class FeedbackCommandTest {
     Article fx020 = FeedbackCommand.find(corpusArticles(), "fx-020", List.of(Cli.corpus()));
     assertEquals(fx020.contentHashHex(), first.path("content_hash").asText());
     assertEquals(
-        m.predict(fx020.withLabel(null), dev.vera.model.ScoringOptions.DEFAULT).probabilityFake(),
+        m.predict(fx020.withLabel(null), ScoringOptions.DEFAULT).probabilityFake(),
         first.path("model_probability_fake").asDouble(), 1e-6);
     assertTrue(first.path("created_at").asText().endsWith("Z"));
     // Standard output gives the same lines.
@@ -107,9 +112,9 @@ class FeedbackCommandTest {
   private static List<Article> corpusArticles() throws Exception {
     return Inputs.readAll(
             List.of(Cli.corpus()),
-            dev.vera.io.ReaderOptions.defaults(),
-            new java.io.PrintWriter(java.io.Writer.nullWriter()),
-            dev.vera.model.ProgressListener.NONE)
+            ReaderOptions.defaults(),
+            new PrintWriter(Writer.nullWriter()),
+            ProgressListener.NONE)
         .articles();
   }
 }

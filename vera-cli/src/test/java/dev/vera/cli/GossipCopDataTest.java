@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import dev.vera.io.Sha256;
 
 /**
  * The real GossipCop corpus reads whole: every one of its 14,419 articles parses, and the counts
@@ -75,7 +76,7 @@ class GossipCopDataTest {
     assertEquals(List.of(), warnings);
     assertEquals(14_419, loaded.articles().size());
     assertEquals(stats.get("rows").asInt(), loaded.articles().size());
-    assertEquals(stats.get("sha256").asText(), dev.vera.io.Sha256.hex(file), "the data file is the one stats.json describes");
+    assertEquals(stats.get("sha256").asText(), Sha256.hex(file), "the data file is the one stats.json describes");
 
     for (Iterator<String> it = stats.fieldNames(); it.hasNext(); ) {
       String field = it.next();

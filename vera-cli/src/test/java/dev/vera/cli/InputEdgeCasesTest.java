@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.UncheckedIOException;
 
 /**
  * Inputs and outputs that are not plain files on a healthy disk: pipes, directories that cannot
@@ -51,7 +52,7 @@ class InputEdgeCasesTest {
           try (OutputStream o = Files.newOutputStream(fifo)) {
             o.write(text.getBytes(StandardCharsets.UTF_8));
           } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
           }
         });
   }

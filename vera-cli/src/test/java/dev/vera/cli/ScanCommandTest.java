@@ -18,6 +18,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.StandardOpenOption;
 
 /**
  * {@code vera scan} in-process: output in input order whatever the thread count, the same numbers
@@ -169,7 +170,7 @@ class ScanCommandTest {
   @Test
   void summaryJsonAndHtmlReport() throws IOException {
     Path input = ScanInputs.jsonl(dir.resolve("in.jsonl"), 400, 1);
-    Files.writeString(input, "{\"id\":\"bad\"\n", java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(input, "{\"id\":\"bad\"\n", StandardOpenOption.APPEND);
     Path out = dir.resolve("out.jsonl");
     Path summary = dir.resolve("summary.json");
     Path report = dir.resolve("summary.html");
@@ -224,7 +225,7 @@ class ScanCommandTest {
     Cli.Result bundled = expect(2, "scan", "--out", out.toString(), "-q", "--resume", input.toString());
     assertTrue(bundled.err().contains("cannot resume: the model differs"), bundled::toString);
 
-    Files.writeString(input, "{\"id\":\"changed\",\"title\":\"t\",\"text\":\"x\"}\n", java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(input, "{\"id\":\"changed\",\"title\":\"t\",\"text\":\"x\"}\n", StandardOpenOption.APPEND);
     Cli.Result changed = expect(2, scan(out, "--resume", input.toString()));
     assertTrue(changed.err().contains("changed since the checkpoint was written"), changed::toString);
 

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Locale;
 
 /**
  * A real {@code vera scan} child process killed with SIGKILL ({@link Process#destroyForcibly()})
@@ -118,7 +119,7 @@ class ScanResumeTest {
     assertEquals(1, again.exit(), again::toString);
     assertArrayEquals(bytes, Files.readAllBytes(out));
     assertTrue(
-        again.err().contains(String.format(java.util.Locale.ROOT, "vera scan: %,d records", RECORDS + RECORDS / 500)),
+        again.err().contains(String.format(Locale.ROOT, "vera scan: %,d records", RECORDS + RECORDS / 500)),
         again::toString);
   }
 

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vera.output.VerdictJson;
 
 /**
  * Ids, titles, sources and notes holding terminal escapes (ESC sequences, an OSC that retitles the
@@ -36,7 +38,7 @@ class TerminalEscapesTest {
   }
 
   private Path nastyInput() throws Exception {
-    com.fasterxml.jackson.databind.node.ObjectNode n = dev.vera.output.VerdictJson.mapper().createObjectNode();
+    ObjectNode n = VerdictJson.mapper().createObjectNode();
     n.put("id", NASTY_ID).put("title", NASTY_TITLE).put("text", "A source close to the star said so." + ESC + "[8m hidden")
         .put("source", "evil" + ESC + "[5m.example");
     return Files.writeString(dir.resolve("nasty.jsonl"), n.toString() + "\n");

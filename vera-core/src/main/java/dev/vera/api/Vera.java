@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import dev.vera.model.Applicability;
 
 /**
  * A credibility model ready to judge news articles: the entry point of Vera's Java API.
@@ -173,7 +174,7 @@ public final class Vera {
 
   private static Check check(Verdict v) {
     SourceEvidence s = v.source();
-    dev.vera.model.Applicability a = v.applicability();
+    Applicability a = v.applicability();
     return new Check(
         v.id(),
         v.label() == Label.FAKE ? Check.Verdict.FAKE : Check.Verdict.CREDIBLE,

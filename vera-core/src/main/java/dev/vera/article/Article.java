@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import dev.vera.fetch.Urls;
 
 /**
  * One news article as Vera reads it. Title and text are never null (empty when absent); the
@@ -42,7 +43,7 @@ public record Article(
     Objects.requireNonNull(text, "text");
     splits = Map.copyOf(splits);
     // Credentials in a URL must not travel on into verdicts, stored corrections or logs.
-    url = dev.vera.fetch.Urls.withoutCredentials(url);
+    url = Urls.withoutCredentials(url);
   }
 
   /** An article that belongs to no named corpus. */

@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * How check-worthy a sentence is: the probability that a fact-checker would call it a check-worthy
@@ -185,7 +186,7 @@ public final class CheckWorthinessModel {
 
   private double[] probabilities(List<Article> sentences) {
     double[] p = new double[sentences.size()];
-    java.util.stream.IntStream.range(0, p.length)
+    IntStream.range(0, p.length)
         .parallel()
         .forEach(i -> p[i] = probability(sentences.get(i)));
     return p;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * Reads labelled sentences for check-worthiness: JSONL records {@code {id, text, label, split}}
@@ -49,7 +50,7 @@ public final class ClaimbusterData {
         JsonNode n;
         try {
           n = JSON.readTree(line);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
           problems.accept(where + "not a JSON object (" + e.getOriginalMessage() + ")");
           continue;
         }

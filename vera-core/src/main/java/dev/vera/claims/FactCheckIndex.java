@@ -39,6 +39,21 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.jspecify.annotations.Nullable;
+import dev.vera.io.Sha256;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import java.util.stream.IntStream;
+import org.apache.lucene.document.IntPoint;
 
 /**
  * A Lucene index of published fact-checks, searched by BM25 over their claims with English
@@ -130,7 +145,7 @@ public final class FactCheckIndex implements Closeable {
       Iterable<FactCheck> records,
       List<ObjectNode> sources,
       @Nullable SentenceEncoder encoder,
-      java.util.function.LongConsumer progress)
+      LongConsumer progress)
       throws IOException {
     Files.createDirectories(dir);
     Files.deleteIfExists(dir.resolve(VECTORS));
@@ -146,7 +161,7 @@ public final class FactCheckIndex implements Closeable {
       for (FactCheck f : records) {
         Document doc = document(f);
         doc.add(new StoredField("vec", n));
-        doc.add(new org.apache.lucene.document.IntPoint("vec_point", n));
+        doc.add(new IntPoint("vec_point", n));
         w.addDocument(doc);
         claims.add(f.claim());
         n++;
@@ -168,7 +183,7 @@ public final class FactCheckIndex implements Closeable {
           .put("encoder", encoder.id())
           .put("vectors", claims.size())
           .put("file", VECTORS)
-          .put("sha256", dev.vera.io.Sha256.hex(dir.resolve(VECTORS)));
+          .put("sha256", Sha256.hex(dir.resolve(VECTORS)));
     }
     writeManifest(dir, m);
     List<String> files = new ArrayList<>();
@@ -183,14 +198,14 @@ public final class FactCheckIndex implements Closeable {
       return new float[SentenceEncoder.DIMENSION];
     }
     return encoder.embedWindows(
-        List.of(java.util.Arrays.copyOf(ids, Math.min(ids.length, SentenceEncoder.WINDOW))))[0];
+        List.of(Arrays.copyOf(ids, Math.min(ids.length, SentenceEncoder.WINDOW))))[0];
   }
 
   private static float[][] embed(
-      SentenceEncoder encoder, List<String> texts, java.util.function.LongConsumer progress) {
+      SentenceEncoder encoder, List<String> texts, LongConsumer progress) {
     float[][] out = new float[texts.size()][];
-    java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-    java.util.stream.IntStream.range(0, out.length)
+    AtomicLong done = new AtomicLong();
+    IntStream.range(0, out.length)
         .parallel()
         .forEach(
             i -> {
@@ -206,8 +221,8 @@ public final class FactCheckIndex implements Closeable {
   }
 
   private static void writeVectors(Path file, float[][] vectors) throws IOException {
-    try (java.io.DataOutputStream out =
-        new java.io.DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+    try (DataOutputStream out =
+        new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
       out.writeInt(vectors.length);
       out.writeInt(SentenceEncoder.DIMENSION);
       for (float[] v : vectors) {
@@ -219,8 +234,8 @@ public final class FactCheckIndex implements Closeable {
   }
 
   private static float[][] readVectors(Path file, int expected) throws IOException {
-    try (java.io.DataInputStream in =
-        new java.io.DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
       int n = in.readInt();
       int d = in.readInt();
       if (n != expected || d != SentenceEncoder.DIMENSION) {
@@ -235,7 +250,7 @@ public final class FactCheckIndex implements Closeable {
         }
       }
       return out;
-    } catch (java.io.EOFException e) {
+    } catch (EOFException e) {
       throw new IOException(file + ": cut short; rebuild the index with 'vera index build'", e);
     }
   }
@@ -331,8 +346,8 @@ public final class FactCheckIndex implements Closeable {
     Files.move(
         tmp,
         dir.resolve(MANIFEST),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.ATOMIC_MOVE);
   }
 
   /**
@@ -404,7 +419,7 @@ public final class FactCheckIndex implements Closeable {
     float[] q = embed(SentenceEncoder.bundled(), text);
     List<Hit> lexical = bm25(text, CANDIDATES, titleWeight);
     double best = lexical.isEmpty() ? 1 : lexical.get(0).score();
-    java.util.Map<Integer, Double> bm25 = new java.util.HashMap<>();
+    Map<Integer, Double> bm25 = new HashMap<>();
     for (Hit h : lexical) {
       bm25.put(h.position(), h.score() / best);
     }
@@ -426,7 +441,7 @@ public final class FactCheckIndex implements Closeable {
     }
     // Best first; ties by position so that the order is the same on every run.
     scored.sort((a, b) -> a[1] != b[1] ? Double.compare(b[1], a[1]) : Double.compare(a[0], b[0]));
-    java.util.Map<Integer, Hit> byPosition = new java.util.HashMap<>();
+    Map<Integer, Hit> byPosition = new HashMap<>();
     lexical.forEach(h -> byPosition.put(h.position(), h));
     List<Hit> hits = new ArrayList<>();
     for (double[] sc : scored.subList(0, Math.min(k, scored.size()))) {
@@ -439,8 +454,8 @@ public final class FactCheckIndex implements Closeable {
 
   /** The positions of the {@code k} largest values, largest first (ties: lower position first). */
   private static List<Integer> topPositions(double[] values, int k) {
-    java.util.PriorityQueue<Integer> worst =
-        new java.util.PriorityQueue<>(
+    PriorityQueue<Integer> worst =
+        new PriorityQueue<>(
             (a, b) -> values[a] != values[b] ? Double.compare(values[a], values[b]) : Integer.compare(b, a));
     for (int i = 0; i < values.length; i++) {
       worst.add(i);
@@ -457,7 +472,7 @@ public final class FactCheckIndex implements Closeable {
   private Hit byVector(int p) {
     try {
       ScoreDoc[] docs =
-          searcher.search(org.apache.lucene.document.IntPoint.newExactQuery("vec_point", p), 1).scoreDocs;
+          searcher.search(IntPoint.newExactQuery("vec_point", p), 1).scoreDocs;
       if (docs.length == 0) {
         throw new IllegalStateException("no fact-check at vector position " + p);
       }

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
+import java.util.List;
 
 /**
  * Article embeddings kept on disk between training runs, keyed by the article's content hash, in
@@ -81,7 +82,7 @@ public final class EmbeddingCache {
    * {@code embedder} (an {@link ArticleEmbedder}'s {@code embed}) on all cores.
    */
   public float[][] embedAll(
-      Function<Article, float[]> embedder, java.util.List<Article> articles, LongConsumer progress) {
+      Function<Article, float[]> embedder, List<Article> articles, LongConsumer progress) {
     float[][] out = new float[articles.size()][];
     long[] hashes = new long[articles.size()];
     for (int i = 0; i < out.length; i++) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
+import dev.vera.article.Label;
 
 /**
  * Percentile bootstrap intervals of a metric: the articles are drawn with replacement as many
@@ -44,8 +45,8 @@ public final class Bootstrap {
     for (int i = 0; i < n; i++) {
       ScoredArticle s = scored.get(i);
       p[i] = s.probabilityFake();
-      fake[i] = s.truth() == dev.vera.article.Label.FAKE;
-      called[i] = s.predicted() == dev.vera.article.Label.FAKE;
+      fake[i] = s.truth() == Label.FAKE;
+      called[i] = s.predicted() == Label.FAKE;
     }
     SplittableRandom random = new SplittableRandom(seed);
     double[] values = new double[DRAWS];

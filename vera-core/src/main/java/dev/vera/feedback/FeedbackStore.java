@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 
 /**
  * The analysts' corrections in one embedded SQLite file (WAL journal, versioned schema). Safe for
@@ -69,7 +71,7 @@ public final class FeedbackStore implements AutoCloseable {
       if (abs.getParent() != null) {
         Files.createDirectories(abs.getParent());
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new FeedbackException(path + ": cannot create the directory of the feedback database: " + e.getMessage(), e);
     }
     if (Files.isDirectory(abs)) {
@@ -139,10 +141,10 @@ public final class FeedbackStore implements AutoCloseable {
   }
 
   private static String osReason(IOException e) {
-    if (e instanceof java.nio.file.AccessDeniedException) {
+    if (e instanceof AccessDeniedException) {
       return "permission denied";
     }
-    return e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+    return e instanceof FileSystemException f && f.getReason() != null
         ? f.getReason()
         : String.valueOf(e.getMessage());
   }

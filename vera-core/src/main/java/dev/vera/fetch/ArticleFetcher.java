@@ -32,6 +32,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
+import java.io.Closeable;
 
 /**
  * Downloads an article page. Redirects are followed here rather than by the HTTP client so that
@@ -304,7 +305,7 @@ public final class ArticleFetcher {
     return null;
   }
 
-  private static void closeQuietly(java.io.Closeable c) {
+  private static void closeQuietly(Closeable c) {
     try {
       c.close();
     } catch (IOException e) {

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 
 /**
  * Writes output files so that a failure names the file: the operating system's own messages for
@@ -31,9 +33,9 @@ public final class OutputFiles {
         e instanceof FileSystemException f && f.getReason() != null
             ? f.getReason()
             : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-    if (e instanceof java.nio.file.AccessDeniedException) {
+    if (e instanceof AccessDeniedException) {
       reason = "permission denied";
-    } else if (e instanceof java.nio.file.NoSuchFileException) {
+    } else if (e instanceof NoSuchFileException) {
       reason = "no such directory";
     }
     return new IOException(file + ": cannot write: " + reason, e);

@@ -19,6 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Vera's fast credibility model: a calibrated logistic regression over hashed TF-IDF text
@@ -42,9 +45,9 @@ public final class CredibilityModel {
   private final @Nullable EmbeddingHead embedding;
   private final ModelScope scope;
   /** Thresholds already worked out, by base rate and whether the source is used. */
-  private final Map<String, Double> thresholds = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Double> thresholds = new ConcurrentHashMap<>();
   /** Each corpus's cut, by base rate and whether the source is used. */
-  private final Map<String, double[]> cuts = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, double[]> cuts = new ConcurrentHashMap<>();
 
   /**
    * @param weights one weight per vector index ({@link dev.vera.text.FeatureConfig#dimension()}),
@@ -533,7 +536,7 @@ public final class CredibilityModel {
     final String part;
     final String phrase;
     double weight;
-    final java.util.Set<Explanation.Span> spans = new java.util.LinkedHashSet<>();
+    final Set<Explanation.Span> spans = new LinkedHashSet<>();
 
     PhraseAccumulator(String part, String phrase) {
       this.part = part;

@@ -5,6 +5,7 @@ import dev.vera.embed.ArticleEmbedder;
 import dev.vera.embed.SentenceEncoder;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.List;
 
 /**
  * A logistic-regression score over an article's sentence embedding ({@link ArticleEmbedder}):
@@ -26,7 +27,7 @@ public record EmbeddingHead(String encoderId, int bodyWindows, float[] weights, 
    * @param bodyWindows how many windows of the body are embedded
    * @param cGrid candidate inverse regularization strengths, chosen by validation ROC-AUC
    */
-  public record Settings(int bodyWindows, java.util.List<Double> cGrid) {
+  public record Settings(int bodyWindows, List<Double> cGrid) {
     public Settings {
       if (bodyWindows < 1 || bodyWindows > 64) {
         throw new IllegalArgumentException("body windows must be 1..64, was " + bodyWindows);
@@ -34,17 +35,17 @@ public record EmbeddingHead(String encoderId, int bodyWindows, float[] weights, 
       if (cGrid.isEmpty()) {
         throw new IllegalArgumentException("at least one C value is needed");
       }
-      cGrid = java.util.List.copyOf(cGrid);
+      cGrid = List.copyOf(cGrid);
     }
 
     /** Articles: the title and the first two windows (about 250 words) of the body. */
     public static Settings forArticles() {
-      return new Settings(2, java.util.List.of(0.5, 2.0, 8.0));
+      return new Settings(2, List.of(0.5, 2.0, 8.0));
     }
 
     /** Sentences: one window holds a sentence. */
     public static Settings forSentences() {
-      return new Settings(1, java.util.List.of(0.5, 2.0, 8.0));
+      return new Settings(1, List.of(0.5, 2.0, 8.0));
     }
   }
 

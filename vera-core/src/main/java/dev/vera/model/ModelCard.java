@@ -3,6 +3,7 @@ package dev.vera.model;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import dev.vera.text.FeatureConfig;
 
 /**
  * Everything a reader needs to judge a model: what it was trained on (with hashes that identify
@@ -182,7 +183,7 @@ public record ModelCard(
    *     text score stacks one, else null
    */
   public record Parameters(
-      dev.vera.text.FeatureConfig features,
+      FeatureConfig features,
       String solver,
       double c,
       List<CandidateScore> cSearch,

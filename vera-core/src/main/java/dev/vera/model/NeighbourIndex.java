@@ -9,6 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The labelled training articles most similar to an article: cosine similarity of TF-IDF word
@@ -105,7 +108,7 @@ public final class NeighbourIndex {
   /** Per training article, its publisher's position in {@link #publishers}, or -1. */
   private final int[] publisherOf;
   private final List<String> publishers;
-  private final java.util.Map<String, Integer> publisherIndex = new java.util.HashMap<>();
+  private final Map<String, Integer> publisherIndex = new HashMap<>();
   private final double prior;
   private final ThreadLocal<Accumulator> accumulators;
   /** The training corpora, and per training article its corpus's position (empty when unknown). */
@@ -256,7 +259,7 @@ public final class NeighbourIndex {
     int[] perSlot = new int[slots];
     boolean[] fake = new boolean[n];
     String[] ids = new String[n];
-    java.util.Map<String, Integer> publisherIds = new java.util.TreeMap<>();
+    Map<String, Integer> publisherIds = new TreeMap<>();
     for (Article a : training) {
       String p = SourceReputation.publisherOf(a);
       if (p != null) {
@@ -491,7 +494,7 @@ public final class NeighbourIndex {
           byCorpus[corpusOf[d]] += sim;
         }
       }
-      double counted = byCorpus == null ? 0 : java.util.Arrays.stream(byCorpus).sum();
+      double counted = byCorpus == null ? 0 : Arrays.stream(byCorpus).sum();
       if (counted > 0) {
         for (int k = 0; k < byCorpus.length; k++) {
           byCorpus[k] /= counted;

@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
+import java.util.TreeSet;
 
 /**
  * Published ratings of news outlets, by domain: evidence about a source for outlets a model never
@@ -156,7 +157,7 @@ public record OutletRatings(List<RatingList> lists) {
 
   /** The distinct classes of a list of classes, ascending. */
   private static List<Double> classes(RatingList l) {
-    return new ArrayList<>(new java.util.TreeSet<>(l.values().values()));
+    return new ArrayList<>(new TreeSet<>(l.values().values()));
   }
 
   /** The publisher domain an article is looked up under. */

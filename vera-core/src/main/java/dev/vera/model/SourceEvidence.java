@@ -2,6 +2,7 @@ package dev.vera.model;
 
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import java.util.Locale;
 
 /**
  * What Vera knows about an article's publisher, kept apart from the text score: the outlet's
@@ -37,7 +38,7 @@ public record SourceEvidence(
     NONE;
 
     public String wireName() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

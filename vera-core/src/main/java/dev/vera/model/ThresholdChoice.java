@@ -2,6 +2,7 @@ package dev.vera.model;
 
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
+import dev.vera.eval.Evaluator;
 
 /**
  * Chooses the decision threshold that maximizes macro-F1 on held-out probabilities. Fake is the
@@ -17,7 +18,7 @@ public final class ThresholdChoice {
    * exactly on one validation article.
    */
   public static double bestMacroF1(double[] p, boolean[] fake) {
-    dev.vera.eval.Evaluator.requireProbabilities(p);
+    Evaluator.requireProbabilities(p);
     double t = best(p, fake, null, ThresholdChoice::macroF1);
     return Math.min(0.99, Math.max(0.01, t));
   }
@@ -46,7 +47,7 @@ public final class ThresholdChoice {
    * only the positive class is acted on), cut as {@link #bestMacroF1}.
    */
   public static double bestPositiveF1(double[] p, boolean[] positive) {
-    dev.vera.eval.Evaluator.requireProbabilities(p);
+    Evaluator.requireProbabilities(p);
     return best(p, positive, null, (tp, fp, fn, tn) -> f1(tp, fp, fn));
   }
 

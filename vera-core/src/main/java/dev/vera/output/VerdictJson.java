@@ -12,6 +12,7 @@ import dev.vera.model.NeighbourIndex;
 import dev.vera.model.SourceEvidence;
 import dev.vera.model.Verdict;
 import org.jspecify.annotations.Nullable;
+import java.util.Map;
 
 /**
  * The JSON shape of verdicts, explanations and rejected records, shared by {@code --format
@@ -152,7 +153,7 @@ public final class VerdictJson {
     s.put("training_articles", e.trainingArticles());
     ObjectNode ratings = s.putObject("ratings");
     e.ratings().entrySet().stream()
-        .sorted(java.util.Map.Entry.comparingByKey())
+        .sorted(Map.Entry.comparingByKey())
         .forEach(r -> ratings.put(r.getKey(), round(r.getValue())));
     s.put("rated_domain", e.ratedDomain());
     return s;

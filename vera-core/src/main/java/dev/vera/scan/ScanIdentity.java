@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import java.util.Locale;
 
 /**
  * Everything that decides a scan's output bytes: the inputs (path, size and modification time of
@@ -41,7 +42,7 @@ final class ScanIdentity {
     model.put("id", job.model().modelId());
     model.put("digest", job.model().digest());
     ObjectNode options = n.putObject("options");
-    options.put("input_format", job.reading().format().name().toLowerCase(java.util.Locale.ROOT));
+    options.put("input_format", job.reading().format().name().toLowerCase(Locale.ROOT));
     options.put("label_field", job.reading().labelField());
     options.put("max_article_bytes", job.reading().maxArticleBytes());
     options.put("use_source", job.scoring().useSource());

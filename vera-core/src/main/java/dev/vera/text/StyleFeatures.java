@@ -3,6 +3,7 @@ package dev.vera.text;
 import dev.vera.article.Article;
 import java.util.List;
 import java.util.Locale;
+import java.util.Arrays;
 
 /**
  * A few interpretable signs of tabloid or fabricated writing, each a number a reader can check by
@@ -60,7 +61,7 @@ public final class StyleFeatures {
     for (String h : HEDGES) {
       char c = h.charAt(0);
       String[] old = HEDGES_BY_FIRST[c];
-      String[] grown = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
+      String[] grown = old == null ? new String[1] : Arrays.copyOf(old, old.length + 1);
       grown[grown.length - 1] = h;
       HEDGES_BY_FIRST[c] = grown;
     }

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
+import java.util.Comparator;
+import java.util.function.Function;
 
 /**
  * Turns articles into TF-IDF vectors over hashed word and character n-grams, plus standardized
@@ -83,7 +85,7 @@ public final class TextVectorizer {
   public static TextVectorizer fit(
       FeatureConfig config,
       List<Article> training,
-      java.util.function.Function<Article, String> publisher,
+      Function<Article, String> publisher,
       double maxPublisherShare,
       IntConsumer progress) {
     int size = config.hashSize();
@@ -100,7 +102,7 @@ public final class TextVectorizer {
         String p = publisher.apply(training.get(i));
         keys[i] = p == null ? "\u0000" + i : p;
       }
-      Arrays.sort(order, java.util.Comparator.comparing((Integer i) -> keys[i]));
+      Arrays.sort(order, Comparator.comparing((Integer i) -> keys[i]));
     }
     int[] groupDf = filter ? new int[size] : null;
     int[] maxGroupDf = filter ? new int[size] : null;

@@ -22,6 +22,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.vera.model.LinearTrainer;
 
 /** Trains on a written fixture of debate-like sentences (statistics versus courtesies). */
 class CheckWorthinessModelTest {
@@ -88,7 +89,7 @@ class CheckWorthinessModelTest {
     Path other = dir.resolve("other.vera");
     Files.write(other, Files.readAllBytes(f));
     var credibility =
-        new dev.vera.model.LinearTrainer(config().withName("vera-fast"))
+        new LinearTrainer(config().withName("vera-fast"))
             .train(
                 new TrainingSet(parts.train(), parts.valid(), List.of(), List.of(), "split")
                     .withoutHeldOutDuplicates(),

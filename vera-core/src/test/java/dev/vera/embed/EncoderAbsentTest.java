@@ -10,6 +10,7 @@ import dev.vera.model.io.BundledModel;
 import dev.vera.model.io.ModelFile;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 
 /**
  * vera-core's own tests run without the vera-embeddings module, as the lean jar does: whatever
@@ -55,7 +56,7 @@ class EncoderAbsentTest {
       assertTrue(id.startsWith("vera-fast-"), id);
     }
     assertEquals(BundledModel.FAST, BundledModel.DEFAULT);
-    assertEquals(java.util.List.of("fast", "fast-gossipcop", "accurate"), BundledModel.credibilityNames());
+    assertEquals(List.of("fast", "fast-gossipcop", "accurate"), BundledModel.credibilityNames());
     assertTrue(BundledModel.credibility("claims").isEmpty(), "claims judges sentences, not articles");
   }
 }

@@ -2,6 +2,8 @@ package dev.vera.feedback;
 
 import dev.vera.article.Article;
 import dev.vera.article.Label;
+import java.time.LocalDate;
+import java.util.Map;
 
 /** Small corrections for the store's tests. */
 final class Corrections {
@@ -13,11 +15,11 @@ final class Corrections {
             "a-" + n,
             "Headline " + n,
             "Body of article number " + n + ". It says something.",
-            java.time.LocalDate.of(2024, 1, 1 + n % 28),
+            LocalDate.of(2024, 1, 1 + n % 28),
             "https://example.com/" + n,
             "example.com",
             null,
-            java.util.Map.of());
+            Map.of());
     return Correction.draft(a, "model-x", Label.REAL, 0.25, Label.FAKE, "note " + n, analyst);
   }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.time.Instant;
 
 class FeedbackStoreTest {
   @TempDir Path dir;
@@ -49,7 +50,7 @@ class FeedbackStoreTest {
       assertEquals(Label.FAKE, back.label());
       assertEquals("note 3", back.note());
       assertEquals("ana", back.analyst());
-      assertTrue(back.createdAt().isAfter(java.time.Instant.now().minusSeconds(60)));
+      assertTrue(back.createdAt().isAfter(Instant.now().minusSeconds(60)));
       assertEquals("ok", store.integrityCheck());
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
+import java.lang.reflect.Method;
 
 /**
  * Files that are not Vera's are identified read-only and left exactly as they were; a correction
@@ -99,7 +100,7 @@ class ForeignFilesTest {
             });
   }
 
-  private static Object invoke(java.lang.reflect.Method m, Object target, Object[] args) throws Throwable {
+  private static Object invoke(Method m, Object target, Object[] args) throws Throwable {
     try {
       return m.invoke(target, args);
     } catch (InvocationTargetException e) {

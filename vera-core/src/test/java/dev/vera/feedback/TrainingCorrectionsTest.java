@@ -19,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import java.time.Instant;
 
 /** Retraining with analysts' corrections on the fixture corpus. */
 class TrainingCorrectionsTest {
@@ -43,7 +44,7 @@ class TrainingCorrectionsTest {
                   var v = before.predict(a, ScoringOptions.DEFAULT);
                   return Correction.draft(
                           a.withLabel(null), before.card().modelId(), v.label(), v.probabilityFake(), a.label(), "checked", "ana")
-                      .stored(0, java.time.Instant.EPOCH);
+                      .stored(0, Instant.EPOCH);
                 })
             .toList();
 
@@ -94,7 +95,7 @@ class TrainingCorrectionsTest {
     Article a = base.train().get(0);
     Label flipped = a.label() == Label.FAKE ? Label.REAL : Label.FAKE;
     Correction c =
-        Correction.draft(a, "m", a.label(), 0.5, flipped, "", "ana").stored(7, java.time.Instant.EPOCH);
+        Correction.draft(a, "m", a.label(), 0.5, flipped, "", "ana").stored(7, Instant.EPOCH);
     TrainingSet joined = TrainingCorrections.apply(base, List.of(c), 1);
     assertEquals(base.train().size() - 1, joined.train().size());
     assertEquals(List.of(a.withLabel(flipped)), joined.corrections());

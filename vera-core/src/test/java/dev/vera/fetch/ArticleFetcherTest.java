@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.Map;
 
 class ArticleFetcherTest {
   private static TestSite site;
@@ -154,7 +155,7 @@ class ArticleFetcherTest {
     assertEquals(site.url("/article"), a.url());
     FetchException e = assertThrows(FetchException.class, () -> trusting.fetch("http://ana:s3cret@127.0.0.1:" + site.port() + "/gone"));
     assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
-    Article given = new Article(null, "t", "b", null, "https://ana:s3cret@news.example/x", null, null, java.util.Map.of());
+    Article given = new Article(null, "t", "b", null, "https://ana:s3cret@news.example/x", null, null, Map.of());
     assertEquals("https://news.example/x", given.url());
   }
 

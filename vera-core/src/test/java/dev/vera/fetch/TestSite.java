@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small web site on 127.0.0.1 for fetch tests: an article, redirects (to it, in a loop, to
@@ -16,7 +17,7 @@ import java.util.concurrent.Executors;
 final class TestSite implements AutoCloseable {
   private final HttpServer server;
   /** Requests answered so far, and the last Authorization header seen (null: none). */
-  final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+  final AtomicInteger requests = new AtomicInteger();
 
   volatile String lastAuthorization;
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.charset.StandardCharsets;
 
 class SeedFormatTest {
 
@@ -209,9 +210,9 @@ class SeedFormatTest {
   void invalidUtf8RejectsTheArticleItIsIn() throws IOException {
     byte[] head =
         " date 2021-01-01 ✔\nfine\n date 2021-01-02 ✖\nab"
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            .getBytes(StandardCharsets.UTF_8);
     byte[] tail =
-        "cd\n date 2021-01-03 ✖\nfine too\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        "cd\n date 2021-01-03 ✖\nfine too\n".getBytes(StandardCharsets.UTF_8);
     byte[] all = new byte[head.length + 1 + tail.length];
     System.arraycopy(head, 0, all, 0, head.length);
     all[head.length] = (byte) 0xFF;

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import java.util.Locale;
 
 class Utf8LineReaderTest {
 
@@ -76,7 +77,7 @@ class Utf8LineReaderTest {
       assertEquals(new String(invalid[i], StandardCharsets.UTF_8), l.text());
       assertEquals(
           String.format(
-              java.util.Locale.ROOT,
+              Locale.ROOT,
               "invalid UTF-8 on line 1 at byte column %d (byte 0x%02X); Vera reads UTF-8 text",
               column[i],
               invalid[i][column[i] - 1] & 0xff),

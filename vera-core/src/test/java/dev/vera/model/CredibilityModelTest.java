@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.Map;
 
 class CredibilityModelTest {
   private static final ScoringOptions WITH_SOURCE = new ScoringOptions(true, null);
@@ -98,7 +99,7 @@ class CredibilityModelTest {
     Article respaced =
         new Article(
             null, "  " + train.title().replace(" ", "   "), train.text().replace(" ", "\n") + "\n",
-            null, null, null, null, java.util.Map.of());
+            null, null, null, null, Map.of());
     assertTrue(model.trainedOn(respaced), "whitespace differences do not make another article");
 
     Article edited =

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Assertions;
 
 class NeighbourIndexTest {
   private static Article article(String id, String title, String text, String source, Label label) {
@@ -131,9 +132,9 @@ class NeighbourIndexTest {
   void buildingTwiceGivesTheSameTables() {
     NeighbourIndex a = index(3);
     NeighbourIndex b = index(3);
-    org.junit.jupiter.api.Assertions.assertArrayEquals(a.idf(), b.idf());
-    org.junit.jupiter.api.Assertions.assertArrayEquals(a.postingDocs(), b.postingDocs());
-    org.junit.jupiter.api.Assertions.assertArrayEquals(a.postingWeights(), b.postingWeights());
+    Assertions.assertArrayEquals(a.idf(), b.idf());
+    Assertions.assertArrayEquals(a.postingDocs(), b.postingDocs());
+    Assertions.assertArrayEquals(a.postingWeights(), b.postingWeights());
   }
 
   @Test

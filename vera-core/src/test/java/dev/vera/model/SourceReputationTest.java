@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.HashMap;
 
 class SourceReputationTest {
   @TempDir Path dir;
@@ -121,7 +122,7 @@ class SourceReputationTest {
   @Test
   void aScoreListRanksUnseenOutletsByTheirScore() {
     List<Article> t = new ArrayList<>();
-    Map<String, Double> pc1 = new java.util.HashMap<>();
+    Map<String, Double> pc1 = new HashMap<>();
     for (int d = 0; d < 10; d++) {
       double score = d / 9.0;
       pc1.put("site" + d + ".org", score);

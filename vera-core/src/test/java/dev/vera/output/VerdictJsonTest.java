@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import java.util.Map;
 
 class VerdictJsonTest {
   private static final List<String> VERDICT_KEYS =
@@ -46,7 +47,7 @@ class VerdictJsonTest {
     Verdict v =
         new Verdict(
             "a-1", Label.FAKE, 0.91234567, 0.81234561, 0.4, true,
-            new SourceEvidence("news.example.com", SourceEvidence.Basis.RATINGS, 0.6666666666, 0, java.util.Map.of("golden", -1.0, "lin2023_pc1", 0.21234567), "example.com"),
+            new SourceEvidence("news.example.com", SourceEvidence.Basis.RATINGS, 0.6666666666, 0, Map.of("golden", -1.0, "lin2023_pc1", 0.21234567), "example.com"),
             0.25,
             new Applicability(0.031, true, 0.08123456));
     Explanation e =
@@ -83,7 +84,7 @@ class VerdictJsonTest {
     Verdict v =
         new Verdict(
             "a-1", Label.FAKE, 0.9, 0.9, 0.4, false,
-            new SourceEvidence(null, SourceEvidence.Basis.NONE, 0.3, 0, java.util.Map.of(), null), 0.25, null);
+            new SourceEvidence(null, SourceEvidence.Basis.NONE, 0.3, 0, Map.of(), null), 0.25, null);
     NeighbourEvidence near =
         new NeighbourEvidence(
             30, 20, 0.7, 0.61, true, 0.3,

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * A small, deterministic, labelled corpus of synthetic news articles for tests: fake ones written
@@ -279,7 +280,7 @@ public final class FixtureCorpus {
         row.put("url", a.url());
         row.put("source", a.source());
         row.put("label", a.label() == null ? null : a.label().wireName());
-        new java.util.TreeMap<>(a.splits()).forEach(row::put);
+        new TreeMap<>(a.splits()).forEach(row::put);
         w.write(json.writeValueAsString(row));
         w.write('\n');
       }

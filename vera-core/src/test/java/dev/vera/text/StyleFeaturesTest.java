@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.vera.article.Article;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 
 class StyleFeaturesTest {
   private static final double EPS = 1e-12;
@@ -26,7 +27,7 @@ class StyleFeaturesTest {
   @Test
   void namesInVectorOrder() {
     assertEquals(
-        java.util.List.of(
+        List.of(
             "caps_ratio",
             "title_caps_words",
             "exclamations_per_1k_chars",

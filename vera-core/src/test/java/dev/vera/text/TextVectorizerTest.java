@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.Locale;
 
 class TextVectorizerTest {
   /** "the" is in every body, "today" in three, "quokka" in one. */
@@ -441,7 +442,7 @@ class TextVectorizerTest {
               String text = space.textOf(a);
               assertTrue(0 <= start && start < end && end <= text.length());
               if (space.kind() == FeatureSpace.Kind.WORDS && !t.contains(" ")) {
-                assertEquals(text.substring(start, end).toLowerCase(java.util.Locale.ROOT), t);
+                assertEquals(text.substring(start, end).toLowerCase(Locale.ROOT), t);
               }
               sum[0] += share;
             });

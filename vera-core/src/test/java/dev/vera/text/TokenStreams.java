@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import java.util.Random;
 
 /**
  * Exact token-stream assertions in the manner of Lucene's {@code BaseTokenStreamTestCase} (whose
@@ -88,7 +89,7 @@ final class TokenStreams {
    * A random string: mostly ASCII words, punctuation and spaces, some Latin-1, Cyrillic, CJK and
    * emoji, and now and then any UTF-16 unit at all (lone surrogates included).
    */
-  static String randomText(java.util.Random r, int length) {
+  static String randomText(Random r, int length) {
     StringBuilder sb = new StringBuilder(length + 2);
     while (sb.length() < length) {
       int k = r.nextInt(20);

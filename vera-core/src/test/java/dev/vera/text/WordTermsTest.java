@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
 
 class WordTermsTest {
   private static final int BITS = 20;
@@ -37,7 +38,7 @@ class WordTermsTest {
     expected.put(slot("hat"), 1);
     assertEquals(expected, asMap(c));
     assertEquals(List.of(slot("the"), slot("cat"), slot("cat's"), slot("hat")),
-        java.util.Arrays.stream(c.slots()).boxed().toList(), "slots in first-seen order");
+        Arrays.stream(c.slots()).boxed().toList(), "slots in first-seen order");
   }
 
   @Test
@@ -55,7 +56,7 @@ class WordTermsTest {
     List<Article> corpus = FixtureCorpus.articles();
     TextVectorizer v = TextVectorizer.fit(config, corpus.subList(0, 50), d -> {});
     float[] weights = new float[config.dimension()];
-    java.util.Arrays.fill(weights, 0.01f);
+    Arrays.fill(weights, 0.01f);
     WordTerms alone = new WordTerms(BITS);
     WordTerms shared = new WordTerms(BITS);
     for (Article a : corpus) {

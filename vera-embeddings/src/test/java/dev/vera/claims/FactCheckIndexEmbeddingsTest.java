@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The fact-check index with the claims' embeddings, from the real encoder. */
 class FactCheckIndexEmbeddingsTest {
@@ -26,7 +28,7 @@ class FactCheckIndexEmbeddingsTest {
             new FactCheck("tax", "Texas raised its sales tax by three percent.", "false", "X", null, null, null),
             new FactCheck("coal", "Coal mining jobs in Kentucky fell by half.", "true", "X", null, null, null),
             new FactCheck("film", "The actor won two Oscars for the same role.", "false", "X", null, null, null));
-    java.util.concurrent.atomic.AtomicLong embedded = new java.util.concurrent.atomic.AtomicLong();
+    AtomicLong embedded = new AtomicLong();
     FactCheckIndex.build(dir, records, List.of(), SentenceEncoder.bundled(), embedded::set);
     assertEquals(4, embedded.get());
     assertTrue(Files.isRegularFile(dir.resolve(FactCheckIndex.VECTORS)));
@@ -63,7 +65,7 @@ class FactCheckIndexEmbeddingsTest {
         SentenceEncoder.bundled(),
         d -> {});
     byte[] vectors = Files.readAllBytes(dir.resolve(FactCheckIndex.VECTORS));
-    Files.write(dir.resolve(FactCheckIndex.VECTORS), java.util.Arrays.copyOf(vectors, vectors.length - 8));
+    Files.write(dir.resolve(FactCheckIndex.VECTORS), Arrays.copyOf(vectors, vectors.length - 8));
     IOException e = assertThrows(IOException.class, () -> FactCheckIndex.open(dir));
     assertTrue(e.getMessage().contains("cut short; rebuild the index"), e.getMessage());
   }

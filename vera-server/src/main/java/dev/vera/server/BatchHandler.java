@@ -7,6 +7,7 @@ import dev.vera.output.VerdictJson;
 import io.javalin.http.Context;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Map;
 
 /**
  * {@code POST /api/v1/check/batch}: {@code {"articles": [...]}}, one result per article in input
@@ -56,7 +57,7 @@ final class BatchHandler {
               + " articles per batch with it (max_batch_explain), this one holds "
               + articles.size()
               + "; explain them with POST /api/v1/check, or drop explain",
-          java.util.Map.of("limit_name", "max_batch_explain", "limit", maxExplain));
+          Map.of("limit_name", "max_batch_explain", "limit", maxExplain));
     }
     ObjectNode out = pool.call(() -> judgeAll(articles, options));
     ctx.contentType("application/json").result(out.toString());
@@ -89,7 +90,7 @@ final class BatchHandler {
                   + " ms of CPU (max_batch_cpu_ms) before articles["
                   + i
                   + "]; send the articles from here on again, in a batch of their own",
-              java.util.Map.of(
+              Map.of(
                   "limit_name", "max_batch_cpu_ms", "limit", config.limits().batchCpuBudget().toMillis()));
         }
         ArticleRequest request = ArticleRequest.parse(item, "articles[" + i + "]");

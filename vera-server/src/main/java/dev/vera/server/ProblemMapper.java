@@ -8,6 +8,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.Map;
 
 /**
  * The one place where failures become responses: every error leaves as {@code
@@ -74,7 +75,7 @@ final class ProblemMapper {
               "page-too-large",
               "The page is too large",
               detail,
-              java.util.Map.of("limit_name", "max_page_bytes"));
+              Map.of("limit_name", "max_page_bytes"));
       case NOT_HTML -> new ApiProblem(422, "not-html", "The URL is not an HTML page", detail);
       case NO_ARTICLE -> new ApiProblem(422, "no-article", "No article found on the page", detail);
     };

@@ -20,6 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.Map;
 
 /**
  * {@code {url}} articles: a news page served on 127.0.0.1 is refused by the default server and
@@ -123,7 +124,7 @@ class ApiFetchTest {
             article.path("url").asText(),
             article.path("source").asText(),
             null,
-            java.util.Map.of());
+            Map.of());
     assertEquals(
         ApiTest.round6(BundledModel.get().predict(same, ScoringOptions.DEFAULT).probabilityFake()),
         got.path("probability_fake").asDouble(),

@@ -24,6 +24,13 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import com.sun.net.httpserver.HttpServer;
+import dev.vera.article.Label;
+import dev.vera.feedback.Correction;
+import dev.vera.feedback.FeedbackStore;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 
 /** The web page in a real browser ({@link HeadlessChromium}); skipped where there is none. */
 class BrowserTest {
@@ -131,11 +138,11 @@ class BrowserTest {
     assertFalse(button.isEnabled(), "one click, one correction");
     screenshot("vera-page-correction.png");
 
-    try (dev.vera.feedback.FeedbackStore store = dev.vera.feedback.FeedbackStore.open(feedbackDb)) {
-      List<dev.vera.feedback.Correction> all = store.list();
-      dev.vera.feedback.Correction c = all.get(all.size() - 1);
-      assertEquals(dev.vera.article.Label.REAL, c.label());
-      assertEquals(dev.vera.article.Label.FAKE, c.modelLabel());
+    try (FeedbackStore store = FeedbackStore.open(feedbackDb)) {
+      List<Correction> all = store.list();
+      Correction c = all.get(all.size() - 1);
+      assertEquals(Label.REAL, c.label());
+      assertEquals(Label.FAKE, c.modelLabel());
       assertEquals("Ana", c.analyst());
       assertEquals("the studio confirmed it", c.note());
       assertEquals(Articles.RUMOR_TITLE.strip(), c.article().title().strip());
@@ -185,13 +192,13 @@ class BrowserTest {
             + ".finally(function () { document.getElementById('f').submit();"
             + " setTimeout(function () { document.title = 'sent'; }, 1500); });"
             + "</script></body></html>";
-    com.sun.net.httpserver.HttpServer evil =
-        com.sun.net.httpserver.HttpServer.create(
-            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer evil =
+        HttpServer.create(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     evil.createContext(
         "/",
         ex -> {
-          byte[] b = page.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          byte[] b = page.getBytes(StandardCharsets.UTF_8);
           ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
           ex.sendResponseHeaders(200, b.length);
           ex.getResponseBody().write(b);
@@ -199,7 +206,7 @@ class BrowserTest {
         });
     evil.start();
     long before;
-    try (dev.vera.feedback.FeedbackStore store = dev.vera.feedback.FeedbackStore.open(feedbackDb)) {
+    try (FeedbackStore store = FeedbackStore.open(feedbackDb)) {
       before = store.count();
     }
     int refusedBefore = refusedFeedback();
@@ -209,7 +216,7 @@ class BrowserTest {
     } finally {
       evil.stop(0);
     }
-    try (dev.vera.feedback.FeedbackStore store = dev.vera.feedback.FeedbackStore.open(feedbackDb)) {
+    try (FeedbackStore store = FeedbackStore.open(feedbackDb)) {
       assertEquals(before, store.count(), "a forged correction was stored");
     }
     assertEquals(refusedBefore + 2, refusedFeedback(), "both forged requests reached the server and were refused");

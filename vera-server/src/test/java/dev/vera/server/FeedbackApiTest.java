@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Map;
 
 /** {@code POST /api/v1/feedback} against a real server storing into a temporary database. */
 class FeedbackApiTest {
@@ -68,7 +69,7 @@ class FeedbackApiTest {
     assertEquals(201, r.status(), r.body());
     assertTrue(r.contentType().startsWith("application/json"));
     JsonNode c = r.json();
-    Article article = new Article(null, title, text, null, "https://www.example.com/a", "example.com", null, java.util.Map.of());
+    Article article = new Article(null, title, text, null, "https://www.example.com/a", "example.com", null, Map.of());
     var verdict = model.predict(article, ScoringOptions.DEFAULT);
     assertEquals("real", c.path("label").asText());
     assertEquals("ana", c.path("analyst").asText());

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Arrays;
 
 /**
  * The server's answers to hostile requests: forged cross-site posts, other hosts, bad framing,
@@ -246,7 +247,7 @@ class HardeningApiTest {
       assertTrue(e.getMessage().startsWith(bad.toString()), e.getMessage());
     }
     assertEquals("hello\n", Files.readString(text));
-    assertTrue(java.util.Arrays.equals(otherBytes, Files.readAllBytes(other)));
+    assertTrue(Arrays.equals(otherBytes, Files.readAllBytes(other)));
   }
 
   /** A full scoring pool answers at once, 503 with Retry-After. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vera.fetch.FetchException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import dev.vera.feedback.FeedbackException;
 
 class ProblemMapperTest {
   @Test
@@ -47,7 +48,7 @@ class ProblemMapperTest {
   void aBrokenFeedbackStoreIs503WithTheReason() {
     ApiProblem p =
         ProblemMapper.problemFor(
-            new dev.vera.feedback.FeedbackException("/data/feedback.db: cannot store the correction: disk I/O error"));
+            new FeedbackException("/data/feedback.db: cannot store the correction: disk I/O error"));
     assertEquals(503, p.status());
     assertEquals("urn:vera:problem:feedback-unavailable", p.type());
     assertTrue(p.detail().contains("disk I/O error"), p.detail());

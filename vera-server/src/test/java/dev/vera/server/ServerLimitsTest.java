@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import java.util.concurrent.Executors;
 
 /** The per-request budgets: a batch's CPU time, and how many URLs are fetched at once. */
 class ServerLimitsTest {
@@ -71,7 +72,7 @@ class ServerLimitsTest {
           ex.getResponseBody().write(b);
           ex.close();
         });
-    slow.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    slow.setExecutor(Executors.newCachedThreadPool());
     slow.start();
     ServerConfig config =
         ServerConfig.defaults()

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.stream.StreamSupport;
 
 /**
  * Analysts' tokens through the real server: who may write, under which name, what a wrong or
@@ -307,6 +308,6 @@ class TokensApiTest {
   }
 
   private static List<String> strings(JsonNode array) {
-    return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+    return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
   }
 }

@@ -13,6 +13,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.jspecify.annotations.Nullable;
+import java.util.Locale;
 
 /**
  * The driver: checks the arguments, builds the session, reads, scores each partition with the
@@ -66,7 +67,7 @@ public final class VeraSparkJob {
       run(spark, options);
       long end = System.nanoTime();
       out.printf(
-          java.util.Locale.ROOT,
+          Locale.ROOT,
           "vera-spark: wrote %s (%s) in %.1f s (session start %.1f s before that)%n",
           options.output(),
           options.outputFormat(),

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.ArrayList;
+import java.util.TreeMap;
 
 class VeraSparkJobTest {
 
@@ -60,7 +62,7 @@ class VeraSparkJobTest {
   private static JobOptions options(String out, String outFormat, String... extra)
       throws UsageException {
     List<String> args =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of(
                 "--input", fixture.toString(), "--format", "jsonl", "--output", out,
                 "--output-format", outFormat, "--model",
@@ -150,7 +152,7 @@ class VeraSparkJobTest {
   private static Map<String, Row> rowsById(Path out, String format) {
     Dataset<Row> got =
         format.equals("parquet") ? spark.read().parquet(out.toString()) : spark.read().json(out.toString());
-    Map<String, Row> byId = new java.util.TreeMap<>();
+    Map<String, Row> byId = new TreeMap<>();
     for (Row r : got.collectAsList()) {
       String id = r.getAs("id");
       if (id != null) {
@@ -183,7 +185,7 @@ class VeraSparkJobTest {
         atMix = rowsById(plain, "parquet");
       }
       Path out = tmp.resolve("out-rate-" + rate);
-      List<String> extra = new java.util.ArrayList<>(List.of("--base-rate", String.valueOf(rate)));
+      List<String> extra = new ArrayList<>(List.of("--base-rate", String.valueOf(rate)));
       extra.addAll(List.of(source));
       VeraSparkJob.run(spark, options(out.toString(), "jsonl", extra.toArray(String[]::new)));
       Map<String, Row> got = rowsById(out, "jsonl");

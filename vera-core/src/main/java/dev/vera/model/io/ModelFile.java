@@ -46,6 +46,13 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import org.jspecify.annotations.Nullable;
+import dev.vera.VeraVersion;
+import dev.vera.embed.ArticleEmbedder;
+import dev.vera.io.OutputFiles;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.TreeSet;
+import java.util.zip.ZipException;
 
 /**
  * Reads and writes Vera model files (format {@value #CODEC}, documented in {@code
@@ -93,11 +100,11 @@ public final class ModelFile {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         write(model, out);
       } catch (IOException e) {
-        throw dev.vera.io.OutputFiles.cannotWrite(path, e);
+        throw OutputFiles.cannotWrite(path, e);
       }
       // Temporary files are private (0600); a model is meant to be shared like any output file.
       try {
-        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
       } catch (UnsupportedOperationException e) {
         // Not a POSIX file system: its default permissions apply.
       }
@@ -197,7 +204,7 @@ public final class ModelFile {
     DataInputStream head = new DataInputStream(in);
     byte[] magic = new byte[MAGIC.length];
     int got = head.readNBytes(magic, 0, magic.length);
-    if (got < magic.length || !java.util.Arrays.equals(magic, MAGIC)) {
+    if (got < magic.length || !Arrays.equals(magic, MAGIC)) {
       throw new ModelFormatException(
           name + ": not a Vera model file (it does not start with 'VERAMODL')");
     }
@@ -214,7 +221,7 @@ public final class ModelFile {
                 + ": model format version "
                 + version
                 + " is not supported; this Vera ("
-                + dev.vera.VeraVersion.get()
+                + VeraVersion.get()
                 + ") reads "
                 + CODEC
                 + " versions "
@@ -247,7 +254,7 @@ public final class ModelFile {
             name + ": damaged model file (checksum mismatch; was it truncated or edited?)");
       }
       return readBodyNamed(raw, name, version);
-    } catch (EOFException | java.util.zip.ZipException e) {
+    } catch (EOFException | ZipException e) {
       throw new ModelFormatException(name + ": damaged model file (ends too early)", e);
     }
   }
@@ -405,7 +412,7 @@ public final class ModelFile {
     EmbeddingHead embedding = null;
     JsonNode emb = h.path("embedding");
     if (version >= 4 && emb.isObject()) {
-      float[] w = new float[dev.vera.embed.ArticleEmbedder.DIMENSION];
+      float[] w = new float[ArticleEmbedder.DIMENSION];
       for (int i = 0; i < w.length; i++) {
         w[i] = body.readFloat();
       }
@@ -1103,7 +1110,7 @@ public final class ModelFile {
     OutletRatings ratings =
         new OutletRatings(
             List.of(new OutletRatings.RatingList("ratings", OutletRatings.Kind.CLASSES, values)));
-    List<Double> classes = new ArrayList<>(new java.util.TreeSet<>(values.values()));
+    List<Double> classes = new ArrayList<>(new TreeSet<>(values.values()));
     double[] weights = new double[classes.size() + 1];
     for (int i = 0; i < classes.size(); i++) {
       JsonNode rate = n.path("rating_fake_rates").path(Integer.toString(classes.get(i).intValue()));

@@ -33,6 +33,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.ArrayList;
 
 class ModelFileTest {
   /** Where the version int sits: after the magic and the codec name in modified UTF-8. */
@@ -241,7 +242,7 @@ class ModelFileTest {
   @Test
   void flippedByteIsRefusedAsDamaged() {
     int step = Math.max(1, (bytes.length - BODY_OFFSET) / 40);
-    List<Integer> positions = new java.util.ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
     for (int i = VERSION_OFFSET + 4; i < BODY_OFFSET; i++) {
       positions.add(i); // the CRC and the body length
     }

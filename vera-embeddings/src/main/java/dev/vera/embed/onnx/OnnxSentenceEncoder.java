@@ -17,6 +17,7 @@ import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Arrays;
 
 /**
  * The sentence encoder bundled with Vera, run offline on the CPU: all-MiniLM-L6-v2 (8-bit
@@ -137,7 +138,7 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
     ids[0] = cls;
     System.arraycopy(window, 0, ids, 1, window.length);
     ids[len - 1] = sep;
-    java.util.Arrays.fill(mask, 1);
+    Arrays.fill(mask, 1);
     long[] shape = {1, len};
     List<OnnxTensor> inputs = new ArrayList<>(3);
     try {

@@ -22,6 +22,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.vera.embed.ArticleEmbedder;
+import dev.vera.model.ScoreStack;
 
 /** Model files that stack a sentence-embedding classifier, with the real encoder. */
 class EmbeddingModelFileTest {
@@ -63,8 +65,8 @@ class EmbeddingModelFileTest {
                 new CredibilityModel(
                     m.vectorizer(), m.weights(), m.intercept(), m.calibrator(), m.reputation(),
                     m.combiner(), m.trainingHashes(), m.card(), null,
-                    new dev.vera.model.ScoreStack(1, 1, new double[0], 0),
-                    new EmbeddingHead("other-encoder@000000000000", 1, new float[dev.vera.embed.ArticleEmbedder.DIMENSION], 0, 1)));
+                    new ScoreStack(1, 1, new double[0], 0),
+                    new EmbeddingHead("other-encoder@000000000000", 1, new float[ArticleEmbedder.DIMENSION], 0, 1)));
     assertTrue(e.getMessage().contains("encoder other-encoder@000000000000, but this Vera bundles all-minilm-l6-v2-q@"), e.getMessage());
   }
 

@@ -45,8 +45,11 @@ public final class LoadDriver {
     System.exit(run(args, System.out, System.err));
   }
 
-  /** Runs the load test; the exit status: 0 when every request succeeded, 1 when not, 2 on usage. */
-  static int run(String[] args, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+  /**
+   * Runs the load test; the exit status: 0 when every request succeeded, 1 when not, 2 on usage.
+   */
+  static int run(String[] args, PrintStream out, PrintStream err)
+      throws IOException, InterruptedException {
     int port = 8080;
     int requests = 5_000;
     int warmup = 1_000;
@@ -135,11 +138,13 @@ public final class LoadDriver {
                       HttpRequest.newBuilder(uri)
                           .timeout(Duration.ofSeconds(30))
                           .header("Content-Type", "application/json")
-                          .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i % bodies.size())))
+                          .POST(
+                              HttpRequest.BodyPublishers.ofByteArray(bodies.get(i % bodies.size())))
                           .build();
                   long t0 = System.nanoTime();
                   try {
-                    HttpResponse<byte[]> resp = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
+                    HttpResponse<byte[]> resp =
+                        client.send(req, HttpResponse.BodyHandlers.ofByteArray());
                     if (resp.statusCode() != 200) {
                       errors.incrementAndGet();
                       firstError.compareAndSet(-1, resp.statusCode());
@@ -174,13 +179,14 @@ public final class LoadDriver {
 
   /** Request bodies from the corpus (test part first), else synthetic GossipCop-length texts. */
   private static List<byte[]> bodies(
-      Path articles, boolean explain, boolean reasons, PrintStream out)
-      throws IOException {
+      Path articles, boolean explain, boolean reasons, PrintStream out) throws IOException {
     List<byte[]> bodies = new ArrayList<>();
     long chars = 0;
     if (Files.isRegularFile(articles)) {
       try (BufferedReader r = Files.newBufferedReader(articles, StandardCharsets.UTF_8)) {
-        for (String line = r.readLine(); line != null && bodies.size() < MAX_ARTICLES; line = r.readLine()) {
+        for (String line = r.readLine();
+            line != null && bodies.size() < MAX_ARTICLES;
+            line = r.readLine()) {
           JsonNode n = VerdictJson.mapper().readTree(line);
           String text = n.path("text").asText("");
           if (text.isBlank() || !n.path("split").asText("").equals("test")) {
@@ -221,7 +227,8 @@ public final class LoadDriver {
         }
         bodies.add(b.toString().getBytes(StandardCharsets.UTF_8));
       }
-      out.println("articles: 200 synthetic (about 3,000 characters; no corpus at " + articles + ")");
+      out.println(
+          "articles: 200 synthetic (about 3,000 characters; no corpus at " + articles + ")");
     }
     return bodies;
   }

@@ -30,7 +30,8 @@ class LoadDriverTest {
             args,
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Run(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private static CredibilityModel bundledModel() throws Exception {
@@ -52,12 +53,22 @@ class LoadDriverTest {
     try {
       Run r =
           run(
-              "--port", String.valueOf(app.port()), "--requests", "12", "--warmup", "2",
-              "--concurrency", "2", "--articles", articles.toString());
+              "--port",
+              String.valueOf(app.port()),
+              "--requests",
+              "12",
+              "--warmup",
+              "2",
+              "--concurrency",
+              "2",
+              "--articles",
+              articles.toString());
       assertEquals(0, r.status(), r.toString());
       assertTrue(r.out().contains("articles: 2 from " + articles + " (test split)"), r.out());
       assertTrue(
-          r.out().contains("POST /api/v1/check: 12 requests (after 2 warm-up), 2 connections, 0 errors"),
+          r.out()
+              .contains(
+                  "POST /api/v1/check: 12 requests (after 2 warm-up), 2 connections, 0 errors"),
           r.out());
       assertTrue(r.out().contains("requests/s; latency p50 "), r.out());
     } finally {
@@ -71,7 +82,16 @@ class LoadDriverTest {
     try (ServerSocket s = new ServerSocket(0)) {
       closedPort = s.getLocalPort();
     }
-    Run r = run("--port", String.valueOf(closedPort), "--requests", "3", "--warmup", "0", "--articles", "none");
+    Run r =
+        run(
+            "--port",
+            String.valueOf(closedPort),
+            "--requests",
+            "3",
+            "--warmup",
+            "0",
+            "--articles",
+            "none");
     assertEquals(1, r.status(), r.toString());
     assertTrue(r.out().contains("200 synthetic"), r.out());
     assertTrue(r.out().contains("3 errors"), r.out());

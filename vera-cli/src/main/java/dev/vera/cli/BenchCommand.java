@@ -6,11 +6,18 @@ import dev.vera.model.CredibilityModel;
 import dev.vera.model.LinearTrainer;
 import dev.vera.model.ProgressListener;
 import dev.vera.model.ScoringOptions;
+import dev.vera.model.TrainingConfig;
 import dev.vera.model.TrainingSet;
 import dev.vera.text.FeatureSpace;
 import dev.vera.text.WordAnalyzer;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -18,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.jspecify.annotations.Nullable;
@@ -25,14 +33,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import dev.vera.model.TrainingConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.util.ArrayList;
-import java.util.function.ToDoubleFunction;
 
 /**
  * {@code vera bench}: scoring throughput on one core and on all cores, model load time and
@@ -53,19 +53,35 @@ public final class BenchCommand implements Callable<Integer> {
   @Mixin ModelOption model;
   @Mixin InputOptions input;
 
-  @Option(names = "--data", required = true, arity = "1..*", paramLabel = "PATH", description = "Articles to score.")
+  @Option(
+      names = "--data",
+      required = true,
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Articles to score.")
   List<Path> data;
 
-  @Option(names = "--split-field", paramLabel = "FIELD", description = "Score only FIELD=test (default: all articles).")
+  @Option(
+      names = "--split-field",
+      paramLabel = "FIELD",
+      description = "Score only FIELD=test (default: all articles).")
   @Nullable String splitField;
 
-  @Option(names = "--rounds", paramLabel = "N", description = "Timed passes over the articles (default: 3).")
+  @Option(
+      names = "--rounds",
+      paramLabel = "N",
+      description = "Timed passes over the articles (default: 3).")
   int rounds = 3;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Threads for the all-cores figure (default: all cores).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Threads for the all-cores figure (default: all cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = "--train", description = "Also time training a model on FIELD=train with the default settings.")
+  @Option(
+      names = "--train",
+      description = "Also time training a model on FIELD=train with the default settings.")
   boolean train;
 
   @Option(
@@ -87,7 +103,8 @@ public final class BenchCommand implements Callable<Integer> {
       model.load();
       warmLoad = Math.min(warmLoad, (System.nanoTime() - t) / 1e9);
     }
-    Inputs.Loaded loaded = Inputs.readAll(data, input.readerOptions(err), err, ProgressListener.NONE);
+    Inputs.Loaded loaded =
+        Inputs.readAll(data, input.readerOptions(err), err, ProgressListener.NONE);
     List<Article> all = loaded.articles();
     List<Article> articles = splitField == null ? all : Splits.part(all, splitField, "test");
     articles = articles.subList(0, Math.min(articles.size(), Math.max(1, limit)));
@@ -104,7 +121,8 @@ public final class BenchCommand implements Callable<Integer> {
         System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20);
-    out.printf(Locale.ROOT, "model load: first %.3f s (cold JVM), warm %.3f s%n", firstLoad, warmLoad);
+    out.printf(
+        Locale.ROOT, "model load: first %.3f s (cold JVM), warm %.3f s%n", firstLoad, warmLoad);
     out.flush();
 
     System.gc();
@@ -115,13 +133,38 @@ public final class BenchCommand implements Callable<Integer> {
     double baseline = rate(articles, 1, a -> tokenize(words, a));
     double linear = rate(articles, 1, m::rawScore);
     double one = rate(articles, 1, a -> m.predict(a, ScoringOptions.DEFAULT).probabilityFake());
-    double many = rate(articles, threads, a -> m.predict(a, ScoringOptions.DEFAULT).probabilityFake());
-    double explained = rate(articles, 1, a -> m.explain(a, ScoringOptions.DEFAULT, 5, false).verdict().probabilityFake());
-    out.printf(Locale.ROOT, "baseline (Lucene word tokenization only), 1 thread: %8.0f articles/s%n", baseline);
-    out.printf(Locale.ROOT, "linear score alone (no neighbours), 1 thread:      %8.0f articles/s  (%.2f× baseline)%n", linear, linear / baseline);
-    out.printf(Locale.ROOT, "scoring, 1 thread:                                 %8.0f articles/s  (%.2f× baseline, %.2f× linear alone)%n", one, one / baseline, one / linear);
-    out.printf(Locale.ROOT, "scoring, %d threads:                                %8.0f articles/s  (%.2f× 1 thread)%n", threads, many, many / one);
-    out.printf(Locale.ROOT, "scoring with reasons (vera check), 1 thread:       %8.0f articles/s%n", explained);
+    double many =
+        rate(articles, threads, a -> m.predict(a, ScoringOptions.DEFAULT).probabilityFake());
+    double explained =
+        rate(
+            articles,
+            1,
+            a -> m.explain(a, ScoringOptions.DEFAULT, 5, false).verdict().probabilityFake());
+    out.printf(
+        Locale.ROOT,
+        "baseline (Lucene word tokenization only), 1 thread: %8.0f articles/s%n",
+        baseline);
+    out.printf(
+        Locale.ROOT,
+        "linear score alone (no neighbours), 1 thread:      %8.0f articles/s  (%.2f× baseline)%n",
+        linear,
+        linear / baseline);
+    out.printf(
+        Locale.ROOT,
+        "scoring, 1 thread:                                 %8.0f articles/s  (%.2f× baseline, %.2f× linear alone)%n",
+        one,
+        one / baseline,
+        one / linear);
+    out.printf(
+        Locale.ROOT,
+        "scoring, %d threads:                                %8.0f articles/s  (%.2f× 1 thread)%n",
+        threads,
+        many,
+        many / one);
+    out.printf(
+        Locale.ROOT,
+        "scoring with reasons (vera check), 1 thread:       %8.0f articles/s%n",
+        explained);
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
@@ -129,7 +172,8 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     // Pools peak at different moments, so their sum bounds the heap's peak from above.
-    out.printf(Locale.ROOT, "peak heap while scoring (sum of the pools' peaks): %d MB%n", peak >> 20);
+    out.printf(
+        Locale.ROOT, "peak heap while scoring (sum of the pools' peaks): %d MB%n", peak >> 20);
     out.flush();
     if (train) {
       if (splitField == null) {
@@ -138,7 +182,9 @@ public final class BenchCommand implements Callable<Integer> {
       TrainingSet set = Splits.byField(all, splitField, List.of());
       long ts = System.nanoTime();
       new LinearTrainer(TrainingConfig.defaults(), ProcessTrainingEnvironment.current())
-          .train(new TrainingSet(set.train(), set.valid(), List.of(), List.of(), splitField), ProgressListener.NONE);
+          .train(
+              new TrainingSet(set.train(), set.valid(), List.of(), List.of(), splitField),
+              ProgressListener.NONE);
       out.printf(
           Locale.ROOT,
           "training (default settings, %d C values) on %d articles: %.1f s%n",
@@ -179,7 +225,9 @@ public final class BenchCommand implements Callable<Integer> {
             pool.submit(
                 () -> {
                   double sink = 0;
-                  for (long i = next.getAndIncrement(); i < articles.size(); i = next.getAndIncrement()) {
+                  for (long i = next.getAndIncrement();
+                      i < articles.size();
+                      i = next.getAndIncrement()) {
                     sink += work.applyAsDouble(articles.get((int) i));
                   }
                   return sink;

@@ -1,5 +1,6 @@
 package dev.vera.cli;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.vera.article.Article;
 import dev.vera.model.CredibilityModel;
 import dev.vera.model.ProgressListener;
@@ -9,6 +10,7 @@ import dev.vera.scan.ScanJob;
 import dev.vera.scan.ScanListener;
 import dev.vera.scan.ScanResult;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,14 +27,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import com.sun.management.OperatingSystemMXBean;
-import java.lang.management.ManagementFactory;
 
 /**
- * {@code vera bench-scan}: {@code vera scan} throughput on one thread and on all cores, beside
- * the core library's raw scoring rate (articles already in memory, {@code predict} only) measured
- * in the same run, with the ratios the scan must meet: all cores at least 1.8× one thread, and
- * at least 0.9× the raw rate on as many threads (reading, JSON and durable writing cost little).
+ * {@code vera bench-scan}: {@code vera scan} throughput on one thread and on all cores, beside the
+ * core library's raw scoring rate (articles already in memory, {@code predict} only) measured in
+ * the same run, with the ratios the scan must meet: all cores at least 1.8× one thread, and at
+ * least 0.9× the raw rate on as many threads (reading, JSON and durable writing cost little).
  */
 @Command(
     name = "bench-scan",
@@ -110,8 +110,13 @@ public final class BenchScanCommand implements Callable<Integer> {
         rawCpu = Math.min(rawCpu, (c1 - c0) / 1e3 / articles.size());
         scanCpu = Math.min(scanCpu, (c2 - c1) / 1e3 / articles.size());
       }
-      out.printf(Locale.ROOT, "raw scoring (predict, in memory), 1 thread:  %8.0f articles/s%n", raw1);
-      out.printf(Locale.ROOT, "raw scoring (predict, in memory), %d threads: %8.0f articles/s%n", threads, rawN);
+      out.printf(
+          Locale.ROOT, "raw scoring (predict, in memory), 1 thread:  %8.0f articles/s%n", raw1);
+      out.printf(
+          Locale.ROOT,
+          "raw scoring (predict, in memory), %d threads: %8.0f articles/s%n",
+          threads,
+          rawN);
       out.printf(
           Locale.ROOT,
           "vera scan, 1 thread:                         %8.0f articles/s  (%.2f× raw 1 thread)%n",
@@ -176,8 +181,7 @@ public final class BenchScanCommand implements Callable<Integer> {
 
   /** CPU time of this process so far (all threads), or -1 where the JVM does not tell. */
   private static long processCpuNanos() {
-    if (ManagementFactory.getOperatingSystemMXBean()
-        instanceof OperatingSystemMXBean os) {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
       return os.getProcessCpuTime();
     }
     return -1;
@@ -196,7 +200,9 @@ public final class BenchScanCommand implements Callable<Integer> {
             pool.submit(
                 () -> {
                   double sink = 0;
-                  for (int k = next.getAndIncrement(); k < articles.size(); k = next.getAndIncrement()) {
+                  for (int k = next.getAndIncrement();
+                      k < articles.size();
+                      k = next.getAndIncrement()) {
                     sink += m.predict(articles.get(k), ScoringOptions.DEFAULT).probabilityFake();
                   }
                   return sink;
@@ -210,5 +216,4 @@ public final class BenchScanCommand implements Callable<Integer> {
       pool.shutdownNow();
     }
   }
-
 }

@@ -15,8 +15,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a model card says of its corpora beyond what training measures: each corpus's licence
- * (a tab-separated file: corpus, licence) and the held-out figures of the same recipe (the JSON of
+ * What a model card says of its corpora beyond what training measures: each corpus's licence (a
+ * tab-separated file: corpus, licence) and the held-out figures of the same recipe (the JSON of
  * {@code vera generalization}).
  */
 final class CardNotes {
@@ -24,7 +24,8 @@ final class CardNotes {
 
   /** The model with the notes in its card; each file may be null. */
   static CredibilityModel apply(
-      CredibilityModel model, @Nullable Path licences, @Nullable Path generalization) throws IOException {
+      CredibilityModel model, @Nullable Path licences, @Nullable Path generalization)
+      throws IOException {
     Map<String, String> licence = licences == null ? Map.of() : licences(licences);
     Map<String, ModelCard.HeldOut> heldOut =
         generalization == null ? Map.of() : heldOut(generalization);

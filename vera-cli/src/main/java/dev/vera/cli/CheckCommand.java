@@ -102,7 +102,8 @@ public class CheckCommand implements Callable<Integer> {
           err.println("vera check: " + r.message());
           err.flush();
           if (format == OutputFormat.jsonl) {
-            TerminalText.exact(out).println(VerdictJson.mapper().writeValueAsString(VerdictJson.rejected(r)));
+            TerminalText.exact(out)
+                .println(VerdictJson.mapper().writeValueAsString(VerdictJson.rejected(r)));
           }
           continue;
         }

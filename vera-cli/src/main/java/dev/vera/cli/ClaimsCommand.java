@@ -1,18 +1,17 @@
 package dev.vera.cli;
 
-import dev.vera.io.OutputFiles;
 import dev.vera.article.Article;
 import dev.vera.claims.CheckWorthinessModel;
 import dev.vera.claims.ClaimbusterData;
 import dev.vera.eval.ClassReport;
 import dev.vera.eval.Evaluation;
+import dev.vera.io.OutputFiles;
 import dev.vera.model.MetricSummary;
 import dev.vera.model.TrainingSet;
 import dev.vera.model.io.BundledModel;
 import dev.vera.model.io.ModelCardText;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +60,8 @@ public final class ClaimsCommand implements Runnable {
     t.name = "vera-claims";
     t.spaces = List.of("body-words", "body-chars");
     t.hashBits = 18;
-    // Chosen on split=valid average precision: 2-5 (0.758) over the credibility model's 3-5 (0.754).
+    // Chosen on split=valid average precision: 2-5 (0.758) over the credibility model's 3-5
+    // (0.754).
     t.charRange = "2-5";
     t.cGrid = List.of(0.25, 0.5, 1.0, 2.0);
     // A sentence fits one window of the encoder; neighbours are for articles retold by outlets.
@@ -127,13 +127,24 @@ public final class ClaimsCommand implements Runnable {
   static final class Train implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled sentences (JSONL).")
+    @Option(
+        names = "--data",
+        required = true,
+        paramLabel = "FILE",
+        description = "Labelled sentences (JSONL).")
     Path data;
 
-    @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Where to write the model.")
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "MODEL",
+        description = "Where to write the model.")
     Path out;
 
-    @Option(names = "--card", paramLabel = "FILE", description = "Also write the model card as Markdown.")
+    @Option(
+        names = "--card",
+        paramLabel = "FILE",
+        description = "Also write the model card as Markdown.")
     @Nullable Path card;
 
     @Mixin TrainingOptions training = claimDefaults();
@@ -150,7 +161,8 @@ public final class ClaimsCommand implements Runnable {
       long t0 = System.nanoTime();
       CheckWorthinessModel model;
       try (TerminalProgress progress = TerminalProgress.forStderr(err, true)) {
-        model = CheckWorthinessModel.train(set, config, ProcessTrainingEnvironment.current(), progress);
+        model =
+            CheckWorthinessModel.train(set, config, ProcessTrainingEnvironment.current(), progress);
       } catch (IllegalArgumentException e) {
         throw new VeraCommand.UsageException(e.getMessage());
       }
@@ -190,13 +202,23 @@ public final class ClaimsCommand implements Runnable {
   static final class Eval implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled sentences (JSONL).")
+    @Option(
+        names = "--data",
+        required = true,
+        paramLabel = "FILE",
+        description = "Labelled sentences (JSONL).")
     Path data;
 
-    @Option(names = "--part", paramLabel = "PART", description = "train, valid or test (default: test).")
+    @Option(
+        names = "--part",
+        paramLabel = "PART",
+        description = "train, valid or test (default: test).")
     String part = "test";
 
-    @Option(names = "--claims-model", paramLabel = "MODEL", description = "Model (default: the bundled one).")
+    @Option(
+        names = "--claims-model",
+        paramLabel = "MODEL",
+        description = "Model (default: the bundled one).")
     @Nullable Path modelPath;
 
     @Override

@@ -1,6 +1,5 @@
 package dev.vera.cli;
 
-import dev.vera.io.OutputFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +11,7 @@ import dev.vera.feedback.Correction;
 import dev.vera.feedback.CorrectionReview;
 import dev.vera.feedback.FeedbackStore;
 import dev.vera.feedback.TrainingCorrections;
+import dev.vera.io.OutputFiles;
 import dev.vera.model.CredibilityModel;
 import dev.vera.model.ModelEvaluation;
 import dev.vera.model.ProgressListener;
@@ -19,19 +19,21 @@ import dev.vera.model.ScoringOptions;
 import dev.vera.model.TrainingSet;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** The analysts' corrections in {@code vera train --feedback} and {@code vera eval --corrected-only}. */
+/**
+ * The analysts' corrections in {@code vera train --feedback} and {@code vera eval
+ * --corrected-only}.
+ */
 final class CorrectionsCli {
   private CorrectionsCli() {}
 
   /** The training set with the database's corrections joined, reported on {@code out}. */
-  static TrainingSet join(TrainingSet set, Path db, int weight, PrintWriter out) throws IOException {
+  static TrainingSet join(TrainingSet set, Path db, int weight, PrintWriter out)
+      throws IOException {
     List<Correction> corrections;
     try (FeedbackStore store = FeedbackCommand.openExisting(db)) {
       corrections = store.latestPerArticle();
@@ -99,8 +101,16 @@ final class CorrectionsCli {
       out.println(
           "  (trained on: agreement there shows the correction was learned, not a held-out score)");
     }
-    out.printf(Locale.ROOT, "%5s  %-16s  %-8s  %-22s  %-22s  %-5s  %s%n",
-        "id", "content hash", "analyst", "corrected model", "this model", "fixed", "article");
+    out.printf(
+        Locale.ROOT,
+        "%5s  %-16s  %-8s  %-22s  %-22s  %-5s  %s%n",
+        "id",
+        "content hash",
+        "analyst",
+        "corrected model",
+        "this model",
+        "fixed",
+        "article");
     for (CorrectionReview.Item i : review.items()) {
       Correction c = i.correction();
       out.printf(
@@ -109,8 +119,14 @@ final class CorrectionsCli {
           c.id(),
           c.contentHash(),
           c.label().wireName(),
-          String.format(Locale.ROOT, "%s %.3f", c.modelLabel().wireName(), c.modelProbabilityFake()),
-          String.format(Locale.ROOT, "%s %.3f%s", i.now().label().wireName(), i.now().probabilityFake(), i.trainedOn() ? " (trained)" : ""),
+          String.format(
+              Locale.ROOT, "%s %.3f", c.modelLabel().wireName(), c.modelProbabilityFake()),
+          String.format(
+              Locale.ROOT,
+              "%s %.3f%s",
+              i.now().label().wireName(),
+              i.now().probabilityFake(),
+              i.trainedOn() ? " (trained)" : ""),
           i.agreesNow() ? "yes" : "no",
           c.article().id() != null ? c.article().id() : c.article().title());
     }
@@ -119,7 +135,12 @@ final class CorrectionsCli {
       List<Article> articles = corrections.stream().map(Correction::asTrainingArticle).toList();
       Evaluation e =
           ModelEvaluation.evaluate(
-              model, articles, options, ModelEvaluation.trainingMajority(model), false, ProgressListener.NONE);
+              model,
+              articles,
+              options,
+              ModelEvaluation.trainingMajority(model),
+              false,
+              ProgressListener.NONE);
       out.print(EvaluationTable.render(e));
     }
     out.flush();
@@ -129,7 +150,8 @@ final class CorrectionsCli {
     return VeraCommand.EXIT_OK;
   }
 
-  private static String reviewJson(CredibilityModel model, CorrectionReview review) throws IOException {
+  private static String reviewJson(CredibilityModel model, CorrectionReview review)
+      throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode n = mapper.createObjectNode();
     n.put("model_id", model.card().modelId());

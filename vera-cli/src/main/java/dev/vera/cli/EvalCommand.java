@@ -1,17 +1,15 @@
 package dev.vera.cli;
 
-import dev.vera.io.OutputFiles;
 import dev.vera.article.Article;
 import dev.vera.eval.Evaluation;
 import dev.vera.eval.EvaluationTable;
 import dev.vera.eval.ReportContext;
 import dev.vera.eval.ReportPage;
 import dev.vera.experiment.Splits;
+import dev.vera.io.OutputFiles;
 import dev.vera.model.CredibilityModel;
 import dev.vera.model.ModelEvaluation;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -39,10 +37,17 @@ public final class EvalCommand implements Callable<Integer> {
   @Mixin InputOptions input;
   @Mixin ScoringOptionsMixin scoring;
 
-  @Option(names = "--data", arity = "1..*", paramLabel = "PATH", description = "Labelled articles (required unless --corrected-only).")
+  @Option(
+      names = "--data",
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Labelled articles (required unless --corrected-only).")
   List<Path> data;
 
-  @Option(names = "--feedback", paramLabel = "DB", description = "With --corrected-only: the feedback database.")
+  @Option(
+      names = "--feedback",
+      paramLabel = "DB",
+      description = "With --corrected-only: the feedback database.")
   @Nullable Path feedback;
 
   @Option(
@@ -52,16 +57,28 @@ public final class EvalCommand implements Callable<Integer> {
               + " model now agree with them?")
   boolean correctedOnly;
 
-  @Option(names = "--split-field", paramLabel = "FIELD", description = "Evaluate only the --part of this split field.")
+  @Option(
+      names = "--split-field",
+      paramLabel = "FIELD",
+      description = "Evaluate only the --part of this split field.")
   @Nullable String splitField;
 
-  @Option(names = "--part", paramLabel = "PART", description = "With --split-field: which part (default: test).")
+  @Option(
+      names = "--part",
+      paramLabel = "PART",
+      description = "With --split-field: which part (default: test).")
   String part = "test";
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Write the figures as JSON (snake_case keys).")
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description = "Write the figures as JSON (snake_case keys).")
   @Nullable Path json;
 
-  @Option(names = "--report", paramLabel = "FILE", description = "Write a self-contained HTML report.")
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description = "Write a self-contained HTML report.")
   @Nullable Path report;
 
   @Option(names = "--per-source", description = "Add figures per publisher domain.")
@@ -70,7 +87,9 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Evaluate even on articles the model was trained on.")
   boolean force;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress output.")
   boolean quiet;
 
   @Override
@@ -78,10 +97,12 @@ public final class EvalCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (correctedOnly || feedback != null) {
-      return CorrectionsCli.evaluate(model.load(), feedback, correctedOnly, data, scoring.toOptions(), out, json);
+      return CorrectionsCli.evaluate(
+          model.load(), feedback, correctedOnly, data, scoring.toOptions(), out, json);
     }
     if (data == null || data.isEmpty()) {
-      throw new VeraCommand.UsageException("--data PATH is needed (or --feedback DB --corrected-only)");
+      throw new VeraCommand.UsageException(
+          "--data PATH is needed (or --feedback DB --corrected-only)");
     }
     CredibilityModel m = model.load();
     try (TerminalProgress progress = TerminalProgress.forStderr(err, quiet)) {
@@ -104,8 +125,7 @@ public final class EvalCommand implements Callable<Integer> {
                 + " hash); figures on them would not be a fair test. Evaluate on held-out"
                 + " articles, use 'vera experiment' to train and test on one split, or pass"
                 + " --force.%n",
-            overlap,
-            articles.size());
+            overlap, articles.size());
         err.flush();
         return VeraCommand.EXIT_FAILED;
       }
@@ -124,7 +144,9 @@ public final class EvalCommand implements Callable<Integer> {
               + ", "
               + articles.size()
               + " articles"
-              + (overlap > 0 ? ", of which " + overlap + " were in the training data (--force)" : "");
+              + (overlap > 0
+                  ? ", of which " + overlap + " were in the training data (--force)"
+                  : "");
       out.println("Model " + m.card().modelId() + " on " + what);
       out.print(EvaluationTable.render(e));
       out.flush();
@@ -135,7 +157,10 @@ public final class EvalCommand implements Callable<Integer> {
         String split =
             splitField == null
                 ? "all labelled articles of the input"
-                : splitField + "=" + part + " (the model chose its settings on its own validation part)";
+                : splitField
+                    + "="
+                    + part
+                    + " (the model chose its settings on its own validation part)";
         OutputFiles.writeString(
             report,
             ReportPage.html(

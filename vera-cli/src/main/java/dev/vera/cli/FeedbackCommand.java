@@ -5,6 +5,7 @@ import dev.vera.article.Label;
 import dev.vera.feedback.Correction;
 import dev.vera.feedback.CorrectionJson;
 import dev.vera.feedback.FeedbackStore;
+import dev.vera.io.OutputFiles;
 import dev.vera.model.CredibilityModel;
 import dev.vera.model.ProgressListener;
 import dev.vera.model.Verdict;
@@ -26,7 +27,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import dev.vera.io.OutputFiles;
 
 /**
  * {@code vera feedback}: an analyst's correction of a verdict, stored with the article so that
@@ -48,10 +48,18 @@ import dev.vera.io.OutputFiles;
 public final class FeedbackCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "ARTICLE-ID", description = "The article's id in --article, or its content hash.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "ARTICLE-ID",
+      description = "The article's id in --article, or its content hash.")
   @Nullable String articleId;
 
-  @Option(names = "--article", arity = "1..*", paramLabel = "PATH", description = "Where the article is: files or directories Vera reads.")
+  @Option(
+      names = "--article",
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Where the article is: files or directories Vera reads.")
   @Nullable List<Path> articleInputs;
 
   @Option(names = "--label", paramLabel = "fake|real", description = "The analyst's label.")
@@ -60,7 +68,10 @@ public final class FeedbackCommand implements Callable<Integer> {
   @Option(names = "--note", paramLabel = "TEXT", description = "Why (kept with the correction).")
   String note = "";
 
-  @Option(names = "--analyst", paramLabel = "NAME", description = "Who corrects (default: $VERA_ANALYST).")
+  @Option(
+      names = "--analyst",
+      paramLabel = "NAME",
+      description = "Who corrects (default: $VERA_ANALYST).")
   @Nullable String analyst;
 
   @Mixin FeedbackDbOption db;
@@ -92,7 +103,13 @@ public final class FeedbackCommand implements Callable<Integer> {
       stored =
           store.add(
               Correction.draft(
-                  article.withLabel(null), m.card().modelId(), v.label(), v.probabilityFake(), analystLabel, note, who));
+                  article.withLabel(null),
+                  m.card().modelId(),
+                  v.label(),
+                  v.probabilityFake(),
+                  analystLabel,
+                  note,
+                  who));
     } catch (IllegalArgumentException e) {
       throw new VeraCommand.UsageException(e.getMessage());
     }
@@ -151,7 +168,9 @@ public final class FeedbackCommand implements Callable<Integer> {
     }
     return Label.parse(text.strip())
         .orElseThrow(
-            () -> new VeraCommand.UsageException("--label must be fake or real, was \"" + text + "\""));
+            () ->
+                new VeraCommand.UsageException(
+                    "--label must be fake or real, was \"" + text + "\""));
   }
 
   static String analystName(@Nullable String given) {
@@ -179,7 +198,10 @@ public final class FeedbackCommand implements Callable<Integer> {
 
     @Mixin FeedbackDbOption db;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write here (atomically) instead of standard output.")
+    @Option(
+        names = "--out",
+        paramLabel = "FILE",
+        description = "Write here (atomically) instead of standard output.")
     @Nullable Path out;
 
     @Override
@@ -205,7 +227,9 @@ public final class FeedbackCommand implements Callable<Integer> {
         } finally {
           Files.deleteIfExists(tmp);
         }
-        spec.commandLine().getErr().println("vera feedback export: " + all.size() + " corrections to " + out);
+        spec.commandLine()
+            .getErr()
+            .println("vera feedback export: " + all.size() + " corrections to " + out);
       }
       return VeraCommand.EXIT_OK;
     }
@@ -221,7 +245,10 @@ public final class FeedbackCommand implements Callable<Integer> {
   }
 
   /** {@code vera feedback list}: the corrections as a table. */
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the corrections, oldest first.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List the corrections, oldest first.")
   static final class ListCorrections implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -236,8 +263,16 @@ public final class FeedbackCommand implements Callable<Integer> {
       }
       out.printf(Locale.ROOT, "%d corrections in %s%n", all.size(), db.path());
       if (!all.isEmpty()) {
-        out.printf(Locale.ROOT, "%5s  %-24s  %-12s  %-16s  %-15s  %-30s  %s%n",
-            "id", "when (UTC)", "analyst", "content hash", "model → analyst", "article", "note");
+        out.printf(
+            Locale.ROOT,
+            "%5s  %-24s  %-12s  %-16s  %-15s  %-30s  %s%n",
+            "id",
+            "when (UTC)",
+            "analyst",
+            "content hash",
+            "model → analyst",
+            "article",
+            "note");
       }
       for (Correction c : all) {
         String article = c.article().id() != null ? c.article().id() : c.article().title();
@@ -260,7 +295,8 @@ public final class FeedbackCommand implements Callable<Integer> {
   /** Opens a database that must exist already (reading commands never create one). */
   static FeedbackStore openExisting(Path path) throws IOException {
     if (!Files.isRegularFile(path)) {
-      throw new IOException("no feedback database at " + path + " (store a correction first, or give --db FILE)");
+      throw new IOException(
+          "no feedback database at " + path + " (store a correction first, or give --db FILE)");
     }
     return FeedbackStore.open(path);
   }

@@ -10,6 +10,7 @@ import dev.vera.model.CredibilityModel;
 import dev.vera.model.EmbeddingHead;
 import dev.vera.model.ModelCard;
 import dev.vera.model.TrainingConfig;
+import dev.vera.output.VerdictJson;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,12 +26,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import dev.vera.output.VerdictJson;
 
 /**
- * {@code vera generalization}: how a training recipe holds beyond the collections it learns
- * from. The whole leave-one-corpus-out table, each corpus's in-domain test figures beside a model
- * of the same recipe trained on that corpus alone, applicability and the source evidence.
+ * {@code vera generalization}: how a training recipe holds beyond the collections it learns from.
+ * The whole leave-one-corpus-out table, each corpus's in-domain test figures beside a model of the
+ * same recipe trained on that corpus alone, applicability and the source evidence.
  */
 @Command(
     name = "generalization",
@@ -45,28 +45,48 @@ import dev.vera.output.VerdictJson;
 public final class GeneralizationCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--data", required = true, arity = "2..*", paramLabel = "PATH", description = "Labelled corpora (two or more).")
+  @Option(
+      names = "--data",
+      required = true,
+      arity = "2..*",
+      paramLabel = "PATH",
+      description = "Labelled corpora (two or more).")
   List<Path> data;
 
-  @Option(names = "--split-field", paramLabel = "FIELD", description = "The split field of every corpus (default: split).")
+  @Option(
+      names = "--split-field",
+      paramLabel = "FIELD",
+      description = "The split field of every corpus (default: split).")
   String splitField = "split";
 
-  @Option(names = "--holdout", paramLabel = "CORPUS", description = "Hold out only these corpora (repeatable; default: each in turn).")
+  @Option(
+      names = "--holdout",
+      paramLabel = "CORPUS",
+      description = "Hold out only these corpora (repeatable; default: each in turn).")
   List<String> holdout = new ArrayList<>();
 
-  @Option(names = "--no-in-domain", description = "Skip the in-domain figures (one model less, and one per corpus).")
+  @Option(
+      names = "--no-in-domain",
+      description = "Skip the in-domain figures (one model less, and one per corpus).")
   boolean noInDomain;
 
   @Option(names = "--no-alone", description = "In domain, skip the single-corpus models.")
   boolean noAlone;
 
-  @Option(names = "--peer", paramLabel = "JSONL", description = "The peer yardstick's output (shared/tools/loco_peer.py), shown beside Vera's figures.")
+  @Option(
+      names = "--peer",
+      paramLabel = "JSONL",
+      description =
+          "The peer yardstick's output (shared/tools/loco_peer.py), shown beside Vera's figures.")
   @Nullable Path peer;
 
   @Option(names = "--json", paramLabel = "FILE", description = "Write the figures as JSON.")
   @Nullable Path json;
 
-  @Option(names = "--report", paramLabel = "FILE", description = "Write the figures as a self-contained HTML page.")
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description = "Write the figures as a self-contained HTML page.")
   @Nullable Path report;
 
   @Option(
@@ -79,7 +99,8 @@ public final class GeneralizationCommand implements Callable<Integer> {
 
   @Option(
       names = "--ablation-embeddings",
-      description = "With --ablation, also judge stacking sentence embeddings (slow: every article is embedded once).")
+      description =
+          "With --ablation, also judge stacking sentence embeddings (slow: every article is embedded once).")
   boolean ablationEmbeddings;
 
   @Option(
@@ -90,7 +111,9 @@ public final class GeneralizationCommand implements Callable<Integer> {
               + " trains, its valid part validates; never held out). Repeatable.")
   List<Path> ablationCorpora = new ArrayList<>();
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress output.")
   boolean quiet;
 
   @Mixin InputOptions input;
@@ -114,7 +137,8 @@ public final class GeneralizationCommand implements Callable<Integer> {
       List<String> held = holdout.isEmpty() ? corpora : holdout;
       for (String h : held) {
         if (!corpora.contains(h)) {
-          throw new VeraCommand.UsageException("no corpus '" + h + "' in the data; corpora: " + corpora);
+          throw new VeraCommand.UsageException(
+              "no corpus '" + h + "' in the data; corpora: " + corpora);
         }
       }
       List<ModelCard.DataFile> files = Inputs.describe(data);
@@ -129,7 +153,12 @@ public final class GeneralizationCommand implements Callable<Integer> {
         CorpusGeneralization.Holdout result = g.holdout(all, h, progress);
         holdouts.add(result);
         progress.close();
-        err.printf(Locale.ROOT, "vera: held out %s: ROC-AUC %.4f (%s)%n", h, result.atTrainingRate().rocAuc(), result.modelId());
+        err.printf(
+            Locale.ROOT,
+            "vera: held out %s: ROC-AUC %.4f (%s)%n",
+            h,
+            result.atTrainingRate().rocAuc(),
+            result.modelId());
         err.flush();
       }
       String allModelId = null;
@@ -138,7 +167,8 @@ public final class GeneralizationCommand implements Callable<Integer> {
         CredibilityModel every = g.train(all, progress);
         allModelId = every.card().modelId();
         for (String c : corpora) {
-          CredibilityModel alone = noAlone ? null : g.train(CorpusGeneralization.corpus(all, c), progress);
+          CredibilityModel alone =
+              noAlone ? null : g.train(CorpusGeneralization.corpus(all, c), progress);
           inDomain.add(g.inDomain(every, all, c, alone, progress));
           progress.close();
           err.printf(Locale.ROOT, "vera: in domain %s done%n", c);
@@ -167,7 +197,9 @@ public final class GeneralizationCommand implements Callable<Integer> {
       if (report != null) {
         Files.writeString(report, r.html(Instant.now()), StandardCharsets.UTF_8);
       }
-      return loaded.rejected().isEmpty() ? VeraCommand.EXIT_OK : VeraCommand.EXIT_SOME_RECORDS_FAILED;
+      return loaded.rejected().isEmpty()
+          ? VeraCommand.EXIT_OK
+          : VeraCommand.EXIT_SOME_RECORDS_FAILED;
     } catch (IllegalArgumentException e) {
       throw new VeraCommand.UsageException(e.getMessage());
     }
@@ -193,7 +225,12 @@ public final class GeneralizationCommand implements Callable<Integer> {
     for (Path p : ablationCorpora) {
       Inputs.Loaded extra = Inputs.readAll(List.of(p), input.readerOptions(err), err, progress);
       String name = Inputs.corpusName(p);
-      parts.add(new Ablation.Part("+" + name, "the corpus " + name + " added to every training run", c -> c, extra.articles()));
+      parts.add(
+          new Ablation.Part(
+              "+" + name,
+              "the corpus " + name + " added to every training run",
+              c -> c,
+              extra.articles()));
     }
     Ablation.Listener listener =
         new Ablation.Listener() {
@@ -206,7 +243,8 @@ public final class GeneralizationCommand implements Callable<Integer> {
 
           @Override
           public void variantDone(Ablation.VariantFigures f) {
-            err.printf(Locale.ROOT, "vera: %s: mean held-out ROC-AUC %.4f%n", f.variant(), f.mean());
+            err.printf(
+                Locale.ROOT, "vera: %s: mean held-out ROC-AUC %.4f%n", f.variant(), f.mean());
             err.flush();
           }
         };

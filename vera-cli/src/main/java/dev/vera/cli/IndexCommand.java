@@ -12,6 +12,7 @@ import dev.vera.claims.MatchSettings;
 import dev.vera.claims.MatchTuner;
 import dev.vera.embed.EncoderUnavailableException;
 import dev.vera.embed.SentenceEncoder;
+import dev.vera.io.Sha256;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -26,7 +27,6 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import dev.vera.io.Sha256;
 
 /** {@code vera index}: the index of published fact-checks. */
 @Command(
@@ -62,10 +62,19 @@ public final class IndexCommand implements Runnable {
   static final class Build implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--factchecks", required = true, arity = "1..*", paramLabel = "FILE", description = "Fact-check JSONL files.")
+    @Option(
+        names = "--factchecks",
+        required = true,
+        arity = "1..*",
+        paramLabel = "FILE",
+        description = "Fact-check JSONL files.")
     List<Path> files;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Index directory (replaced).")
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "DIR",
+        description = "Index directory (replaced).")
     Path out;
 
     @Option(
@@ -174,7 +183,11 @@ public final class IndexCommand implements Runnable {
 
   /** Single-threaded top-5 query latency over every gold query, after one warm-up round. */
   static void printLatency(
-      PrintWriter outw, FactCheckIndex idx, List<GoldMatches.Query> queries, MatchSettings s, int rounds) {
+      PrintWriter outw,
+      FactCheckIndex idx,
+      List<GoldMatches.Query> queries,
+      MatchSettings s,
+      int rounds) {
     for (GoldMatches.Query q : queries) {
       idx.search(q.text(), MatchEvaluation.RANKED, s);
     }
@@ -216,13 +229,24 @@ public final class IndexCommand implements Runnable {
   static final class Tune implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index (its settings are replaced).")
+    @Option(
+        names = "--index",
+        required = true,
+        paramLabel = "DIR",
+        description = "The index (its settings are replaced).")
     Path index;
 
-    @Option(names = "--gold", required = true, paramLabel = "FILE", description = "Gold pairs (JSONL).")
+    @Option(
+        names = "--gold",
+        required = true,
+        paramLabel = "FILE",
+        description = "Gold pairs (JSONL).")
     Path gold;
 
-    @Option(names = "--rounds", paramLabel = "N", description = "Timed rounds over all gold queries (default: 5).")
+    @Option(
+        names = "--rounds",
+        paramLabel = "N",
+        description = "Timed rounds over all gold queries (default: 5).")
     int rounds = 5;
 
     @Override
@@ -240,7 +264,8 @@ public final class IndexCommand implements Runnable {
               Locale.ROOT, "  chosen on split=valid (MAP@5): headline weight %.2f%n", title);
           if (idx.hasEmbeddings()) {
             embedding =
-                MatchTuner.chooseEmbeddingWeight(idx, queries, title, t -> printTrial(outw, t, title));
+                MatchTuner.chooseEmbeddingWeight(
+                    idx, queries, title, t -> printTrial(outw, t, title));
             outw.printf(
                 Locale.ROOT, "  chosen on split=valid (MAP@5): embedding weight %.2f%n", embedding);
           } else {
@@ -312,13 +337,23 @@ public final class IndexCommand implements Runnable {
     @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index.")
     Path index;
 
-    @Option(names = "--gold", required = true, paramLabel = "FILE", description = "Gold pairs (JSONL).")
+    @Option(
+        names = "--gold",
+        required = true,
+        paramLabel = "FILE",
+        description = "Gold pairs (JSONL).")
     Path gold;
 
-    @Option(names = "--claims-model", paramLabel = "MODEL", description = "Check-worthiness model (default: $VERA_CLAIMS_MODEL, else the bundled one).")
+    @Option(
+        names = "--claims-model",
+        paramLabel = "MODEL",
+        description = "Check-worthiness model (default: $VERA_CLAIMS_MODEL, else the bundled one).")
     @Nullable Path claimsModel;
 
-    @Option(names = "--rounds", paramLabel = "N", description = "Timed rounds over all gold queries (default: 5).")
+    @Option(
+        names = "--rounds",
+        paramLabel = "N",
+        description = "Timed rounds over all gold queries (default: 5).")
     int rounds = 5;
 
     @Override
@@ -329,13 +364,15 @@ public final class IndexCommand implements Runnable {
         MatchSettings s = idx.settings();
         if (s == null) {
           throw new VeraCommand.UsageException(
-              index + " has no similarity threshold (built by an older Vera): rebuild it with"
+              index
+                  + " has no similarity threshold (built by an older Vera): rebuild it with"
                   + " 'vera index build' or tune it with 'vera index tune'");
         }
         outw.printf(Locale.ROOT, "Index %s: %d fact-checks%n", index, idx.size());
         outw.printf(Locale.ROOT, "  matching: %s (%s)%n", describe(s), idx.settingsChosenOn());
         outw.println("  ranking:");
-        printRanking(outw, MatchEvaluation.ranking(idx, queries, s.titleWeight(), s.embeddingWeight()));
+        printRanking(
+            outw, MatchEvaluation.ranking(idx, queries, s.titleWeight(), s.embeddingWeight()));
         outw.printf(Locale.ROOT, "  top hits shown at the threshold %.3f:%n", s.minScore());
         MatchEvaluation.shownTopHits(idx, queries, s)
             .forEach(

@@ -5,6 +5,8 @@ import dev.vera.io.ArticleInputs;
 import dev.vera.io.ArticleReader;
 import dev.vera.io.ReadOutcome;
 import dev.vera.io.ReaderOptions;
+import dev.vera.io.Sha256;
+import dev.vera.model.CorpusMix;
 import dev.vera.model.ModelCard;
 import dev.vera.model.ProgressListener;
 import java.io.IOException;
@@ -13,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import dev.vera.io.Sha256;
-import dev.vera.model.CorpusMix;
 import java.util.stream.Collectors;
 
 /** Reads the labelled inputs of training and evaluation, and describes them for model cards. */
@@ -58,8 +58,8 @@ final class Inputs {
   }
 
   /**
-   * The corpus of the articles of an input that name none: a directory's own name, a file's
-   * folder name ({@code ../shared/data/gossipcop/articles.jsonl} is {@code gossipcop}).
+   * The corpus of the articles of an input that name none: a directory's own name, a file's folder
+   * name ({@code ../shared/data/gossipcop/articles.jsonl} is {@code gossipcop}).
    */
   static String corpusName(Path p) {
     Path abs = p.toAbsolutePath().normalize();
@@ -96,5 +96,4 @@ final class Inputs {
   static String names(List<Path> paths) {
     return paths.stream().map(Path::toString).collect(Collectors.joining(", "));
   }
-
 }

@@ -39,7 +39,8 @@ public final class ModelCommand implements Runnable {
     @Parameters(
         arity = "0..1",
         paramLabel = "MODEL",
-        description = "Model file, or a bundled model: fast (the default), fast-gossipcop or accurate.")
+        description =
+            "Model file, or a bundled model: fast (the default), fast-gossipcop or accurate.")
     @Nullable Path model;
 
     @Option(names = "--json", description = "Print the card as JSON.")
@@ -50,10 +51,11 @@ public final class ModelCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       CredibilityModel m = ModelOption.load(model);
       if (json) {
-        TerminalText.exact(out).println(
-            VerdictJson.mapper()
-                .writerWithDefaultPrettyPrinter()
-                .writeValueAsString(ModelFile.cardJson(m.card())));
+        TerminalText.exact(out)
+            .println(
+                VerdictJson.mapper()
+                    .writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(ModelFile.cardJson(m.card())));
       } else {
         out.print(ModelCardText.markdown(m));
         out.printf(

@@ -36,7 +36,9 @@ public final class ModelOption {
     return load(model);
   }
 
-  /** The model a {@code --model} value names ($VERA_MODEL, else the bundled fast one, when null). */
+  /**
+   * The model a {@code --model} value names ($VERA_MODEL, else the bundled fast one, when null).
+   */
   static Source source(@Nullable Path path) {
     if (path == null) {
       String env = System.getenv("VERA_MODEL");
@@ -69,8 +71,8 @@ public final class ModelOption {
   /**
    * The {@code models/} folder of the distribution or source tree this CLI runs from, where the
    * bundled models that the lean jar leaves out are found: {@code $VERA_HOME/models} (set by the
-   * launchers), else the one beside the jar ({@code lib/../models} in the distribution,
-   * {@code vera-cli/target/../../models} in the sources, for {@code java -jar}); null when none.
+   * launchers), else the one beside the jar ({@code lib/../models} in the distribution, {@code
+   * vera-cli/target/../../models} in the sources, for {@code java -jar}); null when none.
    */
   static @Nullable Path modelsDir() {
     String home = System.getenv("VERA_HOME");
@@ -78,7 +80,8 @@ public final class ModelOption {
       return Path.of(home, "models");
     }
     try {
-      Path jar = Path.of(ModelOption.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path jar =
+          Path.of(ModelOption.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       // lib/vera.jar: the distribution is one up; vera-cli/target/vera.jar: the sources two up.
       Path dir = jar.getParent();
       for (int up = 0; up < 2 && dir != null; up++) {

@@ -1,6 +1,7 @@
 package dev.vera.cli;
 
 import dev.vera.io.OutputFiles;
+import dev.vera.io.Sha256;
 import dev.vera.model.CredibilityModel;
 import dev.vera.model.ScoringOptions;
 import dev.vera.output.VerdictJson;
@@ -10,9 +11,9 @@ import dev.vera.scan.ScanRefusedException;
 import dev.vera.scan.ScanReport;
 import dev.vera.scan.ScanResult;
 import dev.vera.scan.ScanSummary;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +26,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import dev.vera.io.Sha256;
-import java.io.IOException;
-import java.io.InputStream;
 
 /** {@code vera scan}: resumable batch scoring of whole archives, in input order, on all cores. */
 @Command(
@@ -50,14 +48,16 @@ public final class ScanCommand implements Callable<Integer> {
       names = {"-o", "--out"},
       required = true,
       paramLabel = "FILE",
-      description = "The verdicts, one JSON line per article (the vera check --format jsonl shape).")
+      description =
+          "The verdicts, one JSON line per article (the vera check --format jsonl shape).")
   Path out;
 
   @Option(
       names = "--errors",
       paramLabel = "FILE",
-      description = "Records that failed, with file, line and reason (default: beside --out,"
-          + " results.jsonl -> results.errors.jsonl).")
+      description =
+          "Records that failed, with file, line and reason (default: beside --out,"
+              + " results.jsonl -> results.errors.jsonl).")
   @Nullable Path errors;
 
   @Option(names = "--resume", description = "Go on from the checkpoint of an interrupted scan.")
@@ -86,7 +86,9 @@ public final class ScanCommand implements Callable<Integer> {
       description = "Write the summary as a self-contained HTML page with a chart.")
   @Nullable Path report;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress display.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress display.")
   boolean quiet;
 
   @Option(
@@ -138,8 +140,7 @@ public final class ScanCommand implements Callable<Integer> {
             force,
             commitEvery);
     ScanResult result;
-    try (ScanProgressView view =
-        new ScanProgressView(err, System.console() != null, quiet)) {
+    try (ScanProgressView view = new ScanProgressView(err, System.console() != null, quiet)) {
       result = new BatchScanner(job, m, view).run();
     } catch (ScanRefusedException e) {
       throw new VeraCommand.UsageException(e.getMessage());
@@ -247,7 +248,11 @@ public final class ScanCommand implements Callable<Integer> {
                   .map(
                       t ->
                           String.format(
-                              Locale.ROOT, "%s %.0f%% of %,d", t.domain(), 100 * t.fakeShare(), t.articles()))
+                              Locale.ROOT,
+                              "%s %.0f%% of %,d",
+                              t.domain(),
+                              100 * t.fakeShare(),
+                              t.articles()))
                   .collect(Collectors.joining(", ")));
     }
     lines.forEach(err::println);

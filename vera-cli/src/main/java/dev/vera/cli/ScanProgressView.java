@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * Shows a scan's progress on standard error: a bar redrawn in place on a terminal (records
- * done/total, articles/s, ETA; a count and a rate when the total is unknown), or a plain line
- * every ten seconds when standard error is a file or a pipe, or nothing when quiet.
+ * done/total, articles/s, ETA; a count and a rate when the total is unknown), or a plain line every
+ * ten seconds when standard error is a file or a pipe, or nothing when quiet.
  */
 final class ScanProgressView implements ScanListener, AutoCloseable {
   private static final long LOG_EVERY_NANOS = 10_000_000_000L;

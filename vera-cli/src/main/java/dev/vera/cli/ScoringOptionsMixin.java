@@ -4,7 +4,10 @@ import dev.vera.model.ScoringOptions;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
-/** {@code --use-source}, {@code --threshold} and {@code --base-rate}, shared by commands that decide. */
+/**
+ * {@code --use-source}, {@code --threshold} and {@code --base-rate}, shared by commands that
+ * decide.
+ */
 public final class ScoringOptionsMixin {
   @Option(
       names = "--use-source",

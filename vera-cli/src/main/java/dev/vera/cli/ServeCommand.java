@@ -1,17 +1,17 @@
 package dev.vera.cli;
 
 import dev.vera.model.CredibilityModel;
-import dev.vera.server.ServerConfig;
 import dev.vera.server.FeedbackSettings;
+import dev.vera.server.ServerConfig;
 import dev.vera.server.VeraServer;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -38,7 +38,10 @@ public class ServeCommand implements Callable<Integer> {
   @Mixin ModelOption model;
   @Mixin ClaimsOptions claims;
 
-  @Option(names = "--port", paramLabel = "PORT", description = "Port (default: 8080; 0 picks a free one).")
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "Port (default: 8080; 0 picks a free one).")
   int port = ServerConfig.DEFAULT_PORT;
 
   @Option(
@@ -79,7 +82,8 @@ public class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--scoring-threads",
       paramLabel = "N",
-      description = "Threads that score (default: one per core); requests beyond these and the queue get 503.")
+      description =
+          "Threads that score (default: one per core); requests beyond these and the queue get 503.")
   int scoringThreads = ServerConfig.Limits.defaults().scoringThreads();
 
   @Option(
@@ -111,7 +115,8 @@ public class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--analyst",
       paramLabel = "NAME",
-      description = "The analyst name of corrections whose request names none (default: $VERA_ANALYST).")
+      description =
+          "The analyst name of corrections whose request names none (default: $VERA_ANALYST).")
   @Nullable String analyst;
 
   @Option(
@@ -139,8 +144,8 @@ public class ServeCommand implements Callable<Integer> {
   final CountDownLatch stop = new CountDownLatch(1);
 
   /**
-   * The running application, once started and announced: set after the start-up text is written,
-   * so that whoever sees it (tests read its port) also sees that text.
+   * The running application, once started and announced: set after the start-up text is written, so
+   * that whoever sees it (tests read its port) also sees that text.
    */
   volatile Javalin app;
 
@@ -194,19 +199,19 @@ public class ServeCommand implements Callable<Integer> {
               ServerConfig.Access.DEFAULT_MAX_FAILED_ATTEMPTS,
               ServerConfig.Access.DEFAULT_FAILURE_WINDOW);
       config =
-        ServerConfig.defaults()
-            .withHost(host)
-            .withPort(port)
-            .withMaxBatchSize(maxBatchSize)
-            .withAllowPrivateHosts(allowPrivateHosts)
-            .withAllowedOrigins(allowOrigins)
-            .withPublicHosts(publicHosts)
-            .withLimits(
-                ServerConfig.Limits.defaults()
-                    .withRequestReadTimeout(Duration.ofSeconds(requestTimeout))
-                    .withScoring(scoringThreads, scoringQueue)
-                    .withBatchCpuBudget(Duration.ofMillis(batchCpuMs)))
-            .withAccess(access);
+          ServerConfig.defaults()
+              .withHost(host)
+              .withPort(port)
+              .withMaxBatchSize(maxBatchSize)
+              .withAllowPrivateHosts(allowPrivateHosts)
+              .withAllowedOrigins(allowOrigins)
+              .withPublicHosts(publicHosts)
+              .withLimits(
+                  ServerConfig.Limits.defaults()
+                      .withRequestReadTimeout(Duration.ofSeconds(requestTimeout))
+                      .withScoring(scoringThreads, scoringQueue)
+                      .withBatchCpuBudget(Duration.ofMillis(batchCpuMs)))
+              .withAccess(access);
       config.requireAccessControl();
     } catch (IllegalArgumentException e) {
       throw new VeraCommand.UsageException(e.getMessage());
@@ -215,7 +220,9 @@ public class ServeCommand implements Callable<Integer> {
     // With tokens every correction names its token's owner: no default name.
     String who = tokens != null ? null : analyst != null ? analyst : System.getenv("VERA_ANALYST");
     FeedbackSettings feedback =
-        new FeedbackSettings(FeedbackDbOption.resolve(feedbackDb), who == null || who.isBlank() ? null : who.strip());
+        new FeedbackSettings(
+            FeedbackDbOption.resolve(feedbackDb),
+            who == null || who.isBlank() ? null : who.strip());
     Javalin started = VeraServer.create(m, config, claimChecker, feedback).start();
     Thread hook = new Thread(started::stop, "vera-serve-stop");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -234,14 +241,18 @@ public class ServeCommand implements Callable<Integer> {
     if (claimChecker != null) {
       out.println(
           "  claims:   check-worthy sentences"
-              + (claimChecker.hasIndex() ? " matched against " + claims.index : " (no fact-check index)"));
+              + (claimChecker.hasIndex()
+                  ? " matched against " + claims.index
+                  : " (no fact-check index)"));
     }
     out.println(
         "  feedback: "
             + feedback.db()
             + (tokens != null
                 ? " (analyst: the token's owner)"
-                : feedback.defaultAnalyst() == null ? "" : " (analyst: " + feedback.defaultAnalyst() + ")"));
+                : feedback.defaultAnalyst() == null
+                    ? ""
+                    : " (analyst: " + feedback.defaultAnalyst() + ")"));
     if (tokens != null) {
       out.println(
           "  tokens:   "

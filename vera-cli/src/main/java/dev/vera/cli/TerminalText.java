@@ -8,8 +8,8 @@ import java.io.PrintWriter;
  * Text for a terminal: control characters in what Vera prints (ids, titles, sources, phrases,
  * notes: anything that came from an input file, a model file or a web page) are shown as visible
  * symbols instead of being obeyed. ESC, OSC, BEL, NUL, a carriage return, C1 controls and the
- * bidirectional overrides could otherwise recolour the screen, retitle the window, hide or
- * reorder text. JSON output is not filtered: it goes out exact ({@link #exact}).
+ * bidirectional overrides could otherwise recolour the screen, retitle the window, hide or reorder
+ * text. JSON output is not filtered: it goes out exact ({@link #exact}).
  */
 final class TerminalText {
   private TerminalText() {}

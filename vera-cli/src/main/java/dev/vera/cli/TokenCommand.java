@@ -11,9 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code vera token}: the analysts' API tokens of a team server ({@code vera serve --tokens
- * FILE}). The file keeps a salted hash of each token, never the token, which {@code add} shows
- * once; a running server sees every change from its next request.
+ * {@code vera token}: the analysts' API tokens of a team server ({@code vera serve --tokens FILE}).
+ * The file keeps a salted hash of each token, never the token, which {@code add} shows once; a
+ * running server sees every change from its next request.
  */
 @Command(
     name = "token",
@@ -54,7 +54,9 @@ public final class TokenCommand implements Runnable {
   static final class Add implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "NAME", description = "The analyst's name, stored with each of their corrections.")
+    @Parameters(
+        paramLabel = "NAME",
+        description = "The analyst's name, stored with each of their corrections.")
     String name;
 
     @CommandLine.Mixin FileOption tokens;
@@ -80,7 +82,8 @@ public final class TokenCommand implements Runnable {
               + tokens.file
               + " accepts it from its next request.");
       err.flush();
-      // The token alone on standard output, so that a script can take it: TOKEN=$(vera token add …).
+      // The token alone on standard output, so that a script can take it: TOKEN=$(vera token add
+      // …).
       PrintWriter out = spec.commandLine().getOut();
       out.println(added.token());
       out.flush();
@@ -92,7 +95,8 @@ public final class TokenCommand implements Runnable {
   @Command(
       name = "revoke",
       mixinStandardHelpOptions = true,
-      description = "Remove NAME's token from FILE; a running server refuses it from its next request.")
+      description =
+          "Remove NAME's token from FILE; a running server refuses it from its next request.")
   static final class Revoke implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -119,7 +123,10 @@ public final class TokenCommand implements Runnable {
   }
 
   /** {@code vera token list}: who has a token. */
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Name the analysts who have a token, one per line.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Name the analysts who have a token, one per line.")
   static final class ListNames implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -131,7 +138,13 @@ public final class TokenCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       names.forEach(out::println);
       out.flush();
-      spec.commandLine().getErr().println(names.size() + (names.size() == 1 ? " analyst has" : " analysts have") + " a token in " + tokens.file);
+      spec.commandLine()
+          .getErr()
+          .println(
+              names.size()
+                  + (names.size() == 1 ? " analyst has" : " analysts have")
+                  + " a token in "
+                  + tokens.file);
       return VeraCommand.EXIT_OK;
     }
   }

@@ -1,7 +1,8 @@
 package dev.vera.cli;
 
-import dev.vera.io.OutputFiles;
 import dev.vera.experiment.Splits;
+import dev.vera.feedback.TrainingCorrections;
+import dev.vera.io.OutputFiles;
 import dev.vera.model.CredibilityModel;
 import dev.vera.model.LinearTrainer;
 import dev.vera.model.MetricSummary;
@@ -9,7 +10,6 @@ import dev.vera.model.TrainingSet;
 import dev.vera.model.io.ModelCardText;
 import dev.vera.model.io.ModelFile;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +20,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import dev.vera.feedback.TrainingCorrections;
 
 /** {@code vera train}: a model from labelled articles. */
 @Command(
@@ -35,19 +34,36 @@ import dev.vera.feedback.TrainingCorrections;
 public final class TrainCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--data", required = true, arity = "1..*", paramLabel = "PATH", description = "Training data: files or directories.")
+  @Option(
+      names = "--data",
+      required = true,
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Training data: files or directories.")
   List<Path> data;
 
-  @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Where to write the model file.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "MODEL",
+      description = "Where to write the model file.")
   Path out;
 
-  @Option(names = "--split-field", paramLabel = "FIELD", description = "Split field of the data: split, split_time, split_source …")
+  @Option(
+      names = "--split-field",
+      paramLabel = "FIELD",
+      description = "Split field of the data: split, split_time, split_source …")
   @Nullable String splitField;
 
-  @Option(names = "--card", paramLabel = "FILE", description = "Also write the model card as Markdown.")
+  @Option(
+      names = "--card",
+      paramLabel = "FILE",
+      description = "Also write the model card as Markdown.")
   @Nullable Path card;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress output.")
   boolean quiet;
 
   @Option(
@@ -68,7 +84,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--corpus-licences",
       paramLabel = "TSV",
-      description = "Each training corpus's licence (lines 'corpus<TAB>licence'), for the model card.")
+      description =
+          "Each training corpus's licence (lines 'corpus<TAB>licence'), for the model card.")
   @Nullable Path corpusLicences;
 
   @Option(
@@ -98,7 +115,8 @@ public final class TrainCommand implements Callable<Integer> {
       }
       set = training.heldOut(set);
       long t0 = System.nanoTime();
-      CredibilityModel model = new LinearTrainer(config, ProcessTrainingEnvironment.current()).train(set, progress);
+      CredibilityModel model =
+          new LinearTrainer(config, ProcessTrainingEnvironment.current()).train(set, progress);
       double secs = (System.nanoTime() - t0) / 1e9;
       progress.close();
       model = CardNotes.apply(model, corpusLicences, heldOutFigures);

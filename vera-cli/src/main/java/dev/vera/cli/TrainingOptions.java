@@ -4,6 +4,7 @@ import dev.vera.model.EmbeddingHead;
 import dev.vera.model.NeighbourIndex;
 import dev.vera.model.OutletRatings;
 import dev.vera.model.TrainingConfig;
+import dev.vera.model.TrainingSet;
 import dev.vera.text.FeatureConfig;
 import dev.vera.text.FeatureSpace;
 import java.io.IOException;
@@ -12,9 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
-import dev.vera.model.TrainingSet;
 
 /** Training settings shared by {@code train} and {@code experiment}; defaults are Vera's. */
 public final class TrainingOptions {
@@ -37,23 +36,29 @@ public final class TrainingOptions {
       names = "--spaces",
       split = ",",
       paramLabel = "SPACE",
-      description =
-          "Feature spaces (default: title-words,body-words,title-chars,body-chars).")
-  List<String> spaces =
-      DEFAULTS.features().spaces().stream().map(FeatureSpace::wireName).toList();
+      description = "Feature spaces (default: title-words,body-words,title-chars,body-chars).")
+  List<String> spaces = DEFAULTS.features().spaces().stream().map(FeatureSpace::wireName).toList();
 
   @Option(names = "--hash-bits", paramLabel = "B", description = "2^B hashed slots (default: 20).")
   int hashBits = DEFAULTS.features().hashBits();
 
-  @Option(names = "--min-df", paramLabel = "N", description = "Drop features in fewer training articles (default: 2).")
+  @Option(
+      names = "--min-df",
+      paramLabel = "N",
+      description = "Drop features in fewer training articles (default: 2).")
   int minDf = DEFAULTS.features().minDf();
 
-  @Option(names = "--word-ngrams", paramLabel = "N", description = "Word n-grams 1..N (default: 2).")
+  @Option(
+      names = "--word-ngrams",
+      paramLabel = "N",
+      description = "Word n-grams 1..N (default: 2).")
   int wordMaxGram = DEFAULTS.features().wordMaxGram();
 
-  @Option(names = "--char-ngrams", paramLabel = "MIN-MAX", description = "Character n-gram range (default: 3-5).")
-  String charRange =
-      DEFAULTS.features().charMinGram() + "-" + DEFAULTS.features().charMaxGram();
+  @Option(
+      names = "--char-ngrams",
+      paramLabel = "MIN-MAX",
+      description = "Character n-gram range (default: 3-5).")
+  String charRange = DEFAULTS.features().charMinGram() + "-" + DEFAULTS.features().charMaxGram();
 
   @Option(
       names = "--space-weight",
@@ -103,13 +108,13 @@ public final class TrainingOptions {
       description =
           "Stack the linear score with the labels of the K most similar training articles from"
               + " other publishers (default: 30; 0 for the linear score alone).")
-  int neighbours =
-      DEFAULTS.neighbours() == null ? 0 : DEFAULTS.neighbours().k();
+  int neighbours = DEFAULTS.neighbours() == null ? 0 : DEFAULTS.neighbours().k();
 
   @Option(
       names = "--neighbour-terms",
       paramLabel = "N",
-      description = "Words (the N heaviest by TF-IDF) that represent an article for finding neighbours (default: 64).")
+      description =
+          "Words (the N heaviest by TF-IDF) that represent an article for finding neighbours (default: 64).")
   int neighbourTerms =
       DEFAULTS.neighbours() == null
           ? NeighbourIndex.Settings.defaults().terms()
@@ -161,7 +166,8 @@ public final class TrainingOptions {
   TrainingConfig toConfig() throws IOException {
     String[] range = charRange.split("-");
     if (range.length != 2) {
-      throw new VeraCommand.UsageException("--char-ngrams takes MIN-MAX, e.g. 3-5; got " + charRange);
+      throw new VeraCommand.UsageException(
+          "--char-ngrams takes MIN-MAX, e.g. 3-5; got " + charRange);
     }
     try {
       FeatureConfig features =
@@ -186,10 +192,20 @@ public final class TrainingOptions {
       EmbeddingHead.Settings emb =
           embeddings == 0
               ? null
-              : new EmbeddingHead.Settings(embeddings, EmbeddingHead.Settings.forArticles().cGrid());
+              : new EmbeddingHead.Settings(
+                  embeddings, EmbeddingHead.Settings.forArticles().cGrid());
       return new TrainingConfig(
-          name, features, cGrid, DEFAULTS.smoothingGrid(), seed, ratings, near, emb,
-          corpusBalance, !noCorpusIntercepts, maxPublisherShare);
+          name,
+          features,
+          cGrid,
+          DEFAULTS.smoothingGrid(),
+          seed,
+          ratings,
+          near,
+          emb,
+          corpusBalance,
+          !noCorpusIntercepts,
+          maxPublisherShare);
     } catch (IllegalArgumentException e) {
       throw new VeraCommand.UsageException(e.getMessage());
     }

@@ -4,6 +4,7 @@ import dev.vera.article.Article;
 import dev.vera.fetch.ArticleFetcher;
 import dev.vera.fetch.FetchException;
 import dev.vera.fetch.FetchOptions;
+import dev.vera.fetch.Urls;
 import dev.vera.io.ArticleInputs;
 import dev.vera.io.ArticleReader;
 import dev.vera.io.ReadOutcome;
@@ -16,12 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import dev.vera.fetch.Urls;
 
 /**
- * Inputs that may be http(s) URLs as well as files: a URL is fetched and its article extracted
- * (one record named by the URL); a failed fetch is a rejected record, like an unreadable file, so
- * the other inputs are still judged.
+ * Inputs that may be http(s) URLs as well as files: a URL is fetched and its article extracted (one
+ * record named by the URL); a failed fetch is a rejected record, like an unreadable file, so the
+ * other inputs are still judged.
  */
 final class UrlInputs {
   private UrlInputs() {}
@@ -32,8 +32,8 @@ final class UrlInputs {
   }
 
   /**
-   * One reader over every input in order: files and directories, {@code -} for {@code stdin},
-   * and URLs, fetched when their turn comes.
+   * One reader over every input in order: files and directories, {@code -} for {@code stdin}, and
+   * URLs, fetched when their turn comes.
    */
   static ArticleReader open(
       List<String> names, ReaderOptions options, InputStream stdin, FetchOptions fetch) {

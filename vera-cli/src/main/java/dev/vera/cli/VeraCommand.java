@@ -87,7 +87,9 @@ public final class VeraCommand implements Runnable {
     if (e instanceof EncoderUnavailableException) {
       err.println(
           "vera: from the sources, 'mvn -B package' builds the full distribution"
-              + " (vera-dist/target/vera-" + VeraVersion.get() + ".tar.gz); see docs/distribution.md");
+              + " (vera-dist/target/vera-"
+              + VeraVersion.get()
+              + ".tar.gz); see docs/distribution.md");
     }
     if (System.getenv("VERA_DEBUG") != null) {
       e.printStackTrace(err);

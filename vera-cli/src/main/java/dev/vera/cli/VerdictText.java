@@ -1,7 +1,6 @@
 package dev.vera.cli;
 
 import dev.vera.model.Applicability;
-
 import dev.vera.model.Explanation;
 import dev.vera.model.NeighbourEvidence;
 import dev.vera.model.NeighbourIndex;
@@ -10,8 +9,8 @@ import dev.vera.model.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Verdicts and explanations as text for a person at a terminal. */
 final class VerdictText {
@@ -44,7 +43,9 @@ final class VerdictText {
     if (e.embedding() != null) {
       sb.append(
           String.format(
-              Locale.ROOT, "  sentence embedding (the encoder's reading of the text): %+.2f%n", e.embedding()));
+              Locale.ROOT,
+              "  sentence embedding (the encoder's reading of the text): %+.2f%n",
+              e.embedding()));
     }
     return sb.toString();
   }
@@ -106,8 +107,7 @@ final class VerdictText {
       sb.append("\n  Sentences that move P(fake) most (change when the sentence is removed):\n");
       for (Explanation.SentenceEffect s : e.sentences()) {
         sb.append(
-            String.format(
-                Locale.ROOT, "    %+.3f  %s%n", s.delta(), shorten(s.sentence(), 110)));
+            String.format(Locale.ROOT, "    %+.3f  %s%n", s.delta(), shorten(s.sentence(), 110)));
       }
     }
     if (e.neighbours() != null) {
@@ -131,14 +131,17 @@ final class VerdictText {
                 x.similarity(),
                 story(x, 100)));
         if (x.story().url() != null) {
-          sb.append("                     ").append(TerminalText.line(x.story().url())).append('\n');
+          sb.append("                     ")
+              .append(TerminalText.line(x.story().url()))
+              .append('\n');
         }
       }
     }
     sb.append("\n  Style:\n");
     for (Explanation.StyleEvidence s : e.style()) {
       sb.append(
-          String.format(Locale.ROOT, "    %+7.3f  %-26s = %.3f%n", s.weight(), s.feature(), s.value()));
+          String.format(
+              Locale.ROOT, "    %+7.3f  %-26s = %.3f%n", s.weight(), s.feature(), s.value()));
     }
     return sb.toString();
   }
@@ -185,7 +188,10 @@ final class VerdictText {
 
   /** The published ratings of an outlet, as list=value pairs. */
   private static String ratings(SourceEvidence s) {
-    String where = s.ratedDomain() == null || s.ratedDomain().equals(s.domain()) ? "" : " (as " + s.ratedDomain() + ")";
+    String where =
+        s.ratedDomain() == null || s.ratedDomain().equals(s.domain())
+            ? ""
+            : " (as " + s.ratedDomain() + ")";
     return s.ratings().entrySet().stream()
             .sorted(Map.Entry.comparingByKey())
             .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.2f", e.getValue()))

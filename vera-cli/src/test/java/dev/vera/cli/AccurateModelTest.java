@@ -35,7 +35,9 @@ class AccurateModelTest {
     assertTrue(kinds.contains("neighbours"), r::toString);
     assertTrue(kinds.contains("phrase"), r::toString);
     Cli.Result text = expect(0, "check", "--model", "accurate", EXAMPLE.toString());
-    assertTrue(text.out().contains("  sentence embedding (the encoder's reading of the text): "), text::toString);
+    assertTrue(
+        text.out().contains("  sentence embedding (the encoder's reading of the text): "),
+        text::toString);
     // The fast model reads no embeddings and says nothing of them.
     Cli.Result fast = expect(0, "check", EXAMPLE.toString());
     assertTrue(!fast.out().contains("sentence embedding"), fast::toString);

@@ -26,7 +26,9 @@ class BundledModelTest {
     Path file = GossipCopDataTest.dataDirectory().resolve("gossipcop/articles.jsonl");
     Assumptions.assumeTrue(
         Files.isRegularFile(file),
-        "GossipCop data not found at " + file.toAbsolutePath() + "; set VERA_DATA to run this test");
+        "GossipCop data not found at "
+            + file.toAbsolutePath()
+            + "; set VERA_DATA to run this test");
     return file;
   }
 
@@ -74,7 +76,8 @@ class BundledModelTest {
       assertEquals(recorded.path(key).asDouble(), now.path(key).asDouble(), 1e-9, key);
     }
     // The bars of the model's own card: the text-only model beats the majority baseline by far.
-    assertTrue(now.path("macro_f1").asDouble() > now.path("baseline").path("macro_f1").asDouble() + 0.3);
+    assertTrue(
+        now.path("macro_f1").asDouble() > now.path("baseline").path("macro_f1").asDouble() + 0.3);
   }
 
   @Test

@@ -41,7 +41,8 @@ class CheckBadInputTest {
   void goodNeighbours() throws IOException {
     before =
         Files.writeString(
-            dir.resolve("before.jsonl"), "{\"id\":\"before\",\"title\":\"Good\",\"text\":\"A good article.\"}\n");
+            dir.resolve("before.jsonl"),
+            "{\"id\":\"before\",\"title\":\"Good\",\"text\":\"A good article.\"}\n");
     after = Files.writeString(dir.resolve("after.txt"), "Another good article, in plain text.\n");
   }
 
@@ -51,7 +52,8 @@ class CheckBadInputTest {
    *
    * @param ids the ids of the JSONL output in order, null where the error object must be
    */
-  private void assertOneRejected(Path bad, long line, long record, String problem, List<String> ids, String... options) {
+  private void assertOneRejected(
+      Path bad, long line, long record, String problem, List<String> ids, String... options) {
     List<String> args = new ArrayList<>(List.of("check", "--model", model.toString()));
     args.addAll(List.of(options));
     args.addAll(List.of("--format", "jsonl", before.toString(), bad.toString(), after.toString()));
@@ -95,14 +97,19 @@ class CheckBadInputTest {
   @Test
   void emptyFile() throws IOException {
     Path bad = Files.write(dir.resolve("empty.txt"), new byte[0]);
-    assertOneRejected(bad, 1, 1, "empty file: no article in it", Arrays.asList("before", null, "after"));
+    assertOneRejected(
+        bad, 1, 1, "empty file: no article in it", Arrays.asList("before", null, "after"));
   }
 
   @Test
   void binaryFile() throws IOException {
-    Path bad = Files.write(dir.resolve("image.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1});
+    Path bad =
+        Files.write(dir.resolve("image.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1});
     assertOneRejected(
-        bad, 1, 1, "binary file (NUL byte at byte 5); Vera reads UTF-8 text",
+        bad,
+        1,
+        1,
+        "binary file (NUL byte at byte 5); Vera reads UTF-8 text",
         Arrays.asList("before", null, "after"));
   }
 
@@ -110,13 +117,16 @@ class CheckBadInputTest {
   void invalidUtf8() throws IOException {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     b.writeBytes("{\"id\":\"u1\",\"text\":\"fine\"}\n".getBytes(StandardCharsets.UTF_8));
-    byte[] broken = "{\"id\":\"u2\",\"text\":\"caf\u00e9 broken\"}\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] broken =
+        "{\"id\":\"u2\",\"text\":\"caf\u00e9 broken\"}\n".getBytes(StandardCharsets.ISO_8859_1);
     b.writeBytes(broken); // é as the single Latin-1 byte 0xE9: not UTF-8
     b.writeBytes("{\"id\":\"u3\",\"text\":\"also fine\"}\n".getBytes(StandardCharsets.UTF_8));
     Path bad = Files.write(dir.resolve("latin1.jsonl"), b.toByteArray());
     int column = "{\"id\":\"u2\",\"text\":\"caf".length() + 1;
     assertOneRejected(
-        bad, 2, 2,
+        bad,
+        2,
+        2,
         "invalid UTF-8 on line 2 at byte column " + column + " (byte 0xE9); Vera reads UTF-8 text",
         Arrays.asList("before", "u1", null, "u3", "after"));
   }
@@ -128,7 +138,10 @@ class CheckBadInputTest {
             dir.resolve("dates.txt"),
             " date 2021-01-01 ✔\nGood one.\n date 2021-13-45 ✖\nLost body.\n\n date 2021-01-03 ✖\nGood two.\n");
     assertOneRejected(
-        bad, 3, 2, "header date '2021-13-45' is not a valid YYYY-MM-DD date",
+        bad,
+        3,
+        2,
+        "header date '2021-13-45' is not a valid YYYY-MM-DD date",
         Arrays.asList("before", "dates#1", null, "dates#3", "after"));
   }
 
@@ -138,11 +151,16 @@ class CheckBadInputTest {
     Path bad =
         Files.writeString(
             dir.resolve("cut.jsonl"),
-            "{\"id\":\"t1\",\"text\":\"First.\"}\n" + cut + "\n{\"id\":\"t3\",\"text\":\"Third.\"}\n");
+            "{\"id\":\"t1\",\"text\":\"First.\"}\n"
+                + cut
+                + "\n{\"id\":\"t3\",\"text\":\"Third.\"}\n");
     Cli.Result r = run("check", "--model", model.toString(), "--format", "jsonl", bad.toString());
     // Jackson names the column; the rest of the message is Vera's.
     String problem = r.jsonLines().get(1).get("error").asText();
-    assertTrue(problem.matches("invalid JSON: unexpected end of input at column \\d+ \\(is the line truncated\\?\\)"), problem);
+    assertTrue(
+        problem.matches(
+            "invalid JSON: unexpected end of input at column \\d+ \\(is the line truncated\\?\\)"),
+        problem);
     assertOneRejected(bad, 2, 2, problem, Arrays.asList("before", "t1", null, "t3", "after"));
   }
 
@@ -153,7 +171,10 @@ class CheckBadInputTest {
             dir.resolve("rows.csv"),
             "id,title,text,label\nr1,Good one,Body one.,real\nr2,Short row,Body two.\nr3,Good three,Body three.,fake\n");
     assertOneRejected(
-        bad, 3, 2, "record has 3 fields but the header has 4: missing 'label'",
+        bad,
+        3,
+        2,
+        "record has 3 fields but the header has 4: missing 'label'",
         Arrays.asList("before", "r1", null, "r3", "after"));
   }
 
@@ -164,12 +185,18 @@ class CheckBadInputTest {
         Files.writeString(
             dir.resolve("sizes.jsonl"),
             "{\"id\":\"s1\",\"title\":\"Small\",\"text\":\"Fits.\"}\n"
-                + "{\"id\":\"s2\",\"title\":\"Big\",\"text\":\"" + big + "\"}\n"
+                + "{\"id\":\"s2\",\"title\":\"Big\",\"text\":\""
+                + big
+                + "\"}\n"
                 + "{\"id\":\"s3\",\"title\":\"Small too\",\"text\":\"Fits as well.\"}\n");
     assertOneRejected(
-        bad, 2, 2, "article is 403 bytes, over the 300 bytes limit",
+        bad,
+        2,
+        2,
+        "article is 403 bytes, over the 300 bytes limit",
         Arrays.asList("before", "s1", null, "s3", "after"),
-        "--max-article-bytes", "300");
+        "--max-article-bytes",
+        "300");
   }
 
   /** Several bad records: each is reported, and the count says how many. */
@@ -177,10 +204,26 @@ class CheckBadInputTest {
   void countsEveryRejection() throws IOException {
     Path empty = Files.write(dir.resolve("empty.txt"), new byte[0]);
     Path missing = dir.resolve("no-such-file.txt");
-    Cli.Result r = run("check", "--model", model.toString(), before.toString(), empty.toString(), missing.toString(), after.toString());
+    Cli.Result r =
+        run(
+            "check",
+            "--model",
+            model.toString(),
+            before.toString(),
+            empty.toString(),
+            missing.toString(),
+            after.toString());
     assertEquals(1, r.exit(), r::toString);
-    assertTrue(r.err().contains("vera check: " + missing + ":1 (record 1): cannot open the file: no such file or directory"), r::toString);
-    assertTrue(r.err().contains("vera check: 2 record(s) could not be read; 2 article(s) judged."), r::toString);
+    assertTrue(
+        r.err()
+            .contains(
+                "vera check: "
+                    + missing
+                    + ":1 (record 1): cannot open the file: no such file or directory"),
+        r::toString);
+    assertTrue(
+        r.err().contains("vera check: 2 record(s) could not be read; 2 article(s) judged."),
+        r::toString);
     assertEquals(2, CheckCommandTest.verdictLines(r.out()).size());
   }
 }

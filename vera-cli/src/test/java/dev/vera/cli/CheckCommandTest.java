@@ -27,8 +27,17 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckCommandTest {
   static final List<String> VERDICT_KEYS =
       List.of(
-          "id", "label", "probability_fake", "text_probability_fake", "threshold", "used_source",
-          "base_rate", "applicability", "source", "reasons", "input");
+          "id",
+          "label",
+          "probability_fake",
+          "text_probability_fake",
+          "threshold",
+          "used_source",
+          "base_rate",
+          "applicability",
+          "source",
+          "reasons",
+          "input");
 
   static final String SEED =
       " date 2021-02-05 ✖\n"
@@ -74,7 +83,10 @@ class CheckCommandTest {
     assertEquals(2, verdicts.size(), r::toString);
     assertTrue(verdicts.get(0).contains("two#1") && verdicts.get(1).contains("two#2"), r::toString);
     for (String v : verdicts) {
-      assertTrue(v.matches("[✖✔] (fake|real)  two#[12]  P\\(fake\\) = [01]\\.\\d{3}  \\(text alone [01]\\.\\d{3}; threshold 0\\.\\d{3}\\)"), v);
+      assertTrue(
+          v.matches(
+              "[✖✔] (fake|real)  two#[12]  P\\(fake\\) = [01]\\.\\d{3}  \\(text alone [01]\\.\\d{3}; threshold 0\\.\\d{3}\\)"),
+          v);
     }
     assertTrue(r.out().contains("toward fake:"), r::toString);
     assertTrue(r.out().contains("toward credible:"), r::toString);
@@ -91,7 +103,8 @@ class CheckCommandTest {
             + "\n"
             + "{\"id\":\"a\",\"title\":\"Court sets date\",\"text\":\"The judge said in a statement on Monday.\",\"source\":\"wirenews.example.org\"}\n"
             + "{\"id\":\"b\",\"text\":\"Body only.\",\"url\":\"https://www.unknown.example/x\"}\n");
-    Cli.Result r = expect(0, "check", "--model", model.toString(), "--format", "jsonl", file.toString());
+    Cli.Result r =
+        expect(0, "check", "--model", model.toString(), "--format", "jsonl", file.toString());
 
     List<JsonNode> lines = r.jsonLines();
     assertEquals(3, lines.size(), r::toString);
@@ -117,13 +130,17 @@ class CheckCommandTest {
     assertEquals("none", lines.get(2).get("source").get("basis").asText());
   }
 
-  /** The seed output is valid input: read back, it is the same articles labelled by the verdicts. */
+  /**
+   * The seed output is valid input: read back, it is the same articles labelled by the verdicts.
+   */
   @Test
   void seedOutputReadsBackAsInput() throws IOException {
     Path in = dir.resolve("few.jsonl");
     Files.write(in, Files.readAllLines(Cli.corpus()).subList(0, 12));
-    Cli.Result seed = expect(0, "check", "--model", model.toString(), "--format", "seed", in.toString());
-    Cli.Result jsonl = expect(0, "check", "--model", model.toString(), "--format", "jsonl", in.toString());
+    Cli.Result seed =
+        expect(0, "check", "--model", model.toString(), "--format", "seed", in.toString());
+    Cli.Result jsonl =
+        expect(0, "check", "--model", model.toString(), "--format", "jsonl", in.toString());
     Path out = Files.writeString(dir.resolve("verdicts.txt"), seed.out());
 
     List<ReadOutcome> original = ArticleInputs.readAll(in, ReaderOptions.defaults());
@@ -132,7 +149,8 @@ class CheckCommandTest {
     assertEquals(12, back.size());
     for (int i = 0; i < 12; i++) {
       Article a = ((ReadOutcome.Parsed) original.get(i)).article();
-      Article b = assertInstanceOf(ReadOutcome.Parsed.class, back.get(i), back.get(i)::toString).article();
+      Article b =
+          assertInstanceOf(ReadOutcome.Parsed.class, back.get(i), back.get(i)::toString).article();
       assertEquals(a.id(), b.id());
       assertEquals(a.title(), b.title());
       assertEquals(a.text(), b.text());
@@ -142,7 +160,8 @@ class CheckCommandTest {
       assertEquals(verdicts.get(i).get("label").asText(), b.label().wireName());
     }
     // And checking the seed output again gives the same scores.
-    Cli.Result again = expect(0, "check", "--model", model.toString(), "--format", "jsonl", out.toString());
+    Cli.Result again =
+        expect(0, "check", "--model", model.toString(), "--format", "jsonl", out.toString());
     assertEquals(
         verdicts.stream().map(n -> n.get("probability_fake").asDouble()).toList(),
         again.jsonLines().stream().map(n -> n.get("probability_fake").asDouble()).toList());
@@ -162,14 +181,23 @@ class CheckCommandTest {
     Files.writeString(d.resolve(".hidden.txt"), "not read");
     Files.writeString(d.resolve(".cache/x.txt"), "not read either");
 
-    Cli.Result r = expect(0, "check", "--model", model.toString(), "--format", "jsonl", d.toString());
+    Cli.Result r =
+        expect(0, "check", "--model", model.toString(), "--format", "jsonl", d.toString());
     List<JsonNode> lines = r.jsonLines();
     assertEquals(
         List.of("a", "b1", "b2", "c#1", "c#2"),
-        lines.stream().map(n -> n.get("id").asText()).toList(), r::toString);
+        lines.stream().map(n -> n.get("id").asText()).toList(),
+        r::toString);
     assertEquals(
-        List.of(d.resolve("a.txt"), d.resolve("b.jsonl"), d.resolve("b.jsonl"), d.resolve("sub/c.txt"), d.resolve("sub/c.txt"))
-            .stream().map(Path::toString).toList(),
+        List.of(
+                d.resolve("a.txt"),
+                d.resolve("b.jsonl"),
+                d.resolve("b.jsonl"),
+                d.resolve("sub/c.txt"),
+                d.resolve("sub/c.txt"))
+            .stream()
+            .map(Path::toString)
+            .toList(),
         lines.stream().map(n -> n.get("input").get("file").asText()).toList());
 
     Cli.Result text = expect(0, "check", "--model", model.toString(), d.toString());
@@ -181,7 +209,12 @@ class CheckCommandTest {
     Cli.Result r =
         run(
             new ByteArrayInputStream(SEED.getBytes(StandardCharsets.UTF_8)),
-            "check", "--model", model.toString(), "--format", "jsonl", "-");
+            "check",
+            "--model",
+            model.toString(),
+            "--format",
+            "jsonl",
+            "-");
     assertEquals(0, r.exit(), r::toString);
     List<JsonNode> lines = r.jsonLines();
     assertEquals(2, lines.size(), r::toString);
@@ -191,8 +224,12 @@ class CheckCommandTest {
 
     Cli.Result plain =
         run(
-            new ByteArrayInputStream("Just one line of plain text from a pipe.".getBytes(StandardCharsets.UTF_8)),
-            "check", "--model", model.toString(), "-");
+            new ByteArrayInputStream(
+                "Just one line of plain text from a pipe.".getBytes(StandardCharsets.UTF_8)),
+            "check",
+            "--model",
+            model.toString(),
+            "-");
     assertEquals(0, plain.exit(), plain::toString);
     assertEquals(1, verdictLines(plain.out()).size(), plain::toString);
     assertTrue(plain.out().contains("P(fake)"));
@@ -206,9 +243,20 @@ class CheckCommandTest {
     List<JsonNode> plain =
         expect(0, "check", "-m", model.toString(), "-f", "jsonl", in.toString()).jsonLines();
     List<JsonNode> withSource =
-        expect(0, "check", "-m", model.toString(), "-f", "jsonl", "--use-source", in.toString()).jsonLines();
+        expect(0, "check", "-m", model.toString(), "-f", "jsonl", "--use-source", in.toString())
+            .jsonLines();
     List<JsonNode> low =
-        expect(0, "check", "-m", model.toString(), "-f", "jsonl", "--threshold", "0.000001", in.toString()).jsonLines();
+        expect(
+                0,
+                "check",
+                "-m",
+                model.toString(),
+                "-f",
+                "jsonl",
+                "--threshold",
+                "0.000001",
+                in.toString())
+            .jsonLines();
     for (int i = 0; i < plain.size(); i++) {
       assertTrue(!plain.get(i).get("used_source").asBoolean());
       assertTrue(withSource.get(i).get("used_source").asBoolean());
@@ -218,7 +266,8 @@ class CheckCommandTest {
       assertEquals(1e-6, low.get(i).get("threshold").asDouble());
     }
     // At a threshold of one in a million nearly everything is fake.
-    assertTrue(low.stream().filter(n -> n.get("label").asText().equals("fake")).count() >= 9,
+    assertTrue(
+        low.stream().filter(n -> n.get("label").asText().equals("fake")).count() >= 9,
         low.stream().map(JsonNode::toString).collect(Collectors.joining("\n")));
   }
 }

@@ -61,47 +61,83 @@ class ClaimsCommandsTest {
     Path fc = dir.resolve("factchecks.jsonl");
     Files.writeString(fc, FACTCHECKS, StandardCharsets.UTF_8);
     Path idx = dir.resolve("idx");
-    Cli.Result built = expect(1, "index", "build", "--factchecks", fc.toString(), "--out", idx.toString());
-    assertTrue(built.err().contains(fc + ":3: date must be YYYY-MM-DD, was 'yesterday'"), built::toString);
+    Cli.Result built =
+        expect(1, "index", "build", "--factchecks", fc.toString(), "--out", idx.toString());
+    assertTrue(
+        built.err().contains(fc + ":3: date must be YYYY-MM-DD, was 'yesterday'"), built::toString);
     assertTrue(built.out().contains("3 fact-checks, 1 rejected"), built::toString);
     assertTrue(
-        built.out().contains(
-            "default matching recorded: headline weight 0.50, embedding weight 0.75, similarity threshold 0.624"),
+        built
+            .out()
+            .contains(
+                "default matching recorded: headline weight 0.50, embedding weight 0.75, similarity threshold 0.624"),
         built::toString);
 
     Path gold = dir.resolve("gold.jsonl");
     Files.writeString(gold, GOLD, StandardCharsets.UTF_8);
     Cli.Result tuned =
-        expect(0, "index", "tune", "--index", idx.toString(), "--gold", gold.toString(), "--rounds", "1");
+        expect(
+            0,
+            "index",
+            "tune",
+            "--index",
+            idx.toString(),
+            "--gold",
+            gold.toString(),
+            "--rounds",
+            "1");
     // valid: q3 AP 1, q4 AP 1/2 → MAP@5 0.75; recall@1 0.5; recall@5 1.
     assertTrue(
-        tuned.out().contains("split=valid  queries=2    MAP@5 0.7500  recall@1 0.5000  recall@5 1.0000"),
+        tuned
+            .out()
+            .contains("split=valid  queries=2    MAP@5 0.7500  recall@1 0.5000  recall@5 1.0000"),
         tuned::toString);
     // test: q5 AP 1, q6 AP 0 → 0.5 everywhere.
     assertTrue(
-        tuned.out().contains("split=test   queries=2    MAP@5 0.5000  recall@1 0.5000  recall@5 0.5000"),
+        tuned
+            .out()
+            .contains("split=test   queries=2    MAP@5 0.5000  recall@1 0.5000  recall@5 0.5000"),
         tuned::toString);
-    assertTrue(tuned.out().contains("recorded the headline and embedding weights and the threshold"), tuned::toString);
+    assertTrue(
+        tuned.out().contains("recorded the headline and embedding weights and the threshold"),
+        tuned::toString);
     // The embeddings must beat BM25 on the validation queries to count; here they do not.
-    assertTrue(tuned.out().contains("chosen on split=valid (MAP@5): embedding weight 0.00"), tuned::toString);
+    assertTrue(
+        tuned.out().contains("chosen on split=valid (MAP@5): embedding weight 0.00"),
+        tuned::toString);
     // No headlines in the fixture: every weight ranks alike, and the tie keeps BM25 on claims.
-    assertTrue(tuned.out().contains("chosen on split=valid (MAP@5): headline weight 0.00"), tuned::toString);
+    assertTrue(
+        tuned.out().contains("chosen on split=valid (MAP@5): headline weight 0.00"),
+        tuned::toString);
 
     // eval measures the index as tune left it, and changes nothing.
     byte[] manifest = Files.readAllBytes(idx.resolve(FactCheckIndex.MANIFEST));
     Cli.Result ev =
-        expect(0, "index", "eval", "--index", idx.toString(), "--gold", gold.toString(), "--rounds", "1");
+        expect(
+            0,
+            "index",
+            "eval",
+            "--index",
+            idx.toString(),
+            "--gold",
+            gold.toString(),
+            "--rounds",
+            "1");
     assertArrayEquals(manifest, Files.readAllBytes(idx.resolve(FactCheckIndex.MANIFEST)));
     assertTrue(ev.out().contains("headline weight 0.00, embedding weight 0.00"), ev::toString);
     assertTrue(ev.out().contains("(" + gold + " split=valid)"), ev::toString);
     assertTrue(
-        ev.out().contains("split=valid  queries=2    MAP@5 0.7500  recall@1 0.5000  recall@5 1.0000"),
+        ev.out()
+            .contains("split=valid  queries=2    MAP@5 0.7500  recall@1 0.5000  recall@5 1.0000"),
         ev::toString);
     // The threshold was chosen to show q3's right top hit and not q4's wrong one.
     assertTrue(
-        ev.out().contains("split=valid  queries=2    shown 1    correct 1    precision 1.0000  recall 0.5000  F1 0.6667"),
+        ev.out()
+            .contains(
+                "split=valid  queries=2    shown 1    correct 1    precision 1.0000  recall 0.5000  F1 0.6667"),
         ev::toString);
-    assertTrue(ev.out().contains("reported by 'vera check --index' with a gold fact-check"), ev::toString);
+    assertTrue(
+        ev.out().contains("reported by 'vera check --index' with a gold fact-check"), ev::toString);
 
     Path article = dir.resolve("article.txt");
     Files.writeString(
@@ -109,19 +145,32 @@ class ClaimsCommandsTest {
         "Jobs report\n\nThank you all for coming tonight. Unemployment doubled to 14 percent in"
             + " Ohio since 2008, the governor said. We will win this together.\n");
     Cli.Result check =
-        expect(0, "check", "--index", idx.toString(), "--min-score", "1", "-f", "jsonl", article.toString());
+        expect(
+            0,
+            "check",
+            "--index",
+            idx.toString(),
+            "--min-score",
+            "1",
+            "-f",
+            "jsonl",
+            article.toString());
     JsonNode claims = check.jsonLines().get(0).path("claims");
     assertEquals(1, claims.size(), check::toString);
     assertEquals(
         "Unemployment doubled to 14 percent in Ohio since 2008, the governor said.",
         claims.get(0).path("sentence").asText());
     assertTrue(claims.get(0).path("check_worthy").asBoolean(), check::toString);
-    assertEquals("fc-ohio", claims.get(0).path("matches").get(0).path("id").asText(), check::toString);
+    assertEquals(
+        "fc-ohio", claims.get(0).path("matches").get(0).path("id").asText(), check::toString);
 
-    Cli.Result text = expect(0, "check", "--index", idx.toString(), "--min-score", "1", article.toString());
+    Cli.Result text =
+        expect(0, "check", "--index", idx.toString(), "--min-score", "1", article.toString());
     assertTrue(text.out().contains("check-worthy sentences: 1 (P ≥ "), text::toString);
     assertTrue(
-        text.out().contains("Fact Desk: mostly-false (2012-05-01) \u201cSays unemployment in Ohio doubled since 2008.\u201d https://factdesk.example/ohio"),
+        text.out()
+            .contains(
+                "Fact Desk: mostly-false (2012-05-01) \u201cSays unemployment in Ohio doubled since 2008.\u201d https://factdesk.example/ohio"),
         text::toString);
   }
 
@@ -154,7 +203,9 @@ class ClaimsCommandsTest {
 
     Cli.Result text = expect(0, "check", "--index", idx.toString(), article.toString());
     assertTrue(
-        text.out().contains("check-worthy sentences: 1 (P ≥ 0.403); 1 more matching a published fact-check"),
+        text.out()
+            .contains(
+                "check-worthy sentences: 1 (P ≥ 0.403); 1 more matching a published fact-check"),
         text::toString);
     assertTrue(text.out().contains("(under the cut; listed for its fact-check)"), text::toString);
 

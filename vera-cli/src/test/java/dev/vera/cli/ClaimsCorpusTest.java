@@ -19,27 +19,36 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real data: matching figures on CheckThat! 2021 2B as docs/claims.md reports them, and the
- * defaults {@code vera index build} records are what {@code vera index tune} chooses there.
- * Builds the 19,250-claim index with its embeddings: minutes, so tagged {@code corpus}.
+ * defaults {@code vera index build} records are what {@code vera index tune} chooses there. Builds
+ * the 19,250-claim index with its embeddings: minutes, so tagged {@code corpus}.
  */
 @Tag("corpus")
 class ClaimsCorpusTest {
   @TempDir static Path dir;
   static final Path data = GossipCopDataTest.dataDirectory().resolve("politifact_factchecks");
 
-  // Per test, not @BeforeAll: surefire reports a class aborted there as 0 tests, without the reason.
+  // Per test, not @BeforeAll: surefire reports a class aborted there as 0 tests, without the
+  // reason.
   @BeforeEach
   void needsTheData() {
     Assumptions.assumeTrue(
         Files.isRegularFile(data.resolve("factchecks.jsonl")),
-        "fact-check data not found at " + data.toAbsolutePath() + "; set VERA_DATA to run this test");
+        "fact-check data not found at "
+            + data.toAbsolutePath()
+            + "; set VERA_DATA to run this test");
   }
 
   private static Path build(String name, String... options) {
     Path idx = dir.resolve(name);
     List<String> args =
         new ArrayList<>(
-            List.of("index", "build", "--factchecks", data.resolve("factchecks.jsonl").toString(), "--out", idx.toString()));
+            List.of(
+                "index",
+                "build",
+                "--factchecks",
+                data.resolve("factchecks.jsonl").toString(),
+                "--out",
+                idx.toString()));
     args.addAll(List.of(options));
     Cli.Result b = expect(0, args.toArray(String[]::new));
     assertTrue(b.out().contains("19250 fact-checks, 0 rejected"), b::toString);
@@ -48,8 +57,15 @@ class ClaimsCorpusTest {
 
   private static Cli.Result tune(Path idx) {
     return expect(
-        0, "index", "tune", "--index", idx.toString(), "--gold", data.resolve("claim_matches.jsonl").toString(),
-        "--rounds", "1");
+        0,
+        "index",
+        "tune",
+        "--index",
+        idx.toString(),
+        "--gold",
+        data.resolve("claim_matches.jsonl").toString(),
+        "--rounds",
+        "1");
   }
 
   /** The manifest's settings, read back as the index holds them. */
@@ -83,14 +99,24 @@ class ClaimsCorpusTest {
     MatchSettings chosen = settings(idx);
     assertEquals(MatchSettings.DEFAULT_WITH_EMBEDDINGS.titleWeight(), chosen.titleWeight());
     assertEquals(MatchSettings.DEFAULT_WITH_EMBEDDINGS.embeddingWeight(), chosen.embeddingWeight());
-    assertEquals(MatchSettings.DEFAULT_WITH_EMBEDDINGS.minScore(), chosen.minScore(), 5e-4, tuned::toString);
+    assertEquals(
+        MatchSettings.DEFAULT_WITH_EMBEDDINGS.minScore(), chosen.minScore(), 5e-4, tuned::toString);
 
     Cli.Result ev =
         expect(
-            0, "index", "eval", "--index", idx.toString(), "--gold", data.resolve("claim_matches.jsonl").toString(),
-            "--rounds", "1");
+            0,
+            "index",
+            "eval",
+            "--index",
+            idx.toString(),
+            "--gold",
+            data.resolve("claim_matches.jsonl").toString(),
+            "--rounds",
+            "1");
     List<String> reported =
-        ev.outLines().stream().filter(l -> l.contains("reported ") && l.contains("split=")).toList();
+        ev.outLines().stream()
+            .filter(l -> l.contains("reported ") && l.contains("split="))
+            .toList();
     assertEquals(List.of(EMBEDDED_REPORTED), reported, ev::toString);
   }
 
@@ -106,8 +132,8 @@ class ClaimsCorpusTest {
   }
 
   /**
-   * The gold sentences 'vera check --index' reports with a gold fact-check, per split, and how
-   * many of them only because a sentence under the check-worthiness cut is looked up too.
+   * The gold sentences 'vera check --index' reports with a gold fact-check, per split, and how many
+   * of them only because a sentence under the check-worthiness cut is looked up too.
    */
   static final String[] EMBEDDED_REPORTED = {
     "    split=train  queries=472  reported 256  of them under the check-worthiness cut 67",

@@ -35,16 +35,43 @@ class EvalCommandTest {
     Path report = dir.resolve("report.html");
     Cli.Result r =
         expect(
-            0, "eval", "--model", model.toString(), "--data", corpus, "--split-field", "split",
-            "--part", "test", "--json", json.toString(), "--report", report.toString(), "-q");
+            0,
+            "eval",
+            "--model",
+            model.toString(),
+            "--data",
+            corpus,
+            "--split-field",
+            "split",
+            "--part",
+            "test",
+            "--json",
+            json.toString(),
+            "--report",
+            report.toString(),
+            "-q");
 
     assertTrue(
-        r.outLines().get(0).matches("Model vera-fast-[0-9a-f]{12} on " + Pattern.quote(corpus) + " \\(split=test\\), 40 articles"),
+        r.outLines()
+            .get(0)
+            .matches(
+                "Model vera-fast-[0-9a-f]{12} on "
+                    + Pattern.quote(corpus)
+                    + " \\(split=test\\), 40 articles"),
         r::toString);
     assertTrue(r.out().contains("\nmacro-F1 "), r::toString);
 
     JsonNode e = Cli.json(Files.readString(json));
-    for (String key : List.of("accuracy", "macro_f1", "roc_auc", "pr_auc", "ece", "brier", "per_class", "confusion_matrix")) {
+    for (String key :
+        List.of(
+            "accuracy",
+            "macro_f1",
+            "roc_auc",
+            "pr_auc",
+            "ece",
+            "brier",
+            "per_class",
+            "confusion_matrix")) {
       assertTrue(e.has(key), key + " in " + e);
     }
     assertEquals(40, e.get("n").asInt());
@@ -77,39 +104,71 @@ class EvalCommandTest {
   @Test
   void refusesTheTrainingPart() {
     Cli.Result r =
-        expect(3, "eval", "--model", model.toString(), "--data", corpus, "--split-field", "split", "--part", "train", "-q");
+        expect(
+            3,
+            "eval",
+            "--model",
+            model.toString(),
+            "--data",
+            corpus,
+            "--split-field",
+            "split",
+            "--part",
+            "train",
+            "-q");
     assertTrue(
-        r.err().startsWith(
-            "vera eval: 120 of 120 articles were in this model's training data (matched by content hash)"),
+        r.err()
+            .startsWith(
+                "vera eval: 120 of 120 articles were in this model's training data (matched by content hash)"),
         r::toString);
     assertTrue(r.err().contains("--force"), r::toString);
     assertEquals("", r.out());
 
     Cli.Result all = expect(3, "eval", "--model", model.toString(), "--data", corpus, "-q");
-    assertTrue(all.err().startsWith("vera eval: 120 of 200 articles were in this model's training data"), all::toString);
+    assertTrue(
+        all.err().startsWith("vera eval: 120 of 200 articles were in this model's training data"),
+        all::toString);
   }
 
   @Test
   void forceEvaluatesAnyway() {
     Cli.Result r =
         expect(
-            0, "eval", "--model", model.toString(), "--data", corpus, "--split-field", "split", "--part", "train",
-            "--force", "-q");
-    assertTrue(r.outLines().get(0).endsWith(", 120 articles, of which 120 were in the training data (--force)"), r::toString);
+            0,
+            "eval",
+            "--model",
+            model.toString(),
+            "--data",
+            corpus,
+            "--split-field",
+            "split",
+            "--part",
+            "train",
+            "--force",
+            "-q");
+    assertTrue(
+        r.outLines()
+            .get(0)
+            .endsWith(", 120 articles, of which 120 were in the training data (--force)"),
+        r::toString);
   }
 
   @Test
   void noLabelledArticlesIsAUsageError() throws IOException {
-    Path unlabelled = Files.writeString(dir.resolve("u.jsonl"), "{\"title\":\"t\",\"text\":\"b\"}\n");
-    Cli.Result r = expect(2, "eval", "--model", model.toString(), "--data", unlabelled.toString(), "-q");
+    Path unlabelled =
+        Files.writeString(dir.resolve("u.jsonl"), "{\"title\":\"t\",\"text\":\"b\"}\n");
+    Cli.Result r =
+        expect(2, "eval", "--model", model.toString(), "--data", unlabelled.toString(), "-q");
     assertEquals(
-        "vera eval: no labelled articles to evaluate (a 'label' of fake or real is needed)\n", r.err());
+        "vera eval: no labelled articles to evaluate (a 'label' of fake or real is needed)\n",
+        r.err());
   }
 
   @Test
   void missingDataFileFails() {
     Path missing = dir.resolve("missing.jsonl");
-    Cli.Result r = expect(3, "eval", "--model", model.toString(), "--data", missing.toString(), "-q");
+    Cli.Result r =
+        expect(3, "eval", "--model", model.toString(), "--data", missing.toString(), "-q");
     assertEquals("vera eval: no such file or directory: " + missing + "\n", r.err());
   }
 }

@@ -27,12 +27,23 @@ class ExperimentCommandTest {
             0,
             concat(
                 new String[] {
-                  "experiment", "--data", Cli.corpus().toString(), "--split-field", "split",
-                  "--json", json.toString(), "--report", report.toString(), "--out", model.toString()
+                  "experiment",
+                  "--data",
+                  Cli.corpus().toString(),
+                  "--split-field",
+                  "split",
+                  "--json",
+                  json.toString(),
+                  "--report",
+                  report.toString(),
+                  "--out",
+                  model.toString()
                 },
                 SMALL));
     assertEquals(
-        "Experiment on " + Cli.corpus() + ": trained on split=train (120), tuned on split=valid (40),"
+        "Experiment on "
+            + Cli.corpus()
+            + ": trained on split=train (120), tuned on split=valid (40),"
             + " tested on split=test (40)",
         r.outLines().get(0));
     assertTrue(r.outLines().get(1).startsWith("Chosen on validation: C="), r::toString);
@@ -55,9 +66,22 @@ class ExperimentCommandTest {
     Cli.Result r =
         expect(
             0,
-            concat(new String[] {"experiment", "--data", Cli.corpus().toString(), "--folds", "3", "--json", json.toString()}, SMALL));
-    assertEquals("3-fold cross-validation on " + Cli.corpus() + " (200 labelled articles)", r.outLines().get(0));
-    assertTrue(r.outLines().get(r.outLines().size() - 1).startsWith("mean  macro_f1 "), r::toString);
+            concat(
+                new String[] {
+                  "experiment",
+                  "--data",
+                  Cli.corpus().toString(),
+                  "--folds",
+                  "3",
+                  "--json",
+                  json.toString()
+                },
+                SMALL));
+    assertEquals(
+        "3-fold cross-validation on " + Cli.corpus() + " (200 labelled articles)",
+        r.outLines().get(0));
+    assertTrue(
+        r.outLines().get(r.outLines().size() - 1).startsWith("mean  macro_f1 "), r::toString);
 
     JsonNode x = Cli.json(Files.readString(json));
     JsonNode folds = x.get("folds");
@@ -78,19 +102,40 @@ class ExperimentCommandTest {
   @Test
   void designIsRequiredAndFoldsNeedThree() {
     Cli.Result none = expect(2, "experiment", "--data", Cli.corpus().toString());
-    assertTrue(none.err().contains("--split-field") && none.err().contains("--folds"), none::toString);
-    Cli.Result both = expect(2, "experiment", "--data", Cli.corpus().toString(), "--folds", "3", "--split-field", "split");
+    assertTrue(
+        none.err().contains("--split-field") && none.err().contains("--folds"), none::toString);
+    Cli.Result both =
+        expect(
+            2,
+            "experiment",
+            "--data",
+            Cli.corpus().toString(),
+            "--folds",
+            "3",
+            "--split-field",
+            "split");
     assertTrue(both.err().contains("mutually exclusive"), both::toString);
-    Cli.Result two = expect(2, "experiment", "--data", Cli.corpus().toString(), "--folds", "2", "-q");
+    Cli.Result two =
+        expect(2, "experiment", "--data", Cli.corpus().toString(), "--folds", "2", "-q");
     assertEquals(
-        "vera experiment: --folds needs at least 3 (one test, one validation, the rest train)\n", two.err());
+        "vera experiment: --folds needs at least 3 (one test, one validation, the rest train)\n",
+        two.err());
   }
 
   @Test
   void splitFieldWithoutTestPartIsAUsageError() throws IOException {
     Path noTest = dir.resolve("no-test.jsonl");
-    Files.write(noTest, Files.readAllLines(Cli.corpus()).stream().filter(l -> !l.contains("\"split\":\"test\"")).toList());
-    Cli.Result r = expect(2, concat(new String[] {"experiment", "--data", noTest.toString(), "--split-field", "split"}, SMALL));
+    Files.write(
+        noTest,
+        Files.readAllLines(Cli.corpus()).stream()
+            .filter(l -> !l.contains("\"split\":\"test\""))
+            .toList());
+    Cli.Result r =
+        expect(
+            2,
+            concat(
+                new String[] {"experiment", "--data", noTest.toString(), "--split-field", "split"},
+                SMALL));
     assertEquals("vera experiment: no article has split=test\n", r.err());
   }
 }

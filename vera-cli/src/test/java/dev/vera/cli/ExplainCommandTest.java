@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExplainCommandTest {
-  /** {@code      +0.412  body  "allegedly"                    ×2}. */
+  /** {@code +0.412 body "allegedly" ×2}. */
   static final Pattern PHRASE_LINE =
       Pattern.compile("(?m)^ {4,}([+-]\\d+\\.\\d{3})  (title|body) +\"([^\"]+)\" +×(\\d+)$");
 
-  /** {@code    +0.071  One pal allegedly told the magazine…}. */
+  /** {@code +0.071 One pal allegedly told the magazine…}. */
   static final Pattern SENTENCE_LINE = Pattern.compile("(?m)^    ([+-]\\d\\.\\d{3})  (\\S.*)$");
 
   @TempDir static Path shared;
@@ -36,11 +36,14 @@ class ExplainCommandTest {
 
   @Test
   void listsPhrasesWithWeightsSentencesAndStyle() {
-    Cli.Result r = expect(0, "explain", "--model", model.toString(), "--top", "4", article.toString());
+    Cli.Result r =
+        expect(0, "explain", "--model", model.toString(), "--top", "4", article.toString());
     String out = r.out();
 
     assertEquals(2, CheckCommandTest.verdictLines(out).size(), r::toString);
-    assertTrue(out.contains("Phrases (weight = change in log-odds of fake; title and body are separate):"), out);
+    assertTrue(
+        out.contains("Phrases (weight = change in log-odds of fake; title and body are separate):"),
+        out);
     Matcher phrases = PHRASE_LINE.matcher(out);
     int n = 0;
     while (phrases.find()) {
@@ -51,7 +54,9 @@ class ExplainCommandTest {
     }
     assertTrue(n >= 2 && n <= 2 * 4 * 2, "phrase lines: " + n + "\n" + out);
 
-    assertTrue(out.contains("Sentences that move P(fake) most (change when the sentence is removed):"), out);
+    assertTrue(
+        out.contains("Sentences that move P(fake) most (change when the sentence is removed):"),
+        out);
     String firstBlock = out.substring(out.indexOf("Sentences that move"), out.indexOf("Style:"));
     Matcher sentences = SENTENCE_LINE.matcher(firstBlock);
     List<String> seen = new ArrayList<>();
@@ -63,7 +68,9 @@ class ExplainCommandTest {
             "A source close to Brad Pitt said the star is absolutely devastated!",
             "Fans are shocked!",
             "An insider allegedly revealed that Brad Pitt has been hiding the truth for months."),
-        seen.stream().sorted((a, b) -> CheckCommandTest.SEED.indexOf(a) - CheckCommandTest.SEED.indexOf(b)).toList(),
+        seen.stream()
+            .sorted((a, b) -> CheckCommandTest.SEED.indexOf(a) - CheckCommandTest.SEED.indexOf(b))
+            .toList(),
         "every sentence of the first article's body, in some order of effect");
     assertTrue(out.contains("  Style:\n"), out);
     assertTrue(out.contains("exclamations_per_1k_chars"), out);
@@ -71,7 +78,8 @@ class ExplainCommandTest {
     // publisher and date, with the URL beneath.
     assertTrue(out.contains("  Similar training articles (from other publishers; weight "), out);
     assertTrue(
-        Pattern.compile("(?m)^    \\d+ of the 30 nearest were fake; similarity-weighted share of fake \\d\\.\\d\\d$")
+        Pattern.compile(
+                "(?m)^    \\d+ of the 30 nearest were fake; similarity-weighted share of fake \\d\\.\\d\\d$")
             .matcher(out)
             .find(),
         out);
@@ -83,7 +91,8 @@ class ExplainCommandTest {
         out);
     // The verdict's summary line names the nearest three the same way, titles cut at 50 characters.
     assertTrue(
-        Pattern.compile("(?m)^  similar stories: .*; nearest: [✖✔] “[^”]{1,50}” \\([^)]+\\) [01]\\.\\d\\d, ")
+        Pattern.compile(
+                "(?m)^  similar stories: .*; nearest: [✖✔] “[^”]{1,50}” \\([^)]+\\) [01]\\.\\d\\d, ")
             .matcher(out)
             .find(),
         out);
@@ -93,13 +102,15 @@ class ExplainCommandTest {
   @Test
   void checkExplainIsTheSame() {
     Cli.Result explain = expect(0, "explain", "--model", model.toString(), article.toString());
-    Cli.Result check = expect(0, "check", "--explain", "--model", model.toString(), article.toString());
+    Cli.Result check =
+        expect(0, "check", "--explain", "--model", model.toString(), article.toString());
     assertEquals(explain.out(), check.out());
   }
 
   @Test
   void jsonlExplanationsCarrySentencesAndPhraseSpans() {
-    Cli.Result r = expect(0, "explain", "--model", model.toString(), "--format", "jsonl", article.toString());
+    Cli.Result r =
+        expect(0, "explain", "--model", model.toString(), "--format", "jsonl", article.toString());
     List<JsonNode> lines = r.jsonLines();
     assertEquals(2, lines.size());
     for (JsonNode n : lines) {
@@ -108,7 +119,9 @@ class ExplainCommandTest {
       for (JsonNode reason : n.get("reasons")) {
         if (reason.get("kind").asText().equals("phrase")) {
           phrase = true;
-          assertEquals(reason.get("weight").asDouble() > 0 ? "fake" : "real", reason.get("direction").asText());
+          assertEquals(
+              reason.get("weight").asDouble() > 0 ? "fake" : "real",
+              reason.get("direction").asText());
           assertTrue(reason.get("spans").size() >= 1);
         }
       }

@@ -34,7 +34,8 @@ class GeneralizationCommandTest {
     }
     for (int k = 0; k < 3; k++) {
       Path folder = Files.createDirectories(dir.resolve(names[k]));
-      corpora.add(Files.write(folder.resolve("articles.jsonl"), parts.get(k), StandardCharsets.UTF_8));
+      corpora.add(
+          Files.write(folder.resolve("articles.jsonl"), parts.get(k), StandardCharsets.UTF_8));
     }
   }
 
@@ -59,7 +60,14 @@ class GeneralizationCommandTest {
             concat(
                 concat(new String[] {"generalization"}, data()),
                 concat(
-                    new String[] {"--peer", peer.toString(), "--json", json.toString(), "--report", page.toString()},
+                    new String[] {
+                      "--peer",
+                      peer.toString(),
+                      "--json",
+                      json.toString(),
+                      "--report",
+                      page.toString()
+                    },
                     SMALL)));
     assertTrue(r.out().contains("Leave one corpus out"), r::toString);
     JsonNode x = Cli.json(Files.readString(json));
@@ -68,7 +76,9 @@ class GeneralizationCommandTest {
     assertEquals("alpha", alpha.get("corpus").asText());
     // Every record of the held-out corpus is judged, whatever its split.
     assertEquals(67, alpha.get("n").asInt());
-    for (String key : List.of("fake_share", "macro_f1", "roc_auc", "ece", "macro_f1_at_true_rate", "roc_auc_ci")) {
+    for (String key :
+        List.of(
+            "fake_share", "macro_f1", "roc_auc", "ece", "macro_f1_at_true_rate", "roc_auc_ci")) {
       assertTrue(alpha.has(key), key);
     }
     assertEquals(0.61, alpha.get("peer").get("roc_auc").asDouble(), 1e-9);
@@ -95,7 +105,14 @@ class GeneralizationCommandTest {
             concat(
                 concat(new String[] {"experiment"}, data()),
                 concat(
-                    new String[] {"--split-field", "split", "--holdout-corpus", "gamma", "--json", json.toString()},
+                    new String[] {
+                      "--split-field",
+                      "split",
+                      "--holdout-corpus",
+                      "gamma",
+                      "--json",
+                      json.toString()
+                    },
                     SMALL)));
     assertTrue(r.outLines().get(0).startsWith("Held out gamma (66 records"), r::toString);
     ObjectNode x = (ObjectNode) Cli.json(Files.readString(json));
@@ -110,10 +127,17 @@ class GeneralizationCommandTest {
             2,
             concat(
                 concat(new String[] {"experiment"}, data()),
-                concat(new String[] {"--split-field", "split", "--holdout-corpus", "delta"}, SMALL)));
+                concat(
+                    new String[] {"--split-field", "split", "--holdout-corpus", "delta"}, SMALL)));
     assertTrue(r.err().contains("delta") && r.err().contains("alpha"), r::toString);
     Cli.Result one =
-        expect(2, concat(new String[] {"generalization", "--data", corpora.get(0).toString(), corpora.get(0).toString()}, SMALL));
+        expect(
+            2,
+            concat(
+                new String[] {
+                  "generalization", "--data", corpora.get(0).toString(), corpora.get(0).toString()
+                },
+                SMALL));
     assertTrue(one.err().contains("two corpora or more"), one::toString);
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vera.article.Article;
 import dev.vera.io.ReaderOptions;
+import dev.vera.io.Sha256;
 import dev.vera.model.ProgressListener;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import dev.vera.io.Sha256;
 
 /**
  * The real GossipCop corpus reads whole: every one of its 14,419 articles parses, and the counts
@@ -36,8 +36,10 @@ class GossipCopDataTest {
   void locate() {
     dir = dataDirectory().resolve("gossipcop");
     Assumptions.assumeTrue(
-        Files.isRegularFile(dir.resolve("articles.jsonl")) && Files.isRegularFile(dir.resolve("stats.json")),
-        "GossipCop data not found at " + dir.toAbsolutePath()
+        Files.isRegularFile(dir.resolve("articles.jsonl"))
+            && Files.isRegularFile(dir.resolve("stats.json")),
+        "GossipCop data not found at "
+            + dir.toAbsolutePath()
             + "; set VERA_DATA to the data directory (holding gossipcop/) to run this test");
   }
 
@@ -50,7 +52,9 @@ class GossipCopDataTest {
     // Maven runs tests in the module directory; the repository root is the first parent that
     // holds both modules.
     Path p = Path.of("").toAbsolutePath();
-    while (p != null && !(Files.isDirectory(p.resolve("vera-core")) && Files.isDirectory(p.resolve("vera-cli")))) {
+    while (p != null
+        && !(Files.isDirectory(p.resolve("vera-core"))
+            && Files.isDirectory(p.resolve("vera-cli")))) {
       p = p.getParent();
     }
     Path root = p != null ? p : Path.of("").toAbsolutePath();
@@ -76,7 +80,10 @@ class GossipCopDataTest {
     assertEquals(List.of(), warnings);
     assertEquals(14_419, loaded.articles().size());
     assertEquals(stats.get("rows").asInt(), loaded.articles().size());
-    assertEquals(stats.get("sha256").asText(), Sha256.hex(file), "the data file is the one stats.json describes");
+    assertEquals(
+        stats.get("sha256").asText(),
+        Sha256.hex(file),
+        "the data file is the one stats.json describes");
 
     for (Iterator<String> it = stats.fieldNames(); it.hasNext(); ) {
       String field = it.next();
@@ -88,7 +95,10 @@ class GossipCopDataTest {
       Map<String, Integer> actual = new TreeMap<>();
       for (Article a : loaded.articles()) {
         String part = a.splitPart(field);
-        String key = (part == null ? "None" : part) + "/" + (a.label() == null ? "None" : a.label().wireName());
+        String key =
+            (part == null ? "None" : part)
+                + "/"
+                + (a.label() == null ? "None" : a.label().wireName());
         actual.merge(key, 1, Integer::sum);
       }
       assertEquals(expected, actual, field);

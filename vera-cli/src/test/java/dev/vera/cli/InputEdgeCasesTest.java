@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +17,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.io.UncheckedIOException;
 
 /**
- * Inputs and outputs that are not plain files on a healthy disk: pipes, directories that cannot
- * be listed, truncated gzip, a full device. Each gives a clear message naming the file and the
+ * Inputs and outputs that are not plain files on a healthy disk: pipes, directories that cannot be
+ * listed, truncated gzip, a full device. Each gives a clear message naming the file and the
  * problem, and a batch goes on with the rest.
  */
 class InputEdgeCasesTest {
@@ -42,7 +42,8 @@ class InputEdgeCasesTest {
   private Path fifo(String name) throws Exception {
     Path fifo = dir.resolve(name);
     Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
-    Assumptions.assumeTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0, "mkfifo is needed");
+    Assumptions.assumeTrue(
+        p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0, "mkfifo is needed");
     return fifo;
   }
 
@@ -92,9 +93,17 @@ class InputEdgeCasesTest {
       Path archive = Files.createDirectory(root.resolve("archive"));
       Files.writeString(archive.resolve("a.jsonl"), TWO);
       String segment = "d".repeat(250);
-      String script = "cd '" + archive + "' && for i in $(seq 20); do mkdir " + segment + " && cd " + segment + "; done";
+      String script =
+          "cd '"
+              + archive
+              + "' && for i in $(seq 20); do mkdir "
+              + segment
+              + " && cd "
+              + segment
+              + "; done";
       Process p = new ProcessBuilder("bash", "-c", script).start();
-      assertTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, "could not build the deep tree");
+      assertTrue(
+          p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, "could not build the deep tree");
 
       Path out = root.resolve("out.jsonl");
       Cli.Result r = run("scan", archive.toString(), "--out", out.toString(), "-q");
@@ -119,7 +128,8 @@ class InputEdgeCasesTest {
     Cli.Result r = run("check", gz.toString());
     assertEquals(1, r.exit(), r::toString);
     assertTrue(r.err().contains(gz + ":1"), r::toString);
-    assertTrue(r.err().contains("the gzip data is corrupt or truncated (it ends early)"), r::toString);
+    assertTrue(
+        r.err().contains("the gzip data is corrupt or truncated (it ends early)"), r::toString);
     assertFalse(r.err().contains("null"), r::toString);
   }
 
@@ -130,7 +140,14 @@ class InputEdgeCasesTest {
     Assumptions.assumeTrue(Files.isWritable(full), "needs /dev/full");
     Path in = Files.writeString(dir.resolve("in.jsonl"), TWO);
     Cli.Result r =
-        run("scan", in.toString(), "--out", dir.resolve("out.jsonl").toString(), "-q", "--summary", full.toString());
+        run(
+            "scan",
+            in.toString(),
+            "--out",
+            dir.resolve("out.jsonl").toString(),
+            "-q",
+            "--summary",
+            full.toString());
     assertEquals(3, r.exit(), r::toString);
     assertTrue(r.err().contains("/dev/full: cannot write: No space left on device"), r::toString);
   }

@@ -13,14 +13,17 @@ import org.junit.jupiter.api.Test;
 class ProcessTrainingEnvironmentTest {
   @Test
   void sourceDateEpochStopsTheClock() {
-    TrainingEnvironment env = ProcessTrainingEnvironment.of(Map.of("SOURCE_DATE_EPOCH", " 1796428800 "), null);
+    TrainingEnvironment env =
+        ProcessTrainingEnvironment.of(Map.of("SOURCE_DATE_EPOCH", " 1796428800 "), null);
     assertEquals(Instant.parse("2026-12-05T00:00:00Z"), env.now());
   }
 
   /** Not a number of seconds: ignored, as the reproducible-builds convention allows. */
   @Test
   void anUnreadableEpochLeavesTheSystemClock() {
-    assertEquals(Clock.systemUTC(), ProcessTrainingEnvironment.of(Map.of("SOURCE_DATE_EPOCH", "yesterday"), null).clock());
+    assertEquals(
+        Clock.systemUTC(),
+        ProcessTrainingEnvironment.of(Map.of("SOURCE_DATE_EPOCH", "yesterday"), null).clock());
     assertEquals(Clock.systemUTC(), ProcessTrainingEnvironment.of(Map.of(), null).clock());
   }
 
@@ -28,7 +31,8 @@ class ProcessTrainingEnvironmentTest {
   void veraCacheNamesTheCacheElseTheHomeDirectoryDoes() {
     assertEquals(
         Path.of("/srv/cache"),
-        ProcessTrainingEnvironment.of(Map.of("VERA_CACHE", "/srv/cache"), "/home/a").cacheDirectory());
+        ProcessTrainingEnvironment.of(Map.of("VERA_CACHE", "/srv/cache"), "/home/a")
+            .cacheDirectory());
     assertEquals(
         Path.of("/home/a", ".cache", "vera"),
         ProcessTrainingEnvironment.of(Map.of("VERA_CACHE", " "), "/home/a").cacheDirectory());

@@ -12,13 +12,13 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.nio.file.StandardOpenOption;
 
 /**
  * {@code vera scan} in-process: output in input order whatever the thread count, the same numbers
@@ -37,7 +37,9 @@ class ScanCommandTest {
   }
 
   private String[] scan(Path out, String... more) {
-    List<String> args = new ArrayList<>(List.of("scan", "--model", model.toString(), "--out", out.toString(), "-q"));
+    List<String> args =
+        new ArrayList<>(
+            List.of("scan", "--model", model.toString(), "--out", out.toString(), "-q"));
     args.addAll(List.of(more));
     return args.toArray(String[]::new);
   }
@@ -76,7 +78,15 @@ class ScanCommandTest {
     Path input = ScanInputs.jsonl(dir.resolve("in.jsonl"), 300, 1);
     Path seed = Files.writeString(dir.resolve("seed.txt"), CheckCommandTest.SEED);
     Cli.Result check =
-        expect(0, "check", "--model", model.toString(), "--format", "jsonl", input.toString(), seed.toString());
+        expect(
+            0,
+            "check",
+            "--model",
+            model.toString(),
+            "--format",
+            "jsonl",
+            input.toString(),
+            seed.toString());
     List<String> checkLines = check.outLines();
 
     // With --reasons, each line is the very line vera check --format jsonl prints.
@@ -94,7 +104,15 @@ class ScanCommandTest {
       JsonNode c = checked.get(i);
       JsonNode s = scanned.get(i);
       assertEquals(CheckCommandTest.VERDICT_KEYS, CheckCommandTest.keys(s));
-      for (String key : List.of("id", "label", "probability_fake", "text_probability_fake", "threshold", "source", "input")) {
+      for (String key :
+          List.of(
+              "id",
+              "label",
+              "probability_fake",
+              "text_probability_fake",
+              "threshold",
+              "source",
+              "input")) {
         assertEquals(c.get(key), s.get(key), key + " of line " + (i + 1));
       }
       assertEquals(0, s.get("reasons").size());
@@ -102,7 +120,17 @@ class ScanCommandTest {
 
     // --use-source and --threshold reach the scan as they reach check.
     Cli.Result checkSource =
-        expect(0, "check", "--model", model.toString(), "--format", "jsonl", "--use-source", "--threshold", "0.3", input.toString());
+        expect(
+            0,
+            "check",
+            "--model",
+            model.toString(),
+            "--format",
+            "jsonl",
+            "--use-source",
+            "--threshold",
+            "0.3",
+            input.toString());
     Path source = dir.resolve("source.jsonl");
     expect(0, scan(source, "--reasons", "--use-source", "--threshold", "0.3", input.toString()));
     assertEquals(checkSource.outLines(), Files.readAllLines(source, StandardCharsets.UTF_8));
@@ -130,7 +158,8 @@ class ScanCommandTest {
     Path empty = Files.write(dir.resolve("empty.jsonl"), new byte[0]);
     Path out = dir.resolve("out.jsonl");
     Path errors = dir.resolve("bad.jsonl");
-    Cli.Result r = expect(1, scan(out, "--errors", errors.toString(), mixed.toString(), empty.toString()));
+    Cli.Result r =
+        expect(1, scan(out, "--errors", errors.toString(), mixed.toString(), empty.toString()));
     assertTrue(r.err().contains("failed (see " + errors + ")"), r::toString);
 
     List<JsonNode> verdicts = jsonLines(out);
@@ -153,10 +182,13 @@ class ScanCommandTest {
   void readsDirectoriesCsvSeedAndGzip() throws IOException {
     Path root = Files.createDirectories(dir.resolve("archive/sub"));
     Path jsonl = ScanInputs.jsonl(dir.resolve("archive/a.jsonl"), 5, 1);
-    try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(dir.resolve("archive/b.jsonl.gz")))) {
+    try (OutputStream gz =
+        new GZIPOutputStream(Files.newOutputStream(dir.resolve("archive/b.jsonl.gz")))) {
       gz.write(Files.readAllBytes(jsonl));
     }
-    Files.writeString(root.resolve("c.csv"), "id,title,text\nc-1,A title,\"A body, with a comma.\"\nc-2,Other,Another body.\n");
+    Files.writeString(
+        root.resolve("c.csv"),
+        "id,title,text\nc-1,A title,\"A body, with a comma.\"\nc-2,Other,Another body.\n");
     Files.writeString(root.resolve("d.txt"), CheckCommandTest.SEED);
     Path out = dir.resolve("out.jsonl");
     expect(0, scan(out, dir.resolve("archive").toString()));
@@ -175,7 +207,15 @@ class ScanCommandTest {
     Path summary = dir.resolve("summary.json");
     Path report = dir.resolve("summary.html");
     Cli.Result r =
-        expect(1, scan(out, "--summary", summary.toString(), "--report", report.toString(), input.toString()));
+        expect(
+            1,
+            scan(
+                out,
+                "--summary",
+                summary.toString(),
+                "--report",
+                report.toString(),
+                input.toString()));
     JsonNode s = Cli.json(Files.readString(summary));
     List<JsonNode> verdicts = jsonLines(out);
     long fake = verdicts.stream().filter(v -> v.get("label").asText().equals("fake")).count();
@@ -193,8 +233,17 @@ class ScanCommandTest {
     String html = Files.readString(report);
     assertTrue(html.startsWith("<!DOCTYPE html>"));
     assertTrue(html.contains("<svg"));
-    assertFalse(html.contains("http://") || html.contains("https://") || html.contains("<script"), html);
-    assertTrue(r.err().contains("vera scan: 401 records: ✔ " + (400 - fake) + " credible, ✖ " + fake + " fake, 1 failed"), r::toString);
+    assertFalse(
+        html.contains("http://") || html.contains("https://") || html.contains("<script"), html);
+    assertTrue(
+        r.err()
+            .contains(
+                "vera scan: 401 records: ✔ "
+                    + (400 - fake)
+                    + " credible, ✖ "
+                    + fake
+                    + " fake, 1 failed"),
+        r::toString);
   }
 
   @Test
@@ -205,11 +254,16 @@ class ScanCommandTest {
     byte[] first = Files.readAllBytes(out);
 
     Cli.Result again = expect(2, scan(out, input.toString()));
-    assertTrue(again.err().contains(out + " already exists and is not empty; add --resume"), again::toString);
+    assertTrue(
+        again.err().contains(out + " already exists and is not empty; add --resume"),
+        again::toString);
     assertArrayEquals(first, Files.readAllBytes(out));
 
-    Cli.Result otherThreshold = expect(2, scan(out, "--resume", "--threshold", "0.2", input.toString()));
-    assertTrue(otherThreshold.err().contains("cannot resume: the option threshold differs"), otherThreshold::toString);
+    Cli.Result otherThreshold =
+        expect(2, scan(out, "--resume", "--threshold", "0.2", input.toString()));
+    assertTrue(
+        otherThreshold.err().contains("cannot resume: the option threshold differs"),
+        otherThreshold::toString);
 
     Path other = ScanInputs.jsonl(dir.resolve("other.jsonl"), 10, 1);
     Cli.Result otherInput = expect(2, scan(out, "--resume", other.toString()));
@@ -222,12 +276,15 @@ class ScanCommandTest {
     expect(0, args.toArray(String[]::new));
     assertArrayEquals(first, Files.readAllBytes(out));
 
-    Cli.Result bundled = expect(2, "scan", "--out", out.toString(), "-q", "--resume", input.toString());
+    Cli.Result bundled =
+        expect(2, "scan", "--out", out.toString(), "-q", "--resume", input.toString());
     assertTrue(bundled.err().contains("cannot resume: the model differs"), bundled::toString);
 
-    Files.writeString(input, "{\"id\":\"changed\",\"title\":\"t\",\"text\":\"x\"}\n", StandardOpenOption.APPEND);
+    Files.writeString(
+        input, "{\"id\":\"changed\",\"title\":\"t\",\"text\":\"x\"}\n", StandardOpenOption.APPEND);
     Cli.Result changed = expect(2, scan(out, "--resume", input.toString()));
-    assertTrue(changed.err().contains("changed since the checkpoint was written"), changed::toString);
+    assertTrue(
+        changed.err().contains("changed since the checkpoint was written"), changed::toString);
 
     expect(0, scan(out, "--force", input.toString()));
     assertEquals(51, Files.readAllLines(out).size());

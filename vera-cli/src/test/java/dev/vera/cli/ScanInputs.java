@@ -30,9 +30,9 @@ final class ScanInputs {
   }
 
   /**
-   * Writes {@code records} articles to {@code file}, cycling through the fixture corpus with
-   * unique ids ({@code a-0}, {@code a-1}, ...), each body the fixture's repeated {@code repeat}
-   * times; returns the file.
+   * Writes {@code records} articles to {@code file}, cycling through the fixture corpus with unique
+   * ids ({@code a-0}, {@code a-1}, ...), each body the fixture's repeated {@code repeat} times;
+   * returns the file.
    */
   static Path jsonl(Path file, int records, int repeat) throws IOException {
     List<ObjectNode> corpus = corpus();
@@ -73,7 +73,8 @@ final class ScanInputs {
     Process p = pb.redirectErrorStream(true).redirectOutput(logFile).start();
     if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
       p.destroyForcibly().waitFor();
-      throw new AssertionError("child did not finish in " + seconds + " s:\n" + Files.readString(log));
+      throw new AssertionError(
+          "child did not finish in " + seconds + " s:\n" + Files.readString(log));
     }
     return p.exitValue();
   }

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code vera scan}'s count of articles outside the model's experience: news articles mixed with
  * texts unlike any news (a changelog, a recipe, a knitting pattern, a proof, a code snippet) and a
  * broken record, scanned with the bundled model. The summary JSON, the HTML report and the text
- * summary count exactly the articles the model's own {@code predict} flags, and so does the
- * summary of a resumed finished scan, which is rebuilt from the output's lines.
+ * summary count exactly the articles the model's own {@code predict} flags, and so does the summary
+ * of a resumed finished scan, which is rebuilt from the output's lines.
  */
 class ScanOutsideExperienceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -136,16 +136,30 @@ class ScanOutsideExperienceTest {
     }
     assertEquals(30 + UNLIKE_NEWS.length, judged);
     for (String[] u : UNLIKE_NEWS) {
-      assertTrue(flagged.contains(u[0]), u[0] + " should be outside the bundled model's experience: " + flagged);
+      assertTrue(
+          flagged.contains(u[0]),
+          u[0] + " should be outside the bundled model's experience: " + flagged);
     }
-    assertTrue(flagged.size() < judged, "some articles must be inside the model's experience: " + flagged);
+    assertTrue(
+        flagged.size() < judged, "some articles must be inside the model's experience: " + flagged);
 
     Path out = dir.resolve("out.jsonl");
     Path summary = dir.resolve("summary.json");
     Path report = dir.resolve("summary.html");
     String[] args = {
-      "scan", "--model", "fast", "--out", out.toString(), "--summary", summary.toString(),
-      "--report", report.toString(), "--threads", "2", "-q", input.toString()
+      "scan",
+      "--model",
+      "fast",
+      "--out",
+      out.toString(),
+      "--summary",
+      summary.toString(),
+      "--report",
+      report.toString(),
+      "--threads",
+      "2",
+      "-q",
+      input.toString()
     };
     Cli.Result r = expect(VeraCommand.EXIT_SOME_RECORDS_FAILED, args);
 
@@ -165,12 +179,16 @@ class ScanOutsideExperienceTest {
     assertEquals(flagged.size(), s.path("outside_experience").asLong(), s::toString);
     // No --threshold: each verdict has its own, so none is claimed; the base rate is the model's.
     assertTrue(s.path("threshold").isNull(), s::toString);
-    assertEquals(model.scope().mix().referenceRate(), s.path("base_rate").asDouble(), 1e-12, s::toString);
+    assertEquals(
+        model.scope().mix().referenceRate(), s.path("base_rate").asDouble(), 1e-12, s::toString);
     assertEquals(judged, s.path("applicability_assessed").asLong(), s::toString);
     assertTrue(r.err().lines().toList().contains(outsideLine(flagged.size(), judged)), r::toString);
     String html = Files.readString(report);
     assertTrue(
-        html.contains("<div class=\"card\"><div>outside experience</div><div class=\"v\">" + flagged.size() + "</div></div>"),
+        html.contains(
+            "<div class=\"card\"><div>outside experience</div><div class=\"v\">"
+                + flagged.size()
+                + "</div></div>"),
         html);
 
     // A resumed finished scan rebuilds its summary from the output lines: the same count.
@@ -178,10 +196,13 @@ class ScanOutsideExperienceTest {
     args[6] = again.toString();
     List<String> resume = new ArrayList<>(List.of(args));
     resume.add(1, "--resume");
-    Cli.Result resumed = expect(VeraCommand.EXIT_SOME_RECORDS_FAILED, resume.toArray(String[]::new));
+    Cli.Result resumed =
+        expect(VeraCommand.EXIT_SOME_RECORDS_FAILED, resume.toArray(String[]::new));
     JsonNode s2 = Cli.json(Files.readString(again));
     assertEquals(flagged.size(), s2.path("outside_experience").asLong(), s2::toString);
     assertEquals(judged, s2.path("applicability_assessed").asLong(), s2::toString);
-    assertTrue(resumed.err().lines().toList().contains(outsideLine(flagged.size(), judged)), resumed::toString);
+    assertTrue(
+        resumed.err().lines().toList().contains(outsideLine(flagged.size(), judged)),
+        resumed::toString);
   }
 }

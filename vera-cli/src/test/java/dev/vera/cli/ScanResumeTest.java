@@ -11,16 +11,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.Locale;
 
 /**
- * A real {@code vera scan} child process killed with SIGKILL ({@link Process#destroyForcibly()})
- * at several points, resumed each time with {@code --resume}, ends with the very bytes of an
+ * A real {@code vera scan} child process killed with SIGKILL ({@link Process#destroyForcibly()}) at
+ * several points, resumed each time with {@code --resume}, ends with the very bytes of an
  * uninterrupted scan: every record exactly once, in order.
  */
 class ScanResumeTest {
@@ -53,8 +53,17 @@ class ScanResumeTest {
     List<String> args =
         new ArrayList<>(
             List.of(
-                "scan", "--model", model.toString(), "--out", out.toString(), "--threads", "2",
-                "--commit-every", "100", "-q", input.toString()));
+                "scan",
+                "--model",
+                model.toString(),
+                "--out",
+                out.toString(),
+                "--threads",
+                "2",
+                "--commit-every",
+                "100",
+                "-q",
+                input.toString()));
     if (resume) {
       args.add("--resume");
     }
@@ -94,9 +103,11 @@ class ScanResumeTest {
     int exit = ScanInputs.runChild(ScanInputs.vera(List.of(), args(out, input, true)), log, 120);
     assertEquals(1, exit, () -> readQuietly(log));
     System.out.println("scan killed mid-way " + kills + " time(s), then resumed to the end");
-    assertTrue(kills >= 2, "the scan was killed only " + kills + " time(s) mid-way: too fast to test");
+    assertTrue(
+        kills >= 2, "the scan was killed only " + kills + " time(s) mid-way: too fast to test");
 
-    assertArrayEquals(expected, Files.readAllBytes(out), "output differs from the uninterrupted run");
+    assertArrayEquals(
+        expected, Files.readAllBytes(out), "output differs from the uninterrupted run");
     assertArrayEquals(expectedErrors, Files.readAllBytes(dir.resolve("out.errors.jsonl")));
     // Every record exactly once: verdicts by id, failures by line.
     Set<String> ids = new HashSet<>();
@@ -119,7 +130,10 @@ class ScanResumeTest {
     assertEquals(1, again.exit(), again::toString);
     assertArrayEquals(bytes, Files.readAllBytes(out));
     assertTrue(
-        again.err().contains(String.format(Locale.ROOT, "vera scan: %,d records", RECORDS + RECORDS / 500)),
+        again
+            .err()
+            .contains(
+                String.format(Locale.ROOT, "vera scan: %,d records", RECORDS + RECORDS / 500)),
         again::toString);
   }
 

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code vera scan} streams: a JSONL input of a few hundred megabytes (300 MB by default;
- * {@code -Dvera.test.scanMegabytes=N} to change) is scanned in a child JVM whose heap is a
- * quarter of that, and every record comes out.
+ * {@code vera scan} streams: a JSONL input of a few hundred megabytes (300 MB by default; {@code
+ * -Dvera.test.scanMegabytes=N} to change) is scanned in a child JVM whose heap is a quarter of
+ * that, and every record comes out.
  */
 class ScanStreamingTest {
   private static final long MEGABYTES = Long.getLong("vera.test.scanMegabytes", 300);
@@ -55,7 +55,13 @@ class ScanStreamingTest {
         ScanInputs.runChild(
             ScanInputs.vera(
                 List.of("-Xmx256m"),
-                List.of("scan", "--model", model.toString(), "--out", output.toString(), input.toString())),
+                List.of(
+                    "scan",
+                    "--model",
+                    model.toString(),
+                    "--out",
+                    output.toString(),
+                    input.toString())),
             log,
             600);
     assertEquals(0, exit, () -> tail(log));

@@ -41,14 +41,18 @@ class ServeCommandTest {
       CredibilityModel model = ModelOption.load(null);
       double p = model.predict(Article.of(title, text), ScoringOptions.DEFAULT).probabilityFake();
       assertEquals(Math.round(p * 1e6) / 1e6, got.path("probability_fake").asDouble(), 0.0);
-      assertEquals("none", health(port).path("auth").path("scheme").asText(), "loopback without tokens: as before");
+      assertEquals(
+          "none",
+          health(port).path("auth").path("scheme").asText(),
+          "loopback without tokens: as before");
     } finally {
       assertEquals(VeraCommand.EXIT_OK, r.stop());
     }
   }
 
   /** A running {@code vera serve}, its output so far, and how it ended. */
-  private record Running(ServeCommand serve, Thread thread, StringWriter out, StringWriter err, AtomicInteger exit) {
+  private record Running(
+      ServeCommand serve, Thread thread, StringWriter out, StringWriter err, AtomicInteger exit) {
     int port() {
       return serve.app.port();
     }
@@ -81,7 +85,8 @@ class ServeCommandTest {
     return new Running(serve, t, out, err, exit);
   }
 
-  private static HttpResponse<String> post(int port, String path, String body, String... headers) throws Exception {
+  private static HttpResponse<String> post(int port, String path, String body, String... headers)
+      throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .header("Content-Type", "application/json")
@@ -96,27 +101,44 @@ class ServeCommandTest {
     HttpResponse<String> r =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/health")).build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/health"))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
     return VerdictJson.mapper().readTree(r.body());
   }
 
-  /** The whole team set-up: a token made with vera token add opens vera serve --tokens to its analyst. */
+  /**
+   * The whole team set-up: a token made with vera token add opens vera serve --tokens to its
+   * analyst.
+   */
   @Test
-  void aTokenFromVeraTokenAddLetsItsAnalystCorrectUnderTheirName(@TempDir Path dir) throws Exception {
+  void aTokenFromVeraTokenAddLetsItsAnalystCorrectUnderTheirName(@TempDir Path dir)
+      throws Exception {
     Path tokens = dir.resolve("tokens.tsv");
-    String token = Cli.expect(0, "token", "add", "ana", "--tokens", tokens.toString()).outLines().get(0);
-    Running r = serve("--port", "0", "--tokens", tokens.toString(), "--feedback-db", dir.resolve("f.db").toString());
+    String token =
+        Cli.expect(0, "token", "add", "ana", "--tokens", tokens.toString()).outLines().get(0);
+    Running r =
+        serve(
+            "--port",
+            "0",
+            "--tokens",
+            tokens.toString(),
+            "--feedback-db",
+            dir.resolve("f.db").toString());
     try {
       String first = r.out().toString().lines().findFirst().orElse("");
       assertFalse(first.contains("INSECURE"), first);
-      assertTrue(r.out().toString().contains("  tokens:   " + tokens + " (a token is needed to correct;"), r.out().toString());
+      assertTrue(
+          r.out().toString().contains("  tokens:   " + tokens + " (a token is needed to correct;"),
+          r.out().toString());
       String correction =
           "{\"article\": {\"title\": \"Star weds in secret\", \"text\": \"Insiders say so.\"}, \"label\": \"real\", \"note\": \"venue confirmed\"}";
       HttpResponse<String> anonymous = post(r.port(), "/api/v1/feedback", correction);
       assertEquals(401, anonymous.statusCode(), anonymous.body());
-      assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
-      HttpResponse<String> ana = post(r.port(), "/api/v1/feedback", correction, "Authorization", "Bearer " + token);
+      assertTrue(
+          anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+      HttpResponse<String> ana =
+          post(r.port(), "/api/v1/feedback", correction, "Authorization", "Bearer " + token);
       assertEquals(201, ana.statusCode(), ana.body());
       assertEquals("ana", VerdictJson.mapper().readTree(ana.body()).path("analyst").asText());
       assertEquals("bearer", health(r.port()).path("auth").path("scheme").asText());
@@ -129,8 +151,10 @@ class ServeCommandTest {
   void beyondLoopbackServeRefusesToStartWithoutTokens() {
     Cli.Result r = Cli.run("serve", "--host", "0.0.0.0", "--port", "0");
     assertEquals(VeraCommand.EXIT_USAGE, r.exit(), r.toString());
-    assertTrue(r.err().contains("refusing to listen on 0.0.0.0 without analysts' tokens"), r.toString());
-    assertTrue(r.err().contains("--tokens FILE") && r.err().contains("--insecure-no-auth"), r.toString());
+    assertTrue(
+        r.err().contains("refusing to listen on 0.0.0.0 without analysts' tokens"), r.toString());
+    assertTrue(
+        r.err().contains("--tokens FILE") && r.err().contains("--insecure-no-auth"), r.toString());
   }
 
   @Test
@@ -138,8 +162,13 @@ class ServeCommandTest {
     Running r = serve("--host", "0.0.0.0", "--port", "0", "--insecure-no-auth");
     try {
       String first = r.out().toString().lines().findFirst().orElse("");
-      assertTrue(first.startsWith("vera serve: http://0.0.0.0:") && first.endsWith(", INSECURE: no authentication"), first);
-      assertTrue(r.out().toString().contains("warning: --insecure-no-auth: anyone who reaches"), r.out().toString());
+      assertTrue(
+          first.startsWith("vera serve: http://0.0.0.0:")
+              && first.endsWith(", INSECURE: no authentication"),
+          first);
+      assertTrue(
+          r.out().toString().contains("warning: --insecure-no-auth: anyone who reaches"),
+          r.out().toString());
       JsonNode auth = health(r.port()).path("auth");
       assertTrue(auth.path("insecure_no_auth").asBoolean(), auth.toString());
       assertEquals("none", auth.path("scheme").asText());
@@ -152,16 +181,38 @@ class ServeCommandTest {
   void contradictoryAccessOptionsAreUsageErrors(@TempDir Path dir) throws Exception {
     Path tokens = dir.resolve("tokens.tsv");
     Cli.expect(0, "token", "add", "ana", "--tokens", tokens.toString());
-    Cli.Result forCheck = Cli.expect(VeraCommand.EXIT_USAGE, "serve", "--port", "0", "--tokens-for-check");
-    assertTrue(forCheck.err().contains("--tokens-for-check needs --tokens FILE"), forCheck.toString());
-    Cli.Result both = Cli.expect(VeraCommand.EXIT_USAGE, "serve", "--port", "0", "--tokens", tokens.toString(), "--insecure-no-auth");
+    Cli.Result forCheck =
+        Cli.expect(VeraCommand.EXIT_USAGE, "serve", "--port", "0", "--tokens-for-check");
+    assertTrue(
+        forCheck.err().contains("--tokens-for-check needs --tokens FILE"), forCheck.toString());
+    Cli.Result both =
+        Cli.expect(
+            VeraCommand.EXIT_USAGE,
+            "serve",
+            "--port",
+            "0",
+            "--tokens",
+            tokens.toString(),
+            "--insecure-no-auth");
     assertTrue(both.err().contains("contradict"), both.toString());
-    Cli.Result named = Cli.expect(VeraCommand.EXIT_USAGE, "serve", "--port", "0", "--tokens", tokens.toString(), "--analyst", "desk");
+    Cli.Result named =
+        Cli.expect(
+            VeraCommand.EXIT_USAGE,
+            "serve",
+            "--port",
+            "0",
+            "--tokens",
+            tokens.toString(),
+            "--analyst",
+            "desk");
     assertTrue(named.err().contains("--analyst has no use with --tokens"), named.toString());
     Path bad = dir.resolve("bad.tsv");
     Files.writeString(bad, "ana\tvera_oops\n");
-    Cli.Result badFile = Cli.expect(VeraCommand.EXIT_FAILED, "serve", "--port", "0", "--tokens", bad.toString());
-    assertTrue(badFile.err().contains(bad + ":1: this line holds a token, not its hash"), badFile.toString());
+    Cli.Result badFile =
+        Cli.expect(VeraCommand.EXIT_FAILED, "serve", "--port", "0", "--tokens", bad.toString());
+    assertTrue(
+        badFile.err().contains(bad + ":1: this line holds a token, not its hash"),
+        badFile.toString());
   }
 
   @Test

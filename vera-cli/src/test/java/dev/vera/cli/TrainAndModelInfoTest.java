@@ -43,8 +43,17 @@ class TrainAndModelInfoTest {
             0,
             concat(
                 new String[] {
-                  "train", "--data", Cli.corpus().toString(), "--split-field", "split", "--name", "fixture",
-                  "--out", model.toString(), "--card", card.toString()
+                  "train",
+                  "--data",
+                  Cli.corpus().toString(),
+                  "--split-field",
+                  "split",
+                  "--name",
+                  "fixture",
+                  "--out",
+                  model.toString(),
+                  "--card",
+                  card.toString()
                 },
                 SMALL));
   }
@@ -75,7 +84,10 @@ class TrainAndModelInfoTest {
     assertTrue(md.contains("| split field | `split` |"), md);
     assertTrue(md.contains("`" + Cli.corpus() + "`"), md);
     assertTrue(md.contains("| model format | vera-linear v6 |"), md);
-    assertTrue(md.contains("| neighbours | the 30 training articles most similar to the article, from other publishers"), md);
+    assertTrue(
+        md.contains(
+            "| neighbours | the 30 training articles most similar to the article, from other publishers"),
+        md);
     assertTrue(md.contains("; weights title-words 0.7, title-chars 0.5 |"), md);
     assertTrue(md.contains("## Metrics"), md);
     assertTrue(md.contains("| split=test | 40 |"), md);
@@ -100,8 +112,11 @@ class TrainAndModelInfoTest {
     Cli.Result r = expect(0, "model", "info", model.toString());
     assertTrue(r.out().startsWith(Files.readString(card)), r::toString);
     assertTrue(
-        r.out().matches("(?s).*\\nFile: " + Pattern.quote(model.toString())
-            + "; \\d+ of 65536 hashed feature slots kept; 120 training content hashes\\.\\n"),
+        r.out()
+            .matches(
+                "(?s).*\\nFile: "
+                    + Pattern.quote(model.toString())
+                    + "; \\d+ of 65536 hashed feature slots kept; 120 training content hashes\\.\\n"),
         r::toString);
   }
 
@@ -124,7 +139,9 @@ class TrainAndModelInfoTest {
     assertEquals(Cli.corpus().toString(), file.get("path").asText());
     assertEquals(Files.size(Cli.corpus()), file.get("bytes").asLong());
     String sha =
-        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(Cli.corpus())));
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(Cli.corpus())));
     assertEquals(sha, file.get("sha256").asText());
     assertEquals(16, card.get("parameters").get("features").get("hash_bits").asInt());
     assertEquals(2, card.get("parameters").get("c_search").size());
@@ -136,7 +153,12 @@ class TrainAndModelInfoTest {
   @Test
   void trainWithoutSplitFieldHoldsOutATenth() throws IOException {
     Path m = dir.resolve("holdout.vera");
-    Cli.Result r = expect(0, concat(new String[] {"train", "--data", Cli.corpus().toString(), "--out", m.toString()}, SMALL));
+    Cli.Result r =
+        expect(
+            0,
+            concat(
+                new String[] {"train", "--data", Cli.corpus().toString(), "--out", m.toString()},
+                SMALL));
     assertTrue(r.outLines().get(0).contains(" on 180 articles "), r::toString);
     assertTrue(r.outLines().get(1).matches(" +holdout=valid +n=20 .*"), r::toString);
     JsonNode card = Cli.json(expect(0, "model", "info", "--json", m.toString()).out());
@@ -147,12 +169,30 @@ class TrainAndModelInfoTest {
   /** Rejected training records are reported; the model is still trained on the rest (exit 1). */
   @Test
   void trainReportsRejectedRecordsAndExitsOne() throws IOException {
-    Path bad = Files.writeString(dir.resolve("bad.jsonl"), "{\"title\":\"x\",\"label\":\"maybe\"}\n");
+    Path bad =
+        Files.writeString(dir.resolve("bad.jsonl"), "{\"title\":\"x\",\"label\":\"maybe\"}\n");
     Path m = dir.resolve("m.vera");
     Cli.Result r =
-        expect(1, concat(new String[] {"train", "--data", Cli.corpus().toString(), bad.toString(), "--split-field", "split", "--out", m.toString()}, SMALL));
+        expect(
+            1,
+            concat(
+                new String[] {
+                  "train",
+                  "--data",
+                  Cli.corpus().toString(),
+                  bad.toString(),
+                  "--split-field",
+                  "split",
+                  "--out",
+                  m.toString()
+                },
+                SMALL));
     assertTrue(
-        r.err().contains("vera: skipped " + bad + ":1 (record 1): field 'label' is 'maybe'; allowed values are 'fake' and 'real'"),
+        r.err()
+            .contains(
+                "vera: skipped "
+                    + bad
+                    + ":1 (record 1): field 'label' is 'maybe'; allowed values are 'fake' and 'real'"),
         r::toString);
     assertTrue(Files.isRegularFile(m));
   }
@@ -161,10 +201,25 @@ class TrainAndModelInfoTest {
   void trainOnOneClassIsAUsageError() throws IOException {
     Path fakeOnly = dir.resolve("fake.jsonl");
     Files.write(
-        fakeOnly, Files.readAllLines(Cli.corpus()).stream().filter(l -> l.contains("\"label\":\"fake\"")).toList());
+        fakeOnly,
+        Files.readAllLines(Cli.corpus()).stream()
+            .filter(l -> l.contains("\"label\":\"fake\""))
+            .toList());
     Path m = dir.resolve("m.vera");
     Cli.Result r =
-        expect(2, concat(new String[] {"train", "--data", fakeOnly.toString(), "--split-field", "split", "--out", m.toString()}, SMALL));
+        expect(
+            2,
+            concat(
+                new String[] {
+                  "train",
+                  "--data",
+                  fakeOnly.toString(),
+                  "--split-field",
+                  "split",
+                  "--out",
+                  m.toString()
+                },
+                SMALL));
     assertEquals(
         "vera train: the training part holds one class only (48 fake articles); both fake and real"
             + " examples are needed\n",
@@ -180,9 +235,19 @@ class TrainAndModelInfoTest {
         0,
         concat(
             new String[] {
-              "train", "--data", Cli.corpus().toString(), "--split-field", "split",
-              "--space-weight", "body-chars=0.5", "--space-weight", "title-words=2",
-              "--out", weighted.toString(), "--card", weightedCard.toString()
+              "train",
+              "--data",
+              Cli.corpus().toString(),
+              "--split-field",
+              "split",
+              "--space-weight",
+              "body-chars=0.5",
+              "--space-weight",
+              "title-words=2",
+              "--out",
+              weighted.toString(),
+              "--card",
+              weightedCard.toString()
             },
             SMALL));
     String md = Files.readString(weightedCard);
@@ -190,8 +255,15 @@ class TrainAndModelInfoTest {
     Cli.Result bad =
         expect(
             2,
-            "train", "--data", Cli.corpus().toString(), "--split-field", "split",
-            "--space-weight", "title-words=-1", "--out", dir.resolve("bad.vera").toString());
+            "train",
+            "--data",
+            Cli.corpus().toString(),
+            "--split-field",
+            "split",
+            "--space-weight",
+            "title-words=-1",
+            "--out",
+            dir.resolve("bad.vera").toString());
     assertTrue(
         bad.err().contains("the weight of title-words must be a positive number, was -1.0"),
         bad::toString);

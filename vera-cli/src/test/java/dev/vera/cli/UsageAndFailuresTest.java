@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Exit code 2 for what the user typed wrong, 3 for work that could not be done, each with one clear line. */
+/**
+ * Exit code 2 for what the user typed wrong, 3 for work that could not be done, each with one clear
+ * line.
+ */
 class UsageAndFailuresTest {
   @TempDir static Path shared;
   static Path model;
@@ -35,7 +38,8 @@ class UsageAndFailuresTest {
 
   @Test
   void thresholdOutsideZeroOneIsUsage() {
-    Cli.Result r = expect(2, "check", "--model", model.toString(), "--threshold", "1.5", article.toString());
+    Cli.Result r =
+        expect(2, "check", "--model", model.toString(), "--threshold", "1.5", article.toString());
     assertEquals("vera check: threshold must lie strictly between 0 and 1, was 1.5\n", r.err());
     expect(2, "check", "--model", model.toString(), "--threshold", "0", article.toString());
     expect(2, "check", "--model", model.toString(), "--threshold", "half", article.toString());
@@ -48,14 +52,44 @@ class UsageAndFailuresTest {
     expect(2, "check", "--model", model.toString(), "--input-format", "pdf", article.toString());
     expect(2, "frobnicate");
     Cli.Result bits =
-        expect(2, "train", "--data", Cli.corpus().toString(), "--out", dir.resolve("m.vera").toString(), "--hash-bits", "40", "-q");
+        expect(
+            2,
+            "train",
+            "--data",
+            Cli.corpus().toString(),
+            "--out",
+            dir.resolve("m.vera").toString(),
+            "--hash-bits",
+            "40",
+            "-q");
     assertEquals("vera train: hashBits must be 10..24, was 40\n", bits.err());
     Cli.Result spaces =
-        expect(2, "train", "--data", Cli.corpus().toString(), "--out", dir.resolve("m.vera").toString(), "--spaces", "emoji", "-q");
-    assertTrue(spaces.err().startsWith("vera train: unknown feature space 'emoji'"), spaces::toString);
+        expect(
+            2,
+            "train",
+            "--data",
+            Cli.corpus().toString(),
+            "--out",
+            dir.resolve("m.vera").toString(),
+            "--spaces",
+            "emoji",
+            "-q");
+    assertTrue(
+        spaces.err().startsWith("vera train: unknown feature space 'emoji'"), spaces::toString);
     Cli.Result field =
-        expect(2, "train", "--data", Cli.corpus().toString(), "--out", dir.resolve("m.vera").toString(), "--split-field", "split_time", "-q");
-    assertEquals("vera train: no article has split_time=train; is 'split_time' the right split field?\n", field.err());
+        expect(
+            2,
+            "train",
+            "--data",
+            Cli.corpus().toString(),
+            "--out",
+            dir.resolve("m.vera").toString(),
+            "--split-field",
+            "split_time",
+            "-q");
+    assertEquals(
+        "vera train: no article has split_time=train; is 'split_time' the right split field?\n",
+        field.err());
   }
 
   @Test
@@ -72,8 +106,10 @@ class UsageAndFailuresTest {
     Path notModel = Files.writeString(dir.resolve("notes.vera"), "just some text\n");
     Cli.Result r = expect(3, "check", "--model", notModel.toString(), article.toString());
     assertEquals(
-        "vera check: " + notModel + ": not a Vera model file (it does not start with 'VERAMODL')\n", r.err());
-    Cli.Result e = expect(3, "eval", "--model", notModel.toString(), "--data", Cli.corpus().toString());
+        "vera check: " + notModel + ": not a Vera model file (it does not start with 'VERAMODL')\n",
+        r.err());
+    Cli.Result e =
+        expect(3, "eval", "--model", notModel.toString(), "--data", Cli.corpus().toString());
     assertTrue(e.err().contains("not a Vera model file"), e::toString);
   }
 

@@ -136,8 +136,12 @@ public final class Article {
       if (title.isBlank() && text.isBlank()) {
         throw new IllegalArgumentException("an article needs a headline or a body");
       }
-      String domain = source != null && !source.isBlank() ? domain(source) : dev.vera.article.Article.domainOf(url);
-      return new Article(new dev.vera.article.Article(id, title, text, date, url, domain, null, Map.of()));
+      String domain =
+          source != null && !source.isBlank()
+              ? domain(source)
+              : dev.vera.article.Article.domainOf(url);
+      return new Article(
+          new dev.vera.article.Article(id, title, text, date, url, domain, null, Map.of()));
     }
 
     /** As the server reads a source: a domain or a URL, else the name as given, lower case. */

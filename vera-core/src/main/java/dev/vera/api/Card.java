@@ -6,8 +6,7 @@ import java.util.List;
 /**
  * What a model is: its identity, what it was trained on, and its full model card. Immutable.
  *
- * @param modelId a stable identifier: the model's name and a hash of its training data and
- *     settings
+ * @param modelId a stable identifier: the model's name and a hash of its training data and settings
  * @param name the model's name
  * @param createdAt when it was trained
  * @param veraVersion the Vera version that trained it

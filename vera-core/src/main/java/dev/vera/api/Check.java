@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  *     unless {@link Vera#withBaseRate(double)} set another)
  * @param usedSource whether the publisher's record entered {@code probabilityFake}
  * @param source what is known of the publisher, given whether used or not
- * @param applicability how far the article lies inside what the model learned from, or null
- *     when the model does not measure it
+ * @param applicability how far the article lies inside what the model learned from, or null when
+ *     the model does not measure it
  */
 public record Check(
     @Nullable String id,
@@ -52,7 +52,11 @@ public record Check(
    * @param ratings published ratings of the outlet by list name, empty when unrated
    */
   public record Source(
-      @Nullable String domain, boolean known, double fakeRate, int trainingArticles, Map<String, Double> ratings) {
+      @Nullable String domain,
+      boolean known,
+      double fakeRate,
+      int trainingArticles,
+      Map<String, Double> ratings) {
     public Source {
       ratings = Map.copyOf(ratings);
     }

@@ -12,8 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param towardCredible the phrases that push hardest toward credible, strongest first
  * @param sentences the body's sentences whose removal moves the probability most
  * @param style the style signs (capitals, exclamation marks, …) and their weights
- * @param neighbours what the most similar training articles say, or null when the model reads
- *     none
+ * @param neighbours what the most similar training articles say, or null when the model reads none
  * @param embedding the sentence encoder's share of the log-odds, or null when the model has none
  */
 public record Explained(
@@ -46,8 +45,8 @@ public record Explained(
    *
    * @param text the sentence
    * @param start where it starts in the body (a character offset)
-   * @param delta how much the probability of fake drops when it is left out (positive: the
-   *     sentence pushes toward fake)
+   * @param delta how much the probability of fake drops when it is left out (positive: the sentence
+   *     pushes toward fake)
    */
   public record Sentence(String text, int start, double delta) {}
 

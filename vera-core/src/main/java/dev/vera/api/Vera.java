@@ -1,6 +1,7 @@
 package dev.vera.api;
 
 import dev.vera.article.Label;
+import dev.vera.model.Applicability;
 import dev.vera.model.CredibilityModel;
 import dev.vera.model.Explanation;
 import dev.vera.model.ModelCard;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import dev.vera.model.Applicability;
 
 /**
  * A credibility model ready to judge news articles: the entry point of Vera's Java API.
@@ -27,8 +27,8 @@ import dev.vera.model.Applicability;
  * }</pre>
  *
  * <p>Immutable and thread-safe: load a model once (a second or so) and share it; the {@code with}
- * methods return a copy with other options that shares the loaded model. Judging an article
- * takes about a millisecond with the fast models; explaining it, one judgement per sentence more.
+ * methods return a copy with other options that shares the loaded model. Judging an article takes
+ * about a millisecond with the fast models; explaining it, one judgement per sentence more.
  */
 public final class Vera {
   /** Phrases per direction and sentences that {@link #explain(Article)} returns. */
@@ -43,13 +43,13 @@ public final class Vera {
   }
 
   /**
-   * A model bundled with Vera, by name: {@code fast} (the default: trained on celebrity,
-   * political and health news), {@code fast-gossipcop} or {@code accurate} (also sentence
-   * embeddings; slower). See {@link #bundledModels()}.
+   * A model bundled with Vera, by name: {@code fast} (the default: trained on celebrity, political
+   * and health news), {@code fast-gossipcop} or {@code accurate} (also sentence embeddings;
+   * slower). See {@link #bundledModels()}.
    *
    * @throws IllegalArgumentException when no bundled model has that name
-   * @throws IllegalStateException when the model reads sentence embeddings and the
-   *     {@code dev.vera:vera-embeddings} module is not on the class path (the message says so)
+   * @throws IllegalStateException when the model reads sentence embeddings and the {@code
+   *     dev.vera:vera-embeddings} module is not on the class path (the message says so)
    * @throws IOException when the model is not on the class path or cannot be read
    */
   public static Vera load(String name) throws IOException {
@@ -58,15 +58,18 @@ public final class Vera {
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
-                        "no bundled model is named '" + name + "'; the bundled models are " + bundledModels()));
+                        "no bundled model is named '"
+                            + name
+                            + "'; the bundled models are "
+                            + bundledModels()));
     return new Vera(bundled.load(null), ScoringOptions.DEFAULT);
   }
 
   /**
    * A model file written by {@code vera train}.
    *
-   * @throws IllegalStateException when the model reads sentence embeddings and the
-   *     {@code dev.vera:vera-embeddings} module is not on the class path
+   * @throws IllegalStateException when the model reads sentence embeddings and the {@code
+   *     dev.vera:vera-embeddings} module is not on the class path
    * @throws IOException when the file is missing, is not a Vera model or is damaged
    */
   public static Vera load(Path file) throws IOException {
@@ -134,14 +137,19 @@ public final class Vera {
     if (top < 1) {
       throw new IllegalArgumentException("top must be at least 1, was " + top);
     }
-    Explanation e = model.explain(Objects.requireNonNull(article, "article").internal(), options, top, true);
+    Explanation e =
+        model.explain(Objects.requireNonNull(article, "article").internal(), options, top, true);
     Explanation.NeighbourShare near = e.neighbours();
     return new Explained(
         check(e.verdict()),
         e.towardFake().stream().map(Vera::phrase).toList(),
         e.towardCredible().stream().map(Vera::phrase).toList(),
-        e.sentences().stream().map(s -> new Explained.Sentence(s.sentence(), s.start(), s.delta())).toList(),
-        e.style().stream().map(s -> new Explained.Style(s.feature(), s.value(), s.weight())).toList(),
+        e.sentences().stream()
+            .map(s -> new Explained.Sentence(s.sentence(), s.start(), s.delta()))
+            .toList(),
+        e.style().stream()
+            .map(s -> new Explained.Style(s.feature(), s.value(), s.weight()))
+            .toList(),
         near == null
             ? null
             : new Explained.Neighbours(
@@ -149,7 +157,10 @@ public final class Vera {
                 near.evidence().fake(),
                 near.weight(),
                 near.evidence().nearest().stream()
-                    .map(n -> new Explained.Neighbour(n.id(), n.label() == Label.FAKE, n.similarity()))
+                    .map(
+                        n ->
+                            new Explained.Neighbour(
+                                n.id(), n.label() == Label.FAKE, n.similarity()))
                     .toList()),
         e.embedding());
   }

@@ -1,5 +1,6 @@
 package dev.vera.article;
 
+import dev.vera.fetch.Urls;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,11 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import dev.vera.fetch.Urls;
 
 /**
- * One news article as Vera reads it. Title and text are never null (empty when absent); the
- * others are null when the input did not say.
+ * One news article as Vera reads it. Title and text are never null (empty when absent); the others
+ * are null when the input did not say.
  *
  * @param id the input's identifier, or null
  * @param title the headline, possibly empty
@@ -23,9 +23,9 @@ import dev.vera.fetch.Urls;
  * @param source the publisher's domain (lower case, no {@code www.}), or null
  * @param label the known label for training and evaluation, or null
  * @param splits named split assignments ({@code split -> train}), empty when none
- * @param corpus the collection the article belongs to (a {@code corpus} field, or the folder of
- *     its file when a command reads several collections), or null; used by training and
- *     evaluation across collections, never by scoring
+ * @param corpus the collection the article belongs to (a {@code corpus} field, or the folder of its
+ *     file when a command reads several collections), or null; used by training and evaluation
+ *     across collections, never by scoring
  */
 public record Article(
     @Nullable String id,
@@ -118,8 +118,8 @@ public record Article(
   }
 
   /**
-   * The publisher domain of a URL: host without scheme, port or a leading {@code www.}, lower
-   * case; null when the URL has no recognisable host.
+   * The publisher domain of a URL: host without scheme, port or a leading {@code www.}, lower case;
+   * null when the URL has no recognisable host.
    */
   public static @Nullable String domainOf(@Nullable String url) {
     if (url == null || url.isBlank()) {

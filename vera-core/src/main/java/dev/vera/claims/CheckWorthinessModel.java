@@ -26,12 +26,12 @@ import java.util.stream.IntStream;
 /**
  * How check-worthy a sentence is: the probability that a fact-checker would call it a check-worthy
  * factual claim (ClaimBuster's CFS class). It is the credibility model's machinery reused as is —
- * hashed word and character n-grams, L2 logistic regression (LIBLINEAR), stacked with a
- * classifier over the sentence's embedding (all-MiniLM-L6-v2), Platt scaling on the validation
- * part — stored in the same {@code vera-linear} file format. In that format the
- * positive class is called "fake"; here it means check-worthy ({@link #CHECK_WORTHY}). The
- * threshold is re-chosen on validation for the F1 of the check-worthy class, the figure the
- * ClaimBuster paper reports, instead of the credibility model's macro-F1.
+ * hashed word and character n-grams, L2 logistic regression (LIBLINEAR), stacked with a classifier
+ * over the sentence's embedding (all-MiniLM-L6-v2), Platt scaling on the validation part — stored
+ * in the same {@code vera-linear} file format. In that format the positive class is called "fake";
+ * here it means check-worthy ({@link #CHECK_WORTHY}). The threshold is re-chosen on validation for
+ * the F1 of the check-worthy class, the figure the ClaimBuster paper reports, instead of the
+ * credibility model's macro-F1.
  */
 public final class CheckWorthinessModel {
   /** The label a check-worthy sentence carries in training data (the positive class). */
@@ -82,7 +82,10 @@ public final class CheckWorthinessModel {
    * records figures on {@code data.test()} (when not empty) in the card.
    */
   public static CheckWorthinessModel train(
-      TrainingSet data, TrainingConfig config, TrainingEnvironment environment, ProgressListener progress) {
+      TrainingSet data,
+      TrainingConfig config,
+      TrainingEnvironment environment,
+      ProgressListener progress) {
     if (!config.name().startsWith(NAME_PREFIX)) {
       throw new IllegalArgumentException("model name must start with '" + NAME_PREFIX + "'");
     }
@@ -168,8 +171,8 @@ public final class CheckWorthinessModel {
   }
 
   /**
-   * Evaluates on labelled sentences ({@link #CHECK_WORTHY} is the positive class: the "fake"
-   * report of the evaluation is the check-worthy class).
+   * Evaluates on labelled sentences ({@link #CHECK_WORTHY} is the positive class: the "fake" report
+   * of the evaluation is the check-worthy class).
    */
   public Evaluation evaluate(List<Article> sentences, double threshold) {
     double[] p = probabilities(sentences);
@@ -186,9 +189,7 @@ public final class CheckWorthinessModel {
 
   private double[] probabilities(List<Article> sentences) {
     double[] p = new double[sentences.size()];
-    IntStream.range(0, p.length)
-        .parallel()
-        .forEach(i -> p[i] = probability(sentences.get(i)));
+    IntStream.range(0, p.length).parallel().forEach(i -> p[i] = probability(sentences.get(i)));
     return p;
   }
 

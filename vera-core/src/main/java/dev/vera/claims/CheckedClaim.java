@@ -9,8 +9,8 @@ import java.util.List;
  *
  * @param sentence the sentence and where it lies in the article's body
  * @param probability the probability that it is check-worthy
- * @param checkWorthy whether that probability reaches the model's threshold (a sentence below it
- *     is reported for its matches alone)
+ * @param checkWorthy whether that probability reaches the model's threshold (a sentence below it is
+ *     reported for its matches alone)
  * @param matches fact-checks at or above the index's similarity threshold, best first (empty when
  *     no index is used or none is close enough)
  */

@@ -1,5 +1,6 @@
 package dev.vera.claims;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vera.article.Article;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * Reads labelled sentences for check-worthiness: JSONL records {@code {id, text, label, split}}
@@ -27,7 +27,10 @@ public final class ClaimbusterData {
 
   private ClaimbusterData() {}
 
-  /** The sentences of one part of the file, with the problems of bad records sent to {@code problems}. */
+  /**
+   * The sentences of one part of the file, with the problems of bad records sent to {@code
+   * problems}.
+   */
   public record Parts(List<Article> train, List<Article> valid, List<Article> test) {}
 
   public static Parts read(Path file, Consumer<String> problems) throws IOException {
@@ -80,7 +83,8 @@ public final class ClaimbusterData {
           case "train" -> train.add(a);
           case "valid" -> valid.add(a);
           case "test" -> test.add(a);
-          default -> problems.accept(where + "split must be train, valid or test, was '" + split + "'");
+          default ->
+              problems.accept(where + "split must be train, valid or test, was '" + split + "'");
         }
       }
     }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * The {@code claims} field of a verdict, shared by {@code vera check --format jsonl} and {@code POST
- * /api/v1/check}: one object per sentence reported (check-worthy, or matching a fact-check).
+ * The {@code claims} field of a verdict, shared by {@code vera check --format jsonl} and {@code
+ * POST /api/v1/check}: one object per sentence reported (check-worthy, or matching a fact-check).
  */
 public final class ClaimsJson {
   private ClaimsJson() {}

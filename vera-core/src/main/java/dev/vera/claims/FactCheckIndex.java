@@ -2,17 +2,31 @@ package dev.vera.claims;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.Closeable;
 import dev.vera.embed.EncoderUnavailableException;
 import dev.vera.embed.SentenceEncoder;
+import dev.vera.io.Sha256;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
@@ -20,60 +34,49 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.jspecify.annotations.Nullable;
-import dev.vera.io.Sha256;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
-import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.PriorityQueue;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongConsumer;
-import java.util.stream.IntStream;
-import org.apache.lucene.document.IntPoint;
 
 /**
- * A Lucene index of published fact-checks, searched by BM25 over their claims with English
- * analysis (standard tokenizer, possessives, lower case, stop words, Porter stemming), and by the
- * cosine of their sentence embeddings ({@link SentenceEncoder}), kept beside it in {@value
- * #VECTORS}: a paraphrase that shares few words with the fact-check's wording is still found.
- * The two are mixed as {@code (1 - w) · BM25 / best BM25 + w · cosine} over the union of both
- * top {@value #CANDIDATES}. The directory also holds {@value #MANIFEST}: what went in and the
- * {@link MatchSettings} (the weights, and the similarity threshold under which a hit is not
- * shown): {@link MatchSettings#defaults} when built, until {@code vera index tune} chooses them
- * on the validation part of a gold set. Searching is thread-safe.
+ * A Lucene index of published fact-checks, searched by BM25 over their claims with English analysis
+ * (standard tokenizer, possessives, lower case, stop words, Porter stemming), and by the cosine of
+ * their sentence embeddings ({@link SentenceEncoder}), kept beside it in {@value #VECTORS}: a
+ * paraphrase that shares few words with the fact-check's wording is still found. The two are mixed
+ * as {@code (1 - w) · BM25 / best BM25 + w · cosine} over the union of both top {@value
+ * #CANDIDATES}. The directory also holds {@value #MANIFEST}: what went in and the {@link
+ * MatchSettings} (the weights, and the similarity threshold under which a hit is not shown): {@link
+ * MatchSettings#defaults} when built, until {@code vera index tune} chooses them on the validation
+ * part of a gold set. Searching is thread-safe.
  */
 public final class FactCheckIndex implements Closeable {
   public static final String MANIFEST = "vera-factchecks.json";
   public static final String FORMAT = "vera-factchecks";
   public static final int FORMAT_VERSION = 2;
+
   /** The oldest index format read: version 1 has no embeddings (it ranks by BM25 alone). */
   public static final int FORMAT_VERSION_MIN = 1;
+
   /** The claims' embeddings, one vector per document in document order. */
   public static final String VECTORS = "claim-vectors.bin";
+
   /** Candidates taken from each of BM25 and the embeddings before mixing them. */
   static final int CANDIDATES = 100;
 
@@ -107,6 +110,7 @@ public final class FactCheckIndex implements Closeable {
   private final IndexSearcher searcher;
   private final Analyzer analyzer;
   private final ObjectNode manifest;
+
   /** The claims' embeddings by position ({@code vec} field), or null when the index has none. */
   private final float @Nullable [][] vectors;
 
@@ -129,8 +133,8 @@ public final class FactCheckIndex implements Closeable {
   public record BuildSummary(int records, List<String> files) {}
 
   /** Writes a new index of {@code records} into {@code dir}, without embeddings. */
-  public static BuildSummary build(
-      Path dir, Iterable<FactCheck> records, List<ObjectNode> sources) throws IOException {
+  public static BuildSummary build(Path dir, Iterable<FactCheck> records, List<ObjectNode> sources)
+      throws IOException {
     return build(dir, records, sources, null, done -> {});
   }
 
@@ -197,8 +201,8 @@ public final class FactCheckIndex implements Closeable {
     if (ids.length == 0) {
       return new float[SentenceEncoder.DIMENSION];
     }
-    return encoder.embedWindows(
-        List.of(Arrays.copyOf(ids, Math.min(ids.length, SentenceEncoder.WINDOW))))[0];
+    return encoder
+        .embedWindows(List.of(Arrays.copyOf(ids, Math.min(ids.length, SentenceEncoder.WINDOW))))[0];
   }
 
   private static float[][] embed(
@@ -240,8 +244,16 @@ public final class FactCheckIndex implements Closeable {
       int d = in.readInt();
       if (n != expected || d != SentenceEncoder.DIMENSION) {
         throw new IOException(
-            file + ": holds " + n + " vectors of " + d + " numbers, the manifest says " + expected
-                + " of " + SentenceEncoder.DIMENSION + "; rebuild the index with 'vera index build'");
+            file
+                + ": holds "
+                + n
+                + " vectors of "
+                + d
+                + " numbers, the manifest says "
+                + expected
+                + " of "
+                + SentenceEncoder.DIMENSION
+                + "; rebuild the index with 'vera index build'");
       }
       float[][] out = new float[n][d];
       for (float[] v : out) {
@@ -281,7 +293,10 @@ public final class FactCheckIndex implements Closeable {
     Path m = dir.resolve(MANIFEST);
     if (!Files.isRegularFile(m)) {
       throw new IOException(
-          dir + ": not a Vera fact-check index (no " + MANIFEST + "); build one with 'vera index build'");
+          dir
+              + ": not a Vera fact-check index (no "
+              + MANIFEST
+              + "); build one with 'vera index build'");
     }
     ObjectNode manifest;
     try {
@@ -317,10 +332,15 @@ public final class FactCheckIndex implements Closeable {
       String bundled = SentenceEncoder.bundled().id();
       if (!bundled.equals(emb.path("encoder").asText())) {
         throw new IOException(
-            m + ": the index's embeddings come from encoder " + emb.path("encoder").asText()
-                + ", but this Vera bundles " + bundled + "; rebuild it with 'vera index build'");
+            m
+                + ": the index's embeddings come from encoder "
+                + emb.path("encoder").asText()
+                + ", but this Vera bundles "
+                + bundled
+                + "; rebuild it with 'vera index build'");
       }
-      vectors = readVectors(dir.resolve(emb.path("file").asText(VECTORS)), emb.path("vectors").asInt(-1));
+      vectors =
+          readVectors(dir.resolve(emb.path("file").asText(VECTORS)), emb.path("vectors").asInt(-1));
     }
     return new FactCheckIndex(FSDirectory.open(dir), manifest, vectors);
   }
@@ -351,8 +371,8 @@ public final class FactCheckIndex implements Closeable {
   }
 
   /**
-   * The similarity threshold recorded in the index, or null in an index built before defaults
-   * were recorded and never tuned.
+   * The similarity threshold recorded in the index, or null in an index built before defaults were
+   * recorded and never tuned.
    */
   public @Nullable Double minScore() {
     var v = manifest.get("min_score");
@@ -375,7 +395,9 @@ public final class FactCheckIndex implements Closeable {
     return manifest.path("title_weight").asDouble(0);
   }
 
-  /** The weight of the embeddings' cosine in {@link #search(String, int)}: 0 ranks by BM25 alone. */
+  /**
+   * The weight of the embeddings' cosine in {@link #search(String, int)}: 0 ranks by BM25 alone.
+   */
   public double embeddingWeight() {
     return vectors == null ? 0 : manifest.path("embedding_weight").asDouble(0);
   }
@@ -397,7 +419,9 @@ public final class FactCheckIndex implements Closeable {
    */
   public record Hit(FactCheck factCheck, double score, int position) {}
 
-  /** The {@code k} fact-checks most similar to {@code text}, best first; none for an empty query. */
+  /**
+   * The {@code k} fact-checks most similar to {@code text}, best first; none for an empty query.
+   */
   public List<Hit> search(String text, int k) {
     return search(text, k, titleWeight(), embeddingWeight());
   }
@@ -456,7 +480,10 @@ public final class FactCheckIndex implements Closeable {
   private static List<Integer> topPositions(double[] values, int k) {
     PriorityQueue<Integer> worst =
         new PriorityQueue<>(
-            (a, b) -> values[a] != values[b] ? Double.compare(values[a], values[b]) : Integer.compare(b, a));
+            (a, b) ->
+                values[a] != values[b]
+                    ? Double.compare(values[a], values[b])
+                    : Integer.compare(b, a));
     for (int i = 0; i < values.length; i++) {
       worst.add(i);
       if (worst.size() > k) {
@@ -464,15 +491,16 @@ public final class FactCheckIndex implements Closeable {
       }
     }
     List<Integer> out = new ArrayList<>(worst);
-    out.sort((a, b) -> values[a] != values[b] ? Double.compare(values[b], values[a]) : Integer.compare(a, b));
+    out.sort(
+        (a, b) ->
+            values[a] != values[b] ? Double.compare(values[b], values[a]) : Integer.compare(a, b));
     return out;
   }
 
   /** The fact-check stored with vector position {@code p}. */
   private Hit byVector(int p) {
     try {
-      ScoreDoc[] docs =
-          searcher.search(IntPoint.newExactQuery("vec_point", p), 1).scoreDocs;
+      ScoreDoc[] docs = searcher.search(IntPoint.newExactQuery("vec_point", p), 1).scoreDocs;
       if (docs.length == 0) {
         throw new IllegalStateException("no fact-check at vector position " + p);
       }

@@ -19,9 +19,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>ClaimReview-like (also PolitiFact's {@code factchecks.jsonl}): {@code claim} (required),
  *       {@code verdict} (required), {@code publisher} (required unless the reader has a default),
  *       {@code url}, {@code date} ({@code YYYY-MM-DD}), {@code id}, {@code speaker}, {@code title}
- *       (the fact-check's headline). These map to
- *       ClaimReview's {@code claimReviewed}, {@code reviewRating.alternateName}, {@code author},
- *       {@code url}, {@code datePublished} and {@code itemReviewed.author}.
+ *       (the fact-check's headline). These map to ClaimReview's {@code claimReviewed}, {@code
+ *       reviewRating.alternateName}, {@code author}, {@code url}, {@code datePublished} and {@code
+ *       itemReviewed.author}.
  *   <li>LIAR (Vera's {@code liar/articles.jsonl}): the statement is {@code text}, the six-way
  *       {@code label} is the verdict, the publisher is PolitiFact (LIAR's statements are
  *       PolitiFact's), no URL or date.
@@ -40,10 +40,26 @@ public final class FactCheckReader {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> KNOWN =
       Set.of(
-          "id", "claim", "verdict", "verdict_normalized", "publisher", "url", "date", "speaker",
-          "claim_date", "claim_context", "title",
+          "id",
+          "claim",
+          "verdict",
+          "verdict_normalized",
+          "publisher",
+          "url",
+          "date",
+          "speaker",
+          "claim_date",
+          "claim_context",
+          "title",
           // LIAR
-          "text", "label", "split", "binary", "party", "subject", "context", "source");
+          "text",
+          "label",
+          "split",
+          "binary",
+          "party",
+          "subject",
+          "context",
+          "source");
 
   private FactCheckReader() {}
 

@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * Gold pairs of claim matching, in the shape of CheckThat! 2021 2B ({@code
- * politifact_factchecks/claim_matches.jsonl}): JSONL {@code {iclaim_id, iclaim, vclaim_id,
- * split}}, one matching pair a line, grouped here into one query per sentence.
+ * politifact_factchecks/claim_matches.jsonl}): JSONL {@code {iclaim_id, iclaim, vclaim_id, split}},
+ * one matching pair a line, grouped here into one query per sentence.
  */
 public final class GoldMatches {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -50,7 +50,10 @@ public final class MatchEvaluation {
 
   /** MAP@5, recall@1 and recall@5 per split for a ranking with these weights. */
   public static Map<String, Ranking> ranking(
-      FactCheckIndex index, List<GoldMatches.Query> queries, double titleWeight, double embeddingWeight) {
+      FactCheckIndex index,
+      List<GoldMatches.Query> queries,
+      double titleWeight,
+      double embeddingWeight) {
     Map<String, List<MatchMetrics.Ranked>> bySplit =
         bySplit(
             queries,
@@ -73,7 +76,9 @@ public final class MatchEvaluation {
     return out;
   }
 
-  /** Each query's best hit under {@code settings}' ranking: its score (NaN if none) and rightness. */
+  /**
+   * Each query's best hit under {@code settings}' ranking: its score (NaN if none) and rightness.
+   */
   public record TopHit(double score, boolean correct) {}
 
   public static TopHit topHit(FactCheckIndex index, GoldMatches.Query q, MatchSettings settings) {
@@ -104,7 +109,8 @@ public final class MatchEvaluation {
   }
 
   /** What {@code checker} reports for each gold sentence, per split. */
-  public static Map<String, Reported> reported(ClaimChecker checker, List<GoldMatches.Query> queries) {
+  public static Map<String, Reported> reported(
+      ClaimChecker checker, List<GoldMatches.Query> queries) {
     Map<String, List<Optional<CheckedClaim>>> bySplit =
         bySplit(queries, q -> firstRelevant(checker.check(q.text()), q.relevant()));
     Map<String, Reported> out = new LinkedHashMap<>();
@@ -124,7 +130,8 @@ public final class MatchEvaluation {
   }
 
   /** The first reported sentence that came with a relevant fact-check. */
-  private static Optional<CheckedClaim> firstRelevant(List<CheckedClaim> claims, Set<String> relevant) {
+  private static Optional<CheckedClaim> firstRelevant(
+      List<CheckedClaim> claims, Set<String> relevant) {
     return claims.stream()
         .filter(c -> c.matches().stream().anyMatch(h -> relevant.contains(h.factCheck().id())))
         .findFirst();

@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * Ranking figures for claim matching, as CheckThat! 2021 Task 2B reports them. For one query with
- * relevant set R and ranking r1, r2, …: AP@k = Σ_{i ≤ k, r_i ∈ R} P@i / |R|; recall@k = |R ∩ {r1..rk}|
- * / |R|. Each is averaged over queries (MAP@k, mean recall@k).
+ * relevant set R and ranking r1, r2, …: AP@k = Σ_{i ≤ k, r_i ∈ R} P@i / |R|; recall@k = |R ∩
+ * {r1..rk}| / |R|. Each is averaged over queries (MAP@k, mean recall@k).
  */
 public final class MatchMetrics {
   private MatchMetrics() {}
@@ -83,7 +83,8 @@ public final class MatchMetrics {
       double f1 = 2.0 * correct / (shown + n);
       if (f1 > best) {
         best = f1;
-        double next = k == n - 1 || Double.isNaN(topScore[order[k + 1]]) ? 0 : topScore[order[k + 1]];
+        double next =
+            k == n - 1 || Double.isNaN(topScore[order[k + 1]]) ? 0 : topScore[order[k + 1]];
         bestThreshold = (topScore[i] + next) / 2;
       }
     }

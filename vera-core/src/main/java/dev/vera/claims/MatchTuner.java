@@ -6,8 +6,8 @@ import java.util.function.Consumer;
 
 /**
  * Chooses an index's {@link MatchSettings} on the {@code valid} split of gold queries, in three
- * steps, each on the one before: the headline weight (MAP@5), then the embedding weight (MAP@5;
- * it must beat BM25 to count), then the similarity threshold (the F1 of shown top hits, {@link
+ * steps, each on the one before: the headline weight (MAP@5), then the embedding weight (MAP@5; it
+ * must beat BM25 to count), then the similarity threshold (the F1 of shown top hits, {@link
  * MatchMetrics#chooseMinScore}). Every ranking tried is reported with its figures on every split.
  */
 public final class MatchTuner {
@@ -43,7 +43,10 @@ public final class MatchTuner {
    * mix beats BM25 alone (or the index has no embeddings).
    */
   public static double chooseEmbeddingWeight(
-      FactCheckIndex index, List<GoldMatches.Query> queries, double titleWeight, Consumer<Trial> tried) {
+      FactCheckIndex index,
+      List<GoldMatches.Query> queries,
+      double titleWeight,
+      Consumer<Trial> tried) {
     if (!index.hasEmbeddings()) {
       return 0;
     }
@@ -69,7 +72,10 @@ public final class MatchTuner {
 
   /** The threshold that maximizes the F1 of shown top hits on the valid split. */
   public static double chooseMinScore(
-      FactCheckIndex index, List<GoldMatches.Query> queries, double titleWeight, double embeddingWeight) {
+      FactCheckIndex index,
+      List<GoldMatches.Query> queries,
+      double titleWeight,
+      double embeddingWeight) {
     MatchSettings ranking = new MatchSettings(titleWeight, embeddingWeight, 0);
     List<MatchEvaluation.TopHit> tops =
         queries.stream()
@@ -100,7 +106,8 @@ public final class MatchTuner {
   private static double validMap(Map<String, MatchEvaluation.Ranking> bySplit) {
     MatchEvaluation.Ranking valid = bySplit.get(CHOOSE_ON);
     if (valid == null) {
-      throw new IllegalArgumentException("no split=" + CHOOSE_ON + " queries to choose the ranking on");
+      throw new IllegalArgumentException(
+          "no split=" + CHOOSE_ON + " queries to choose the ranking on");
     }
     return valid.map5();
   }

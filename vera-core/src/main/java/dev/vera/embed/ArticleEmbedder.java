@@ -7,10 +7,10 @@ import java.util.List;
 
 /**
  * An article as one dense vector: the sentence embedding of its title beside the mean of the
- * embeddings of its body's first windows of {@link SentenceEncoder#WINDOW} tokens. The model
- * reads {@value SentenceEncoder#MAX_TOKENS} tokens at once, so a long body is cut into windows;
- * only the first few are read because each costs a model run (about 10 ms of CPU) and news puts
- * its substance first. A blank title or body gives zeros in its half.
+ * embeddings of its body's first windows of {@link SentenceEncoder#WINDOW} tokens. The model reads
+ * {@value SentenceEncoder#MAX_TOKENS} tokens at once, so a long body is cut into windows; only the
+ * first few are read because each costs a model run (about 10 ms of CPU) and news puts its
+ * substance first. A blank title or body gives zeros in its half.
  */
 public final class ArticleEmbedder {
   /** Length of an article vector: title half, then body half. */
@@ -19,7 +19,9 @@ public final class ArticleEmbedder {
   private final SentenceEncoder encoder;
   private final int bodyWindows;
 
-  /** @param bodyWindows how many windows of the body are read (at least 1) */
+  /**
+   * @param bodyWindows how many windows of the body are read (at least 1)
+   */
   public ArticleEmbedder(SentenceEncoder encoder, int bodyWindows) {
     if (bodyWindows < 1 || bodyWindows > 64) {
       throw new IllegalArgumentException("body windows must be 1..64, was " + bodyWindows);
@@ -41,9 +43,11 @@ public final class ArticleEmbedder {
       windows.add(Arrays.copyOf(title, Math.min(title.length, SentenceEncoder.WINDOW)));
     }
     long[] body = article.text().isBlank() ? new long[0] : encoder.tokenIds(article.text());
-    for (int start = 0; start < body.length && windows.size() < (hasTitle ? 1 : 0) + bodyWindows;
+    for (int start = 0;
+        start < body.length && windows.size() < (hasTitle ? 1 : 0) + bodyWindows;
         start += SentenceEncoder.WINDOW) {
-      windows.add(Arrays.copyOfRange(body, start, Math.min(body.length, start + SentenceEncoder.WINDOW)));
+      windows.add(
+          Arrays.copyOfRange(body, start, Math.min(body.length, start + SentenceEncoder.WINDOW)));
     }
     float[][] e = encoder.embedWindows(windows);
     float[] out = new float[DIMENSION];

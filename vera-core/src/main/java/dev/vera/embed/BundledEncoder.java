@@ -12,12 +12,15 @@ final class BundledEncoder {
   static @Nullable SentenceEncoderProvider provider() {
     // The class's own loader, not the thread's: in Spark executors and servlet containers the
     // context loader may not see the jar that holds Vera.
-    return ServiceLoader.load(SentenceEncoderProvider.class, SentenceEncoderProvider.class.getClassLoader())
+    return ServiceLoader.load(
+            SentenceEncoderProvider.class, SentenceEncoderProvider.class.getClassLoader())
         .findFirst()
         .orElse(null);
   }
 
-  /** @param what what needs the encoder, for the message when it is absent */
+  /**
+   * @param what what needs the encoder, for the message when it is absent
+   */
   static SentenceEncoder get(String what) {
     SentenceEncoder e = shared;
     if (e == null) {

@@ -11,13 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
-import java.util.List;
 
 /**
  * Article embeddings kept on disk between training runs, keyed by the article's content hash, in
@@ -45,7 +45,8 @@ public final class EmbeddingCache {
     if (dir == null) {
       return new EmbeddingCache(null, new HashMap<>());
     }
-    Path f = dir.resolve(encoderId.replaceAll("[^A-Za-z0-9._-]", "_") + "-w" + bodyWindows + ".bin");
+    Path f =
+        dir.resolve(encoderId.replaceAll("[^A-Za-z0-9._-]", "_") + "-w" + bodyWindows + ".bin");
     return new EmbeddingCache(f, read(f));
   }
 
@@ -54,7 +55,8 @@ public final class EmbeddingCache {
     if (!Files.isRegularFile(f)) {
       return out;
     }
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f), 1 << 16))) {
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(f), 1 << 16))) {
       if (!MAGIC.equals(in.readUTF()) || in.readInt() != ArticleEmbedder.DIMENSION) {
         return new HashMap<>();
       }
@@ -78,8 +80,8 @@ public final class EmbeddingCache {
   }
 
   /**
-   * The embeddings of the articles, in order: from the cache where present, else computed by
-   * {@code embedder} (an {@link ArticleEmbedder}'s {@code embed}) on all cores.
+   * The embeddings of the articles, in order: from the cache where present, else computed by {@code
+   * embedder} (an {@link ArticleEmbedder}'s {@code embed}) on all cores.
    */
   public float[][] embedAll(
       Function<Article, float[]> embedder, List<Article> articles, LongConsumer progress) {
@@ -115,8 +117,8 @@ public final class EmbeddingCache {
 
   /**
    * Writes the cache back when it gained entries (nothing when no cache directory is known). A
-   * cache that cannot be written costs time on the next run, nothing else: the failure is
-   * returned, not thrown.
+   * cache that cannot be written costs time on the next run, nothing else: the failure is returned,
+   * not thrown.
    *
    * @return null, or why the cache could not be written
    */

@@ -3,13 +3,15 @@ package dev.vera.embed;
 import dev.vera.VeraVersion;
 
 /**
- * Something needs the sentence encoder, and the optional {@code vera-embeddings} module that
- * holds it (with ONNX Runtime and the tokenizer's native library) is not on the class path.
+ * Something needs the sentence encoder, and the optional {@code vera-embeddings} module that holds
+ * it (with ONNX Runtime and the tokenizer's native library) is not on the class path.
  */
 public final class EncoderUnavailableException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
-  /** @param what what needs the encoder, e.g. "the accurate model" */
+  /**
+   * @param what what needs the encoder, e.g. "the accurate model"
+   */
   public EncoderUnavailableException(String what) {
     super(
         what

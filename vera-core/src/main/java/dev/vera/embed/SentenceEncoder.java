@@ -3,10 +3,9 @@ package dev.vera.embed;
 import java.util.List;
 
 /**
- * A pretrained sentence-embedding model: texts become {@value #DIMENSION}-dimensional unit
- * vectors. The model reads at most {@value #MAX_TOKENS} tokens at once; longer texts are cut into
- * windows by the caller ({@link #tokenIds}, {@link #embedWindows}). Implementations are
- * thread-safe.
+ * A pretrained sentence-embedding model: texts become {@value #DIMENSION}-dimensional unit vectors.
+ * The model reads at most {@value #MAX_TOKENS} tokens at once; longer texts are cut into windows by
+ * the caller ({@link #tokenIds}, {@link #embedWindows}). Implementations are thread-safe.
  *
  * <p>The encoder Vera's models were trained with (all-MiniLM-L6-v2 on ONNX Runtime) lives in the
  * optional {@code vera-embeddings} module, so that the default jar carries no native libraries:
@@ -15,8 +14,10 @@ import java.util.List;
 public interface SentenceEncoder {
   /** Length of the embedding vectors. */
   int DIMENSION = 384;
+
   /** Tokens the model reads at once, its [CLS] and [SEP] included. */
   int MAX_TOKENS = 128;
+
   /** Tokens of text per window, leaving room for [CLS] and [SEP]. */
   int WINDOW = MAX_TOKENS - 2;
 
@@ -30,8 +31,8 @@ public interface SentenceEncoder {
   long[] tokenIds(String text);
 
   /**
-   * Embeds windows of token ids, each in a model run of its own, so that a window's vector
-   * depends on nothing else in the call.
+   * Embeds windows of token ids, each in a model run of its own, so that a window's vector depends
+   * on nothing else in the call.
    *
    * @param windows token ids without [CLS]/[SEP], each at most {@value #WINDOW} long and not empty
    * @return one unit vector per window, in order
@@ -41,8 +42,8 @@ public interface SentenceEncoder {
   /**
    * The encoder bundled with Vera, opened once per JVM and shared.
    *
-   * @throws EncoderUnavailableException when the {@code vera-embeddings} module is not on the
-   *     class path
+   * @throws EncoderUnavailableException when the {@code vera-embeddings} module is not on the class
+   *     path
    * @throws java.io.UncheckedIOException when it is there but fails to load
    */
   static SentenceEncoder bundled() {

@@ -1,16 +1,15 @@
 package dev.vera.eval;
 
+import dev.vera.article.Label;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
-import dev.vera.article.Label;
 
 /**
- * Percentile bootstrap intervals of a metric: the articles are drawn with replacement as many
- * times as there are articles, the metric recomputed on each draw, and the 2.5th and 97.5th
- * percentiles of those values kept. The sampling error of a test part, against which a missed
- * bar is judged.
+ * Percentile bootstrap intervals of a metric: the articles are drawn with replacement as many times
+ * as there are articles, the metric recomputed on each draw, and the 2.5th and 97.5th percentiles
+ * of those values kept. The sampling error of a test part, against which a missed bar is judged.
  */
 public final class Bootstrap {
   /** Draws per interval. */
@@ -79,7 +78,8 @@ public final class Bootstrap {
    * resamples the articles and takes macro-F1 of the kept ones minus macro-F1 of all, so that the
    * two stay paired. Reproducible for a seed; draws whose kept part is empty are NaN.
    */
-  public static double[] keptGainDraws(boolean[] fake, boolean[] called, boolean[] kept, long seed) {
+  public static double[] keptGainDraws(
+      boolean[] fake, boolean[] called, boolean[] kept, long seed) {
     int n = fake.length;
     SplittableRandom random = new SplittableRandom(seed);
     double[] draws = new double[DRAWS];

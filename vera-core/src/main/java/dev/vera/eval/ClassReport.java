@@ -4,8 +4,8 @@ import dev.vera.article.Label;
 import java.util.Objects;
 
 /**
- * Precision, recall and F1 of one class taken as the positive class; each is 0 when its
- * denominator is 0 (as scikit-learn's {@code zero_division=0}).
+ * Precision, recall and F1 of one class taken as the positive class; each is 0 when its denominator
+ * is 0 (as scikit-learn's {@code zero_division=0}).
  *
  * @param label the class
  * @param precision share of articles predicted as this class that truly are

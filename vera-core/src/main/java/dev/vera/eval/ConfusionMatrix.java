@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Counts of decisions with fake as the positive class; laid out as truth rows × predicted
- * columns in the order {@link #LABELS} (fake, real): {@code [[tp, fn], [fp, tn]]}.
+ * Counts of decisions with fake as the positive class; laid out as truth rows × predicted columns
+ * in the order {@link #LABELS} (fake, real): {@code [[tp, fn], [fp, tn]]}.
  *
  * @param tp fake articles predicted fake
  * @param fn fake articles predicted real
@@ -22,7 +22,13 @@ public record ConfusionMatrix(int tp, int fn, int fp, int tn) {
   public ConfusionMatrix {
     if (tp < 0 || fn < 0 || fp < 0 || tn < 0) {
       throw new IllegalArgumentException(
-          "confusion counts must be non-negative: tp=" + tp + " fn=" + fn + " fp=" + fp + " tn="
+          "confusion counts must be non-negative: tp="
+              + tp
+              + " fn="
+              + fn
+              + " fp="
+              + fp
+              + " tn="
               + tn);
     }
   }
@@ -85,8 +91,7 @@ public record ConfusionMatrix(int tp, int fn, int fp, int tn) {
     int falseAlarms = count(other, label);
     double precision = ratio(hits, hits + falseAlarms);
     double recall = ratio(hits, hits + missed);
-    double f1 =
-        precision + recall == 0.0 ? 0.0 : 2.0 * precision * recall / (precision + recall);
+    double f1 = precision + recall == 0.0 ? 0.0 : 2.0 * precision * recall / (precision + recall);
     return new ClassReport(label, precision, recall, f1, hits + missed);
   }
 

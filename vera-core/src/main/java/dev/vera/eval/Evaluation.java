@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The full evaluation of a classifier on a set of labelled articles, fake being the positive
- * class. Made by {@link Evaluator}; undefined figures (e.g. ROC-AUC with one class) are NaN.
+ * The full evaluation of a classifier on a set of labelled articles, fake being the positive class.
+ * Made by {@link Evaluator}; undefined figures (e.g. ROC-AUC with one class) are NaN.
  *
  * @param n number of articles
  * @param threshold the decision threshold the caller used, for the record

@@ -9,9 +9,9 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * Writes an {@link Evaluation} as JSON. The tree is built by hand rather than by record binding
- * so that the key set is explicit and stable, and so that NaN and infinities, which JSON cannot
- * hold, become null.
+ * Writes an {@link Evaluation} as JSON. The tree is built by hand rather than by record binding so
+ * that the key set is explicit and stable, and so that NaN and infinities, which JSON cannot hold,
+ * become null.
  */
 final class EvaluationJson {
 

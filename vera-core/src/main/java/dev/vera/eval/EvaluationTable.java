@@ -63,7 +63,12 @@ public final class EvaluationTable {
   }
 
   private static void confusion(StringBuilder out, ConfusionMatrix m) {
-    line(out, "%-14s %18s %18s", "", "predicted " + name(Label.FAKE), "predicted " + name(Label.REAL));
+    line(
+        out,
+        "%-14s %18s %18s",
+        "",
+        "predicted " + name(Label.FAKE),
+        "predicted " + name(Label.REAL));
     for (Label truth : ConfusionMatrix.LABELS) {
       line(
           out,

@@ -22,10 +22,10 @@ import java.util.Objects;
  *   <li>PR-AUC is scikit-learn's {@code average_precision_score}: articles are cut at every
  *       distinct probability (equal probabilities form one cut) and AP = Σ (R_k − R_{k−1}) P_k.
  *   <li>ECE, matching the project's yardstick script: confidence = max(p, 1 − p); the predicted
- *       class is fake when p ≥ 0.5 (not the decision threshold: ECE judges the probability, not
- *       the decision); 15 equal-width bins over [0.5, 1.0], the first {@code [0.5, e1]} and the
- *       others {@code (a, b]}; ECE = Σ over non-empty bins of (bin count / n) × |accuracy in bin −
- *       mean confidence in bin|.
+ *       class is fake when p ≥ 0.5 (not the decision threshold: ECE judges the probability, not the
+ *       decision); 15 equal-width bins over [0.5, 1.0], the first {@code [0.5, e1]} and the others
+ *       {@code (a, b]}; ECE = Σ over non-empty bins of (bin count / n) × |accuracy in bin − mean
+ *       confidence in bin|.
  *   <li>Brier is the mean of (p − y)² with y = 1 for fake.
  *   <li>Macro-F1 is the mean of the two classes' F1, with F1 = 0 when precision + recall = 0.
  * </ul>
@@ -40,8 +40,8 @@ public final class Evaluator {
   private Evaluator() {}
 
   /**
-   * Refuses probabilities that are not numbers in [0, 1] (NaN, infinities), naming the first
-   * one: sorting and tie groups assume every probability equals itself.
+   * Refuses probabilities that are not numbers in [0, 1] (NaN, infinities), naming the first one:
+   * sorting and tie groups assume every probability equals itself.
    *
    * @throws IllegalArgumentException naming the position and value of the first bad probability
    */
@@ -49,7 +49,13 @@ public final class Evaluator {
     for (int i = 0; i < p.length; i++) {
       if (!(p[i] >= 0.0 && p[i] <= 1.0)) {
         throw new IllegalArgumentException(
-            "probability " + (i + 1) + " of " + p.length + " is " + p[i] + ", not a number in [0, 1]");
+            "probability "
+                + (i + 1)
+                + " of "
+                + p.length
+                + " is "
+                + p[i]
+                + ", not a number in [0, 1]");
       }
     }
   }

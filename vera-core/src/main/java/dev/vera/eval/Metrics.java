@@ -79,8 +79,8 @@ final class Metrics {
     }
 
     /**
-     * Average precision, step-wise as scikit-learn's {@code average_precision_score}: the sum
-     * over cuts of the recall gained times the precision at that cut. NaN with no fake article.
+     * Average precision, step-wise as scikit-learn's {@code average_precision_score}: the sum over
+     * cuts of the recall gained times the precision at that cut. NaN with no fake article.
      */
     double averagePrecision() {
       if (positives == 0) {
@@ -140,10 +140,10 @@ final class Metrics {
   }
 
   /**
-   * Expected calibration error, exactly as the project's yardstick script: confidence is
-   * {@code max(p, 1-p)}, the predicted class is fake when {@code p >= 0.5}; 15 equal-width bins
-   * over [0.5, 1.0], the first closed {@code [0.5, e1]}, the others {@code (a, b]}; the sum over
-   * non-empty bins of {@code count/n × |accuracy − mean confidence|}.
+   * Expected calibration error, exactly as the project's yardstick script: confidence is {@code
+   * max(p, 1-p)}, the predicted class is fake when {@code p >= 0.5}; 15 equal-width bins over [0.5,
+   * 1.0], the first closed {@code [0.5, e1]}, the others {@code (a, b]}; the sum over non-empty
+   * bins of {@code count/n × |accuracy − mean confidence|}.
    */
   static double ece(double[] p, boolean[] fake) {
     double[] edges = edges(0.5, 1.0, BINS);

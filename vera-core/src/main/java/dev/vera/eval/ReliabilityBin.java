@@ -1,8 +1,8 @@
 package dev.vera.eval;
 
 /**
- * One equal-width bin of the fake probability for a reliability diagram. The first bin holds
- * both its ends, every other bin {@code (lower, upper]}.
+ * One equal-width bin of the fake probability for a reliability diagram. The first bin holds both
+ * its ends, every other bin {@code (lower, upper]}.
  *
  * @param lower lower edge
  * @param upper upper edge

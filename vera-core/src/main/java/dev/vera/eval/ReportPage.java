@@ -1,7 +1,7 @@
 package dev.vera.eval;
 
-import static dev.vera.eval.Format.fixed;
 import static dev.vera.eval.Format.escape;
+import static dev.vera.eval.Format.fixed;
 import static dev.vera.eval.Format.percent;
 
 import dev.vera.article.Label;
@@ -67,16 +67,20 @@ public final class ReportPage {
 
   /**
    * Returns the page: a header naming model, data, split and date; headline metric cards with the
-   * majority baseline; the reliability diagram, ROC and precision-recall curves as inline SVG;
-   * the confusion matrix, per-class and (when computed) per-source tables; and a short guide to
-   * reading them. Every text taken from {@code e} or {@code ctx} is HTML-escaped.
+   * majority baseline; the reliability diagram, ROC and precision-recall curves as inline SVG; the
+   * confusion matrix, per-class and (when computed) per-source tables; and a short guide to reading
+   * them. Every text taken from {@code e} or {@code ctx} is HTML-escaped.
    */
   public static String html(Evaluation e, ReportContext ctx) {
     StringBuilder out = new StringBuilder(64 * 1024);
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>").append(escape(ctx.title())).append("</title>\n")
-        .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
+        .append("<title>")
+        .append(escape(ctx.title()))
+        .append("</title>\n")
+        .append("<style>\n")
+        .append(CSS)
+        .append("</style>\n</head>\n<body>\n<main>\n");
     header(out, e, ctx);
     cards(out, e);
     charts(out, e);
@@ -99,8 +103,11 @@ public final class ReportPage {
     meta(
         out,
         "Generated",
-        "<time datetime=\"" + escape(ctx.generatedAt().toString()) + "\">"
-            + escape(SHOWN_DATE.format(ctx.generatedAt())) + "</time>");
+        "<time datetime=\""
+            + escape(ctx.generatedAt().toString())
+            + "\">"
+            + escape(SHOWN_DATE.format(ctx.generatedAt()))
+            + "</time>");
     out.append("</dl>\n<p class=\"note\">")
         .append(e.n())
         .append(" articles · decision threshold ")
@@ -116,49 +123,73 @@ public final class ReportPage {
     Baseline b = e.baseline();
     String always = "always “" + b.label().wireName() + "”";
     out.append("<section class=\"cards\" aria-label=\"Headline metrics\">\n");
-    card(out, "Macro-F1", fixed(e.macroF1(), 3),
+    card(
+        out,
+        "Macro-F1",
+        fixed(e.macroF1(), 3),
         "majority baseline " + fixed(b.macroF1(), 3) + " (" + always + ")");
-    card(out, "Accuracy", fixed(e.accuracy(), 3),
+    card(
+        out,
+        "Accuracy",
+        fixed(e.accuracy(), 3),
         "majority baseline " + fixed(b.accuracy(), 3) + " (" + always + ")");
     card(out, "ROC-AUC", fixed(e.rocAuc(), 3), "0.5 is a random ranking");
-    card(out, "PR-AUC (AP)", fixed(e.prAuc(), 3),
-        "random ranking " + fixed(e.fakePrevalence(), 3));
+    card(out, "PR-AUC (AP)", fixed(e.prAuc(), 3), "random ranking " + fixed(e.fakePrevalence(), 3));
     card(out, "ECE", fixed(e.ece(), 3), "calibration error, 0 is perfect");
     card(out, "Brier", fixed(e.brier(), 3), "0 is perfect, 0.25 is always 0.5");
     out.append("</section>\n");
   }
 
   private static void card(StringBuilder out, String key, String value, String beside) {
-    out.append("<div class=\"card\"><div class=\"k\">").append(escape(key))
-        .append("</div><div class=\"v\">").append(escape(value))
-        .append("</div><div class=\"b\">").append(escape(beside)).append("</div></div>\n");
+    out.append("<div class=\"card\"><div class=\"k\">")
+        .append(escape(key))
+        .append("</div><div class=\"v\">")
+        .append(escape(value))
+        .append("</div><div class=\"b\">")
+        .append(escape(beside))
+        .append("</div></div>\n");
   }
 
   private static void charts(StringBuilder out, Evaluation e) {
     out.append("<section>\n<h2>Calibration and ranking</h2>\n<div class=\"charts\">\n");
-    figure(out, Charts.reliability(e.reliability()),
+    figure(
+        out,
+        Charts.reliability(e.reliability()),
         "Reliability: observed fake fraction per bin of predicted probability; the dashed"
             + " diagonal is perfect calibration, the grey bars below count articles per bin."
-            + " ECE = " + fixed(e.ece(), 4) + ".");
+            + " ECE = "
+            + fixed(e.ece(), 4)
+            + ".");
     if (e.roc().isEmpty()) {
       missing(out, "ROC curve undefined: the articles hold only one class.");
     } else {
-      figure(out, Charts.roc(e.roc()),
-          "ROC curve; the dashed diagonal is a random ranking. AUC = " + fixed(e.rocAuc(), 4)
+      figure(
+          out,
+          Charts.roc(e.roc()),
+          "ROC curve; the dashed diagonal is a random ranking. AUC = "
+              + fixed(e.rocAuc(), 4)
               + ".");
     }
     if (e.pr().isEmpty()) {
       missing(out, "Precision-recall curve undefined: there is no fake article.");
     } else {
-      figure(out, Charts.precisionRecall(e.pr(), e.fakePrevalence()),
+      figure(
+          out,
+          Charts.precisionRecall(e.pr(), e.fakePrevalence()),
           "Precision-recall for the fake class; the dashed line is the fake prevalence ("
-              + fixed(e.fakePrevalence(), 3) + "). AP = " + fixed(e.prAuc(), 4) + ".");
+              + fixed(e.fakePrevalence(), 3)
+              + "). AP = "
+              + fixed(e.prAuc(), 4)
+              + ".");
     }
     out.append("</div>\n</section>\n");
   }
 
   private static void figure(StringBuilder out, String svg, String caption) {
-    out.append("<figure>").append(svg).append("<figcaption>").append(escape(caption))
+    out.append("<figure>")
+        .append(svg)
+        .append("<figcaption>")
+        .append(escape(caption))
         .append("</figcaption></figure>\n");
   }
 
@@ -182,9 +213,12 @@ public final class ReportPage {
         // Correct cells in the accent hue, errors in the warning hue, darker for a larger share.
         String rgb = truth == predicted ? "37,99,235" : "194,65,12";
         double alpha = Double.isNaN(share) ? 0.0 : 0.08 + 0.5 * share;
-        out.append(String.format(Locale.ROOT, "<td style=\"background:rgba(%s,%.3f)\">", rgb,
-                alpha))
-            .append(count).append("<small>").append(percent(share)).append(" of row</small></td>");
+        out.append(
+                String.format(Locale.ROOT, "<td style=\"background:rgba(%s,%.3f)\">", rgb, alpha))
+            .append(count)
+            .append("<small>")
+            .append(percent(share))
+            .append(" of row</small></td>");
       }
       out.append("</tr>\n");
     }
@@ -197,8 +231,13 @@ public final class ReportPage {
         .append("<th>support</th></tr></thead>\n<tbody>\n");
     for (Label label : ConfusionMatrix.LABELS) {
       ClassReport r = e.perClass(label);
-      row(out, escape(name(label)), fixed(r.precision(), 3), fixed(r.recall(), 3),
-          fixed(r.f1(), 3), Integer.toString(r.support()));
+      row(
+          out,
+          escape(name(label)),
+          fixed(r.precision(), 3),
+          fixed(r.recall(), 3),
+          fixed(r.f1(), 3),
+          Integer.toString(r.support()));
     }
     out.append("</tbody>\n</table></div>\n</section>\n");
   }
@@ -206,20 +245,27 @@ public final class ReportPage {
   private static void perSource(StringBuilder out, List<SourceReport> sources) {
     out.append("<section>\n<h2>Per source</h2>\n");
     if (sources.isEmpty()) {
-      out.append("<p class=\"note\">No source has ").append(Evaluator.MIN_SOURCE_ARTICLES)
+      out.append("<p class=\"note\">No source has ")
+          .append(Evaluator.MIN_SOURCE_ARTICLES)
           .append(" or more articles.</p>\n</section>\n");
       return;
     }
     out.append("<p class=\"note\">The largest sources with at least ")
         .append(Evaluator.MIN_SOURCE_ARTICLES)
-        .append(" articles each. A model that is right only on outlets that are all fake or all"
-            + " real may have learned the outlet, not the article.</p>\n")
+        .append(
+            " articles each. A model that is right only on outlets that are all fake or all"
+                + " real may have learned the outlet, not the article.</p>\n")
         .append("<div class=\"scroll\"><table>\n<thead><tr><th>source</th><th>n</th>")
         .append("<th>fake share</th><th>mean p(fake)</th><th>accuracy</th></tr></thead>\n")
         .append("<tbody>\n");
     for (SourceReport s : sources) {
-      row(out, escape(s.source()), Integer.toString(s.n()), fixed(s.fakeShare(), 3),
-          fixed(s.meanProbabilityFake(), 3), fixed(s.accuracy(), 3));
+      row(
+          out,
+          escape(s.source()),
+          Integer.toString(s.n()),
+          fixed(s.fakeShare(), 3),
+          fixed(s.meanProbabilityFake(), 3),
+          fixed(s.accuracy(), 3));
     }
     out.append("</tbody>\n</table></div>\n</section>\n");
   }
@@ -235,30 +281,37 @@ public final class ReportPage {
   private static void guide(StringBuilder out, Evaluation e) {
     String majority = e.baseline().label().wireName();
     out.append("<section>\n<h2>How to read this</h2>\n<p>")
-        .append(escape(
-            "Fake is the positive class. Accuracy and macro-F1 judge the decisions; the majority"
-                + " baseline is what always answering “" + majority + "” (the larger class of the"
-                + " training data) scores on these same articles, and a model is only worth its"
-                + " margin over it. Macro-F1 averages the F1 of both classes, so class imbalance"
-                + " cannot flatter it. ROC-AUC is the chance that a random fake article gets a"
-                + " higher fake probability than a random real one (0.5 is guessing); PR-AUC"
-                + " (average precision) is best compared with the prevalence line."))
+        .append(
+            escape(
+                "Fake is the positive class. Accuracy and macro-F1 judge the decisions; the majority"
+                    + " baseline is what always answering “"
+                    + majority
+                    + "” (the larger class of the"
+                    + " training data) scores on these same articles, and a model is only worth its"
+                    + " margin over it. Macro-F1 averages the F1 of both classes, so class imbalance"
+                    + " cannot flatter it. ROC-AUC is the chance that a random fake article gets a"
+                    + " higher fake probability than a random real one (0.5 is guessing); PR-AUC"
+                    + " (average precision) is best compared with the prevalence line."))
         .append("</p>\n<p>")
-        .append(escape(
-            "Calibration means the probabilities can be taken at their word: of the articles"
-                + " given a 70% chance of being fake, about 70% should be fake. A calibrated model"
-                + " follows the diagonal of the reliability diagram; points below it overstate"
-                + " the chance of fake, points above understate it. ECE (expected calibration"
-                + " error) is the average gap between the model’s confidence and how often it is"
-                + " right, weighted by the articles in each confidence bin: an ECE of 0.02 means"
-                + " the stated confidence is off by about 2 percentage points. It judges the"
-                + " probabilities, not the decisions, so it does not depend on the threshold."
-                + " The Brier score is the mean squared error of the probability."))
+        .append(
+            escape(
+                "Calibration means the probabilities can be taken at their word: of the articles"
+                    + " given a 70% chance of being fake, about 70% should be fake. A calibrated model"
+                    + " follows the diagonal of the reliability diagram; points below it overstate"
+                    + " the chance of fake, points above understate it. ECE (expected calibration"
+                    + " error) is the average gap between the model’s confidence and how often it is"
+                    + " right, weighted by the articles in each confidence bin: an ECE of 0.02 means"
+                    + " the stated confidence is off by about 2 percentage points. It judges the"
+                    + " probabilities, not the decisions, so it does not depend on the threshold."
+                    + " The Brier score is the mean squared error of the probability."))
         .append("</p>\n<p>")
-        .append(escape(
-            "The decision threshold (" + fixed(e.threshold(), 3) + ") was chosen on validation"
-                + " data, not on these articles, so the figures above estimate how the model"
-                + " will do on articles it has not seen."))
+        .append(
+            escape(
+                "The decision threshold ("
+                    + fixed(e.threshold(), 3)
+                    + ") was chosen on validation"
+                    + " data, not on these articles, so the figures above estimate how the model"
+                    + " will do on articles it has not seen."))
         .append("</p>\n</section>\n");
   }
 

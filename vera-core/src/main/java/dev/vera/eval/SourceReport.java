@@ -3,8 +3,8 @@ package dev.vera.eval;
 import java.util.Objects;
 
 /**
- * How the model fares on one publisher: useful to see whether it learned the outlet rather than
- * the article.
+ * How the model fares on one publisher: useful to see whether it learned the outlet rather than the
+ * article.
  *
  * @param source the publisher's domain
  * @param n number of evaluated articles from it

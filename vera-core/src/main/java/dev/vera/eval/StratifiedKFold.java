@@ -44,8 +44,15 @@ public final class StratifiedKFold {
       int size = byClass.get(label.ordinal()).size();
       if (size > 0 && size < k) {
         throw new IllegalArgumentException(
-            "cannot make " + k + " stratified folds: class " + label.wireName() + " has only "
-                + size + " item" + (size == 1 ? "" : "s") + "; every class needs at least k");
+            "cannot make "
+                + k
+                + " stratified folds: class "
+                + label.wireName()
+                + " has only "
+                + size
+                + " item"
+                + (size == 1 ? "" : "s")
+                + "; every class needs at least k");
       }
     }
     Random random = new Random(seed);

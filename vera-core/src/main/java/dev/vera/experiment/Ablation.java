@@ -24,17 +24,16 @@ import java.util.function.UnaryOperator;
 
 /**
  * Which parts of a training recipe transfer to collections it never saw, judged leave one corpus
- * out and chosen nested: for the figure on a held-out corpus H, each part is kept or dropped by
- * the leave-one-corpus-out ROC-AUC among the other corpora alone (trained on all but H and one
- * other, judged on that other), so that no choice is made on the corpus it is scored on. For the
- * recipe itself, each part is kept when dropping it lowers the mean held-out ROC-AUC over all
- * corpora.
+ * out and chosen nested: for the figure on a held-out corpus H, each part is kept or dropped by the
+ * leave-one-corpus-out ROC-AUC among the other corpora alone (trained on all but H and one other,
+ * judged on that other), so that no choice is made on the corpus it is scored on. For the recipe
+ * itself, each part is kept when dropping it lowers the mean held-out ROC-AUC over all corpora.
  */
 public final class Ablation {
 
   /**
-   * A change to the recipe: a part taken out ({@code -chars}) or something added ({@code
-   * +liar}: a corpus that only ever trains).
+   * A change to the recipe: a part taken out ({@code -chars}) or something added ({@code +liar}: a
+   * corpus that only ever trains).
    *
    * @param name a short name, {@code -} for a part taken out, {@code +} for an addition
    * @param what what it is, in words
@@ -77,13 +76,17 @@ public final class Ablation {
   /**
    * Everything measured.
    *
-   * @param variants the recipe ({@code full}) and each part taken out, held out one corpus at a time
+   * @param variants the recipe ({@code full}) and each part taken out, held out one corpus at a
+   *     time
    * @param nested per held-out corpus, the nested choice and its figure
    * @param rejected the changes that do not raise the mean held-out ROC-AUC over all corpora
    * @param applied the changes that raise it: what the recipe should become
    */
   public record Result(
-      List<VariantFigures> variants, List<NestedChoice> nested, List<String> rejected, List<String> applied) {
+      List<VariantFigures> variants,
+      List<NestedChoice> nested,
+      List<String> rejected,
+      List<String> applied) {
     public double nestedMean() {
       return nested.stream().mapToDouble(NestedChoice::rocAuc).average().orElse(Double.NaN);
     }
@@ -92,8 +95,7 @@ public final class Ablation {
   /**
    * The changes worth judging for a recipe: each of its parts taken out (character n-grams, the
    * similar stories stacked into the score, style signs, the title's spaces, the corpus
-   * intercepts), corpus weights of 0 and 0.5 instead of 1, and the publishers' boilerplate
-   * dropped.
+   * intercepts), corpus weights of 0 and 0.5 instead of 1, and the publishers' boilerplate dropped.
    */
   public static List<Part> recipeChanges(TrainingConfig full) {
     List<Part> out = new ArrayList<>();
@@ -101,24 +103,44 @@ public final class Ablation {
     List<FeatureSpace> noChars =
         f.spaces().stream().filter(s -> s.kind() != FeatureSpace.Kind.CHARS).toList();
     if (noChars.size() < f.spaces().size() && !noChars.isEmpty()) {
-      out.add(new Part("-chars", "character n-grams taken out", c -> c.withFeatures(spaces(c.features(), noChars))));
+      out.add(
+          new Part(
+              "-chars",
+              "character n-grams taken out",
+              c -> c.withFeatures(spaces(c.features(), noChars))));
     }
     if (full.neighbours() != null) {
-      out.add(new Part("-neighbours", "similar known stories not stacked into the score", c -> c.withNeighbours(null)));
+      out.add(
+          new Part(
+              "-neighbours",
+              "similar known stories not stacked into the score",
+              c -> c.withNeighbours(null)));
     }
     if (f.style()) {
-      out.add(new Part("-style", "style signs taken out", c -> c.withFeatures(style(c.features(), false))));
+      out.add(
+          new Part(
+              "-style", "style signs taken out", c -> c.withFeatures(style(c.features(), false))));
     }
     List<FeatureSpace> noTitle =
         f.spaces().stream().filter(s -> s.part() != FeatureSpace.Part.TITLE).toList();
     if (noTitle.size() < f.spaces().size() && !noTitle.isEmpty()) {
-      out.add(new Part("-title", "the title's spaces taken out (the body alone)", c -> c.withFeatures(spaces(c.features(), noTitle))));
+      out.add(
+          new Part(
+              "-title",
+              "the title's spaces taken out (the body alone)",
+              c -> c.withFeatures(spaces(c.features(), noTitle))));
     }
     if (full.corpusIntercepts()) {
-      out.add(new Part("-corpus-intercepts", "no intercept per corpus", c -> c.withCorpusIntercepts(false)));
+      out.add(
+          new Part(
+              "-corpus-intercepts", "no intercept per corpus", c -> c.withCorpusIntercepts(false)));
     }
     if (full.corpusBalance() != 0) {
-      out.add(new Part("balance=0", "every article alike, whatever its corpus's size", c -> c.withCorpusBalance(0)));
+      out.add(
+          new Part(
+              "balance=0",
+              "every article alike, whatever its corpus's size",
+              c -> c.withCorpusBalance(0)));
     }
     if (full.corpusBalance() != 0.5) {
       out.add(new Part("balance=0.5", "corpus weights n^-0.5", c -> c.withCorpusBalance(0.5)));
@@ -136,7 +158,13 @@ public final class Ablation {
   private static FeatureConfig spaces(FeatureConfig f, List<FeatureSpace> spaces) {
     FeatureConfig out =
         new FeatureConfig(
-            f.hashBits(), spaces, f.wordMaxGram(), f.charMinGram(), f.charMaxGram(), f.minDf(), f.style());
+            f.hashBits(),
+            spaces,
+            f.wordMaxGram(),
+            f.charMinGram(),
+            f.charMaxGram(),
+            f.minDf(),
+            f.style());
     for (FeatureSpace s : spaces) {
       if (f.weight(s) != 1.0) {
         out = out.withWeight(s, f.weight(s));
@@ -147,7 +175,14 @@ public final class Ablation {
 
   private static FeatureConfig style(FeatureConfig f, boolean on) {
     return new FeatureConfig(
-        f.hashBits(), f.spaces(), f.wordMaxGram(), f.charMinGram(), f.charMaxGram(), f.minDf(), on, f.spaceWeights());
+        f.hashBits(),
+        f.spaces(),
+        f.wordMaxGram(),
+        f.charMinGram(),
+        f.charMaxGram(),
+        f.minDf(),
+        on,
+        f.spaceWeights());
   }
 
   private final TrainingConfig full;
@@ -155,10 +190,13 @@ public final class Ablation {
   private final String splitField;
   private final List<ModelCard.DataFile> files;
   private final TrainingEnvironment environment;
+
   /** ROC-AUC by variant, then by the set of training corpora, then by judged corpus. */
   private final Map<String, Map<String, Map<String, Double>>> cache = new LinkedHashMap<>();
 
-  /** @param environment the clock, cache and threads every variant trains with */
+  /**
+   * @param environment the clock, cache and threads every variant trains with
+   */
   public Ablation(
       TrainingConfig full,
       List<Part> parts,
@@ -177,7 +215,8 @@ public final class Ablation {
     List<String> corpora = CorpusGeneralization.corpora(all);
     if (corpora.size() < 3) {
       throw new IllegalArgumentException(
-          "a nested choice needs three corpora or more (one held out, two to choose on); the data hold " + corpora);
+          "a nested choice needs three corpora or more (one held out, two to choose on); the data hold "
+              + corpora);
     }
     Map<String, Variant> variants = new LinkedHashMap<>();
     variants.put("full", new Variant(full, List.of()));
@@ -188,7 +227,8 @@ public final class Ablation {
     for (Map.Entry<String, Variant> v : variants.entrySet()) {
       Map<String, Double> auc = new LinkedHashMap<>();
       for (String h : corpora) {
-        auc.put(h, rocAuc(all, v.getKey(), v.getValue(), without(corpora, h), h, progress, listener));
+        auc.put(
+            h, rocAuc(all, v.getKey(), v.getValue(), without(corpora, h), h, progress, listener));
       }
       figures.add(new VariantFigures(v.getKey(), auc));
       listener.variantDone(figures.get(figures.size() - 1));
@@ -269,14 +309,17 @@ public final class Ablation {
       ProgressListener progress,
       Listener listener) {
     String key = String.join("+", new TreeSet<>(trainOn));
-    Map<String, Map<String, Double>> byVariant = cache.computeIfAbsent(variant, k -> new LinkedHashMap<>());
+    Map<String, Map<String, Double>> byVariant =
+        cache.computeIfAbsent(variant, k -> new LinkedHashMap<>());
     Map<String, Double> known = byVariant.get(key);
     if (known == null) {
       List<Article> training =
-          new ArrayList<>(all.stream().filter(a -> trainOn.contains(CorpusMix.corpusOf(a))).toList());
+          new ArrayList<>(
+              all.stream().filter(a -> trainOn.contains(CorpusMix.corpusOf(a))).toList());
       training.addAll(v.extraTraining());
       CredibilityModel model =
-          new CorpusGeneralization(v.config(), splitField, ScoringOptions.DEFAULT, files, environment)
+          new CorpusGeneralization(
+                  v.config(), splitField, ScoringOptions.DEFAULT, files, environment)
               .train(training, progress);
       known = new LinkedHashMap<>();
       for (String c : CorpusGeneralization.corpora(all)) {
@@ -290,12 +333,18 @@ public final class Ablation {
     return known.get(judged);
   }
 
-  private static double rocAuc(CredibilityModel model, List<Article> articles, ProgressListener progress) {
-    List<Verdict> verdicts = ModelEvaluation.score(model, articles, ScoringOptions.DEFAULT, progress);
+  private static double rocAuc(
+      CredibilityModel model, List<Article> articles, ProgressListener progress) {
+    List<Verdict> verdicts =
+        ModelEvaluation.score(model, articles, ScoringOptions.DEFAULT, progress);
     List<ScoredArticle> scored = new ArrayList<>();
     for (int i = 0; i < articles.size(); i++) {
       scored.add(
-          new ScoredArticle(articles.get(i).label(), verdicts.get(i).textProbabilityFake(), verdicts.get(i).label(), null));
+          new ScoredArticle(
+              articles.get(i).label(),
+              verdicts.get(i).textProbabilityFake(),
+              verdicts.get(i).label(),
+              null));
     }
     return Evaluator.evaluate(scored, verdicts.get(0).threshold(), Label.REAL).rocAuc();
   }

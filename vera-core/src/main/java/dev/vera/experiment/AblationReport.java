@@ -26,12 +26,17 @@ public record AblationReport(String recipe, List<Ablation.Part> parts, Ablation.
     if (variant.equals("full")) {
       return "the recipe as it is";
     }
-    return parts.stream().filter(p -> p.name().equals(variant)).map(Ablation.Part::what).findFirst().orElse(variant);
+    return parts.stream()
+        .filter(p -> p.name().equals(variant))
+        .map(Ablation.Part::what)
+        .findFirst()
+        .orElse(variant);
   }
 
   /** The tables for a terminal. */
   public String text() {
-    StringBuilder sb = new StringBuilder("Leave-one-corpus-out ROC-AUC of each change to the recipe\n");
+    StringBuilder sb =
+        new StringBuilder("Leave-one-corpus-out ROC-AUC of each change to the recipe\n");
     sb.append(String.format(Locale.ROOT, "%-22s", "variant"));
     for (String c : corpora()) {
       sb.append(String.format(Locale.ROOT, " %10s", shorten(c)));
@@ -44,7 +49,8 @@ public record AblationReport(String recipe, List<Ablation.Part> parts, Ablation.
       }
       sb.append(String.format(Locale.ROOT, " %8s%n", Format.fixed(v.mean(), 4)));
     }
-    sb.append("\nNested choice (each held-out corpus's changes chosen on the other corpora alone)\n");
+    sb.append(
+        "\nNested choice (each held-out corpus's changes chosen on the other corpora alone)\n");
     for (Ablation.NestedChoice n : result.nested()) {
       sb.append(
           String.format(
@@ -54,7 +60,9 @@ public record AblationReport(String recipe, List<Ablation.Part> parts, Ablation.
               Format.fixed(n.rocAuc(), 4),
               n.applied().isEmpty() ? "none" : String.join(", ", n.applied())));
     }
-    sb.append(String.format(Locale.ROOT, "%-22s ROC-AUC %s%n", "mean", Format.fixed(result.nestedMean(), 4)));
+    sb.append(
+        String.format(
+            Locale.ROOT, "%-22s ROC-AUC %s%n", "mean", Format.fixed(result.nestedMean(), 4)));
     sb.append("Changes that raise the mean over all corpora: ")
         .append(result.applied().isEmpty() ? "none" : String.join(", ", result.applied()))
         .append("\n");
@@ -114,9 +122,13 @@ public record AblationReport(String recipe, List<Ablation.Part> parts, Ablation.
     }
     sb.append("\n| held out | changes chosen without it | ROC-AUC |\n|---|---|---|\n");
     for (Ablation.NestedChoice n : result.nested()) {
-      sb.append("| ").append(n.heldOut()).append(" | ")
+      sb.append("| ")
+          .append(n.heldOut())
+          .append(" | ")
           .append(n.applied().isEmpty() ? "none" : String.join(", ", n.applied()))
-          .append(" | ").append(Format.fixed(n.rocAuc(), 4)).append(" |\n");
+          .append(" | ")
+          .append(Format.fixed(n.rocAuc(), 4))
+          .append(" |\n");
     }
     sb.append("| mean | | ").append(Format.fixed(result.nestedMean(), 4)).append(" |\n");
     return sb.toString();

@@ -24,11 +24,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a training recipe holds beyond the collections it learns from. Leave one corpus out
- * (LOCO): train on the other corpora's {@code train} parts, choose every setting on their {@code
- * valid} parts, and judge every labelled record of the held-out corpus; in domain: train on every
- * corpus's {@code train} part and judge each corpus's {@code test} part, beside a model of the
- * same recipe trained on that corpus alone.
+ * How a training recipe holds beyond the collections it learns from. Leave one corpus out (LOCO):
+ * train on the other corpora's {@code train} parts, choose every setting on their {@code valid}
+ * parts, and judge every labelled record of the held-out corpus; in domain: train on every corpus's
+ * {@code train} part and judge each corpus's {@code test} part, beside a model of the same recipe
+ * trained on that corpus alone.
  */
 public final class CorpusGeneralization {
   /** Flag levels of the applicability risk–coverage table. */
@@ -64,7 +64,9 @@ public final class CorpusGeneralization {
 
   /** The labelled articles of a corpus. */
   public static List<Article> corpus(List<Article> all, String name) {
-    return all.stream().filter(a -> a.label() != null && CorpusMix.corpusOf(a).equals(name)).toList();
+    return all.stream()
+        .filter(a -> a.label() != null && CorpusMix.corpusOf(a).equals(name))
+        .toList();
   }
 
   /** The corpora of the articles, in first-seen order. */
@@ -94,8 +96,8 @@ public final class CorpusGeneralization {
    * @param modelId the model trained without it
    * @param trainingRate the base rate the model assumes (its training mix)
    * @param atTrainingRate figures with the model's own base rate
-   * @param atTrueRate figures with the held-out corpus's true share of fake given as the base
-   *     rate: an oracle, since a user rarely knows it
+   * @param atTrueRate figures with the held-out corpus's true share of fake given as the base rate:
+   *     an oracle, since a user rarely knows it
    * @param rocAuc the ROC-AUC's bootstrap interval
    * @param applicability how well applicability tells this corpus from the training corpora
    * @param source the source evidence alone on this corpus
@@ -113,19 +115,20 @@ public final class CorpusGeneralization {
       SourceFigures source) {}
 
   /**
-   * Applicability under LOCO: the held-out corpus's records against the training corpora's own
-   * test articles (what the model was trained for).
+   * Applicability under LOCO: the held-out corpus's records against the training corpora's own test
+   * articles (what the model was trained for).
    *
    * @param auroc how well the applicability score ranks in-domain articles above held-out ones
    * @param heldOut held-out records
    * @param inDomain in-domain test articles
    * @param levels one row of the risk–coverage table per flag level
    */
-  public record ApplicabilityFigures(double auroc, int heldOut, int inDomain, List<CoverageRow> levels) {}
+  public record ApplicabilityFigures(
+      double auroc, int heldOut, int inDomain, List<CoverageRow> levels) {}
 
   /**
-   * One flag level: who is flagged, and the macro-F1 of the verdicts left unflagged against all,
-   * on the mixed stream (held-out and in-domain together) and on the held-out corpus alone.
+   * One flag level: who is flagged, and the macro-F1 of the verdicts left unflagged against all, on
+   * the mixed stream (held-out and in-domain together) and on the held-out corpus alone.
    *
    * @param mixedGainDraws bootstrap draws of the mixed stream's gain (unflagged minus all), paired
    *     per draw; averaged draw by draw over held-out corpora they give the mean gain's interval
@@ -166,7 +169,8 @@ public final class CorpusGeneralization {
     double share = fakeShare(heldOut);
     double trainingRate = model.scope().mix().referenceRate();
     List<Verdict> atModelRate = ModelEvaluation.score(model, heldOut, scoring, progress);
-    List<Verdict> atTrue = ModelEvaluation.score(model, heldOut, scoring.withBaseRate(share), progress);
+    List<Verdict> atTrue =
+        ModelEvaluation.score(model, heldOut, scoring.withBaseRate(share), progress);
     List<Article> inDomain =
         all.stream()
             .filter(a -> a.label() != null && !CorpusMix.corpusOf(a).equals(held))
@@ -197,8 +201,8 @@ public final class CorpusGeneralization {
    * @param ece the interval of the ECE at the corpus's rate
    * @param eceIfCalibrated the range of ECE a perfectly calibrated model would show on the same
    *     probabilities at the corpus's rate: the ECE's floor of sampling noise on this test part
-   * @param alone the same recipe trained on this corpus alone, on the same test part (null when
-   *     not asked for)
+   * @param alone the same recipe trained on this corpus alone, on the same test part (null when not
+   *     asked for)
    */
   public record InDomain(
       String corpus,
@@ -223,13 +227,15 @@ public final class CorpusGeneralization {
     List<Article> test =
         corpus(all, corpus).stream().filter(a -> "test".equals(a.splitPart(splitField))).toList();
     if (test.isEmpty()) {
-      throw new IllegalArgumentException("corpus '" + corpus + "' has no " + splitField + "=test part");
+      throw new IllegalArgumentException(
+          "corpus '" + corpus + "' has no " + splitField + "=test part");
     }
     CorpusMix.Corpus known = model.scope().mix().corpus(corpus);
     double rate = known == null ? model.scope().mix().referenceRate() : known.fakeRate();
     Label majority = ModelEvaluation.trainingMajority(model);
     List<Verdict> atModel = ModelEvaluation.score(model, test, scoring, progress);
-    List<Verdict> atCorpus = ModelEvaluation.score(model, test, scoring.withBaseRate(rate), progress);
+    List<Verdict> atCorpus =
+        ModelEvaluation.score(model, test, scoring.withBaseRate(rate), progress);
     Evaluation aloneEval = null;
     if (alone != null) {
       aloneEval = evaluate(test, ModelEvaluation.score(alone, test, scoring, progress), majority);
@@ -252,8 +258,13 @@ public final class CorpusGeneralization {
   }
 
   private static ApplicabilityFigures applicability(
-      List<Article> heldOut, List<Verdict> heldVerdicts, List<Article> inDomain, List<Verdict> inVerdicts) {
-    if (heldVerdicts.isEmpty() || heldVerdicts.get(0).applicability() == null || inDomain.isEmpty()) {
+      List<Article> heldOut,
+      List<Verdict> heldVerdicts,
+      List<Article> inDomain,
+      List<Verdict> inVerdicts) {
+    if (heldVerdicts.isEmpty()
+        || heldVerdicts.get(0).applicability() == null
+        || inDomain.isEmpty()) {
       return null;
     }
     // In-domain articles are the positive class: familiarity should rank them above the others.
@@ -279,7 +290,11 @@ public final class CorpusGeneralization {
   }
 
   private static CoverageRow coverage(
-      double level, List<Article> heldOut, List<Verdict> held, List<Article> inDomain, List<Verdict> in) {
+      double level,
+      List<Article> heldOut,
+      List<Verdict> held,
+      List<Article> inDomain,
+      List<Verdict> in) {
     List<Article> mixed = new ArrayList<>(heldOut);
     mixed.addAll(inDomain);
     List<Verdict> mixedVerdicts = new ArrayList<>(held);
@@ -339,11 +354,13 @@ public final class CorpusGeneralization {
       }
     }
     double coverage = (double) covered.size() / articles.size();
-    double auc = covered.isEmpty() ? Double.NaN : Evaluator.evaluate(covered, 0.5, Label.REAL).rocAuc();
+    double auc =
+        covered.isEmpty() ? Double.NaN : Evaluator.evaluate(covered, 0.5, Label.REAL).rocAuc();
     return new SourceFigures(coverage, auc, Evaluator.evaluate(all, 0.5, Label.REAL).rocAuc());
   }
 
-  private static Evaluation evaluate(List<Article> articles, List<Verdict> verdicts, Label majority) {
+  private static Evaluation evaluate(
+      List<Article> articles, List<Verdict> verdicts, Label majority) {
     List<ScoredArticle> scored = scored(articles, verdicts);
     return Evaluator.evaluate(scored, verdicts.get(0).threshold(), majority);
   }
@@ -352,13 +369,16 @@ public final class CorpusGeneralization {
     List<ScoredArticle> out = new ArrayList<>(articles.size());
     for (int i = 0; i < articles.size(); i++) {
       Verdict v = verdicts.get(i);
-      out.add(new ScoredArticle(articles.get(i).label(), v.probabilityFake(), v.label(), articles.get(i).source()));
+      out.add(
+          new ScoredArticle(
+              articles.get(i).label(), v.probabilityFake(), v.label(), articles.get(i).source()));
     }
     return out;
   }
 
   private static double fakeShare(List<Article> articles) {
-    return (double) articles.stream().filter(a -> a.label() == Label.FAKE).count() / articles.size();
+    return (double) articles.stream().filter(a -> a.label() == Label.FAKE).count()
+        / articles.size();
   }
 
   /** A fixed seed per corpus, so that intervals are reproducible. */

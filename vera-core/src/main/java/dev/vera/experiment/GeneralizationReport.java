@@ -47,7 +47,10 @@ public record GeneralizationReport(
 
   /** The mean ROC-AUC over held-out corpora. */
   public double meanHoldoutRocAuc() {
-    return holdout.stream().mapToDouble(h -> h.atTrainingRate().rocAuc()).average().orElse(Double.NaN);
+    return holdout.stream()
+        .mapToDouble(h -> h.atTrainingRate().rocAuc())
+        .average()
+        .orElse(Double.NaN);
   }
 
   /** The peer's mean ROC-AUC over the same held-out corpora, or NaN when it lacks one. */
@@ -82,7 +85,10 @@ public record GeneralizationReport(
    */
   public List<MeanGain> meanCoverageGains() {
     List<CorpusGeneralization.ApplicabilityFigures> figures =
-        holdout.stream().map(CorpusGeneralization.Holdout::applicability).filter(a -> a != null).toList();
+        holdout.stream()
+            .map(CorpusGeneralization.Holdout::applicability)
+            .filter(a -> a != null)
+            .toList();
     List<MeanGain> out = new ArrayList<>();
     if (figures.isEmpty()) {
       return out;
@@ -112,14 +118,25 @@ public record GeneralizationReport(
   /** The figures as text tables for a terminal. */
   public String text() {
     StringBuilder sb = new StringBuilder();
-    sb.append("Leave one corpus out (").append(splitField).append("; trained on the others' train parts,")
+    sb.append("Leave one corpus out (")
+        .append(splitField)
+        .append("; trained on the others' train parts,")
         .append(" chosen on their valid parts, judged on every record of the held-out corpus)\n");
     sb.append(
         String.format(
             Locale.ROOT,
             "%-22s %6s %5s  %-22s %-7s %-8s %-9s %-7s %-8s %-7s %-13s%n",
-            "held out", "n", "fake", "ROC-AUC [95% CI]", "peer", "macro-F1", "@true*", "ECE",
-            "@true*", "applic.", "source cov/AUC"));
+            "held out",
+            "n",
+            "fake",
+            "ROC-AUC [95% CI]",
+            "peer",
+            "macro-F1",
+            "@true*",
+            "ECE",
+            "@true*",
+            "applic.",
+            "source cov/AUC"));
     for (CorpusGeneralization.Holdout h : holdout) {
       PeerYardstick.Figures p = peer == null ? null : peer.holdout().get(h.corpus());
       sb.append(
@@ -142,7 +159,11 @@ public record GeneralizationReport(
         String.format(
             Locale.ROOT,
             "%-22s %6s %5s  %-22s %-7s%n",
-            "mean", "", "", Format.fixed(meanHoldoutRocAuc(), 4), Format.fixed(meanPeerRocAuc(), 4)));
+            "mean",
+            "",
+            "",
+            Format.fixed(meanHoldoutRocAuc(), 4),
+            Format.fixed(meanPeerRocAuc(), 4)));
     for (MeanGain g : meanCoverageGains()) {
       sb.append(
           String.format(
@@ -152,17 +173,29 @@ public record GeneralizationReport(
               g.gain(),
               interval(g.interval())));
     }
-    sb.append("  * @true: the held-out corpus's own share of fake given as --base-rate (an oracle).\n");
-    sb.append("  applic.: AUROC of applicability, held-out records against the training corpora's test parts.\n");
+    sb.append(
+        "  * @true: the held-out corpus's own share of fake given as --base-rate (an oracle).\n");
+    sb.append(
+        "  applic.: AUROC of applicability, held-out records against the training corpora's test parts.\n");
     if (!inDomain.isEmpty()) {
-      sb.append("\nIn domain: one model on every corpus's train part (").append(inDomainModelId)
+      sb.append("\nIn domain: one model on every corpus's train part (")
+          .append(inDomainModelId)
           .append("), each corpus's test part\n");
       sb.append(
           String.format(
               Locale.ROOT,
               "%-22s %5s %5s  %-22s %-7s %-7s %-8s %-8s %-16s %-16s %-8s%n",
-              "corpus", "n", "rate", "ROC-AUC [95% CI]", "alone", "peer", "macro-F1", "ECE",
-              "[95% CI]", "if calibrated", "ECE@mix"));
+              "corpus",
+              "n",
+              "rate",
+              "ROC-AUC [95% CI]",
+              "alone",
+              "peer",
+              "macro-F1",
+              "ECE",
+              "[95% CI]",
+              "if calibrated",
+              "ECE@mix"));
       for (CorpusGeneralization.InDomain d : inDomain) {
         PeerYardstick.Figures p = peer == null ? null : peer.inDomain().get(d.corpus());
         sb.append(
@@ -181,7 +214,8 @@ public record GeneralizationReport(
                 interval(d.eceIfCalibrated()),
                 Format.fixed(d.atTrainingRate().ece(), 4)));
       }
-      sb.append("  rate: the corpus's share of fake in training, given as --base-rate; ECE@mix: at the model's training mix;\n"
+      sb.append(
+          "  rate: the corpus's share of fake in training, given as --base-rate; ECE@mix: at the model's training mix;\n"
               + "  if calibrated: the 95% range of ECE a perfectly calibrated model shows on this part.\n");
     }
     return sb.toString();
@@ -324,33 +358,50 @@ public record GeneralizationReport(
     StringBuilder b = new StringBuilder();
     b.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-        .append("<title>").append(Format.escape(title)).append("</title><style>")
+        .append("<title>")
+        .append(Format.escape(title))
+        .append("</title><style>")
         .append(ReportPage.CSS)
         .append(".bad{color:var(--warn);font-weight:600}</style></head><body><main>");
     b.append("<h1>").append(Format.escape(title)).append("</h1>");
-    b.append("<dl class=\"meta\"><dt>recipe</dt><dd>").append(Format.escape(recipe))
-        .append("</dd><dt>data</dt><dd>").append(Format.escape(data))
-        .append("</dd><dt>split field</dt><dd>").append(Format.escape(splitField))
+    b.append("<dl class=\"meta\"><dt>recipe</dt><dd>")
+        .append(Format.escape(recipe))
+        .append("</dd><dt>data</dt><dd>")
+        .append(Format.escape(data))
+        .append("</dd><dt>split field</dt><dd>")
+        .append(Format.escape(splitField))
         .append("</dd><dt>written</dt><dd>")
-        .append(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC).format(when))
+        .append(
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+                .withZone(ZoneOffset.UTC)
+                .format(when))
         .append("</dd></dl>");
-    b.append("<h2>Leave one corpus out</h2><p class=\"note\">Each row: a model trained on the other")
-        .append(" corpora's train parts, every setting chosen on their valid parts, judged on every")
-        .append(" labelled record of the held-out corpus. ROC-AUC below 0.5 means the corpus's labels")
+    b.append(
+            "<h2>Leave one corpus out</h2><p class=\"note\">Each row: a model trained on the other")
+        .append(
+            " corpora's train parts, every setting chosen on their valid parts, judged on every")
+        .append(
+            " labelled record of the held-out corpus. ROC-AUC below 0.5 means the corpus's labels")
         .append(" mean something else than the training corpora's, not bad luck. \"At true rate\"")
         .append(" gives the held-out corpus's own share of fake as the base rate: an oracle.</p>");
     b.append("<div class=\"scroll\"><table><thead><tr><th>held out</th><th>n</th><th>fake</th>")
         .append("<th>ROC-AUC</th><th>95% CI</th><th>peer ROC-AUC</th><th>macro-F1</th>")
         .append("<th>macro-F1 at true rate</th><th>ECE</th><th>ECE at true rate</th>")
-        .append("<th>applicability AUROC</th><th>source coverage</th><th>source ROC-AUC</th></tr></thead><tbody>");
+        .append(
+            "<th>applicability AUROC</th><th>source coverage</th><th>source ROC-AUC</th></tr></thead><tbody>");
     for (CorpusGeneralization.Holdout h : holdout) {
       PeerYardstick.Figures p = peer == null ? null : peer.holdout().get(h.corpus());
       double auc = h.atTrainingRate().rocAuc();
-      b.append("<tr><td>").append(Format.escape(h.corpus())).append("</td>")
+      b.append("<tr><td>")
+          .append(Format.escape(h.corpus()))
+          .append("</td>")
           .append(td(Integer.toString(h.n())))
           .append(td(Format.percent(h.fakeShare())))
-          .append("<td").append(auc < 0.5 ? " class=\"bad\"" : "").append(">")
-          .append(Format.fixed(auc, 4)).append("</td>")
+          .append("<td")
+          .append(auc < 0.5 ? " class=\"bad\"" : "")
+          .append(">")
+          .append(Format.fixed(auc, 4))
+          .append("</td>")
           .append(td(interval(h.rocAuc())))
           .append(td(p == null ? "–" : Format.fixed(p.rocAuc(), 4)))
           .append(td(Format.fixed(h.atTrainingRate().macroF1(), 4)))
@@ -362,9 +413,12 @@ public record GeneralizationReport(
           .append(td(Format.fixed(h.source().rocAuc(), 4)))
           .append("</tr>");
     }
-    b.append("<tr><th>mean</th><td></td><td></td><th>").append(Format.fixed(meanHoldoutRocAuc(), 4))
-        .append("</th><td></td><th>").append(Format.fixed(meanPeerRocAuc(), 4))
-        .append("</th><td colspan=\"4\"></td><th>").append(Format.fixed(meanApplicabilityAuroc(), 4))
+    b.append("<tr><th>mean</th><td></td><td></td><th>")
+        .append(Format.fixed(meanHoldoutRocAuc(), 4))
+        .append("</th><td></td><th>")
+        .append(Format.fixed(meanPeerRocAuc(), 4))
+        .append("</th><td colspan=\"4\"></td><th>")
+        .append(Format.fixed(meanApplicabilityAuroc(), 4))
         .append("</th><td colspan=\"2\"></td></tr></tbody></table></div>");
     riskCoverage(b);
     if (!inDomain.isEmpty()) {
@@ -388,7 +442,9 @@ public record GeneralizationReport(
         continue;
       }
       for (CorpusGeneralization.CoverageRow r : h.applicability().levels()) {
-        b.append("<tr><td>").append(Format.escape(h.corpus())).append("</td>")
+        b.append("<tr><td>")
+            .append(Format.escape(h.corpus()))
+            .append("</td>")
             .append(td(Format.fixed(r.flagBelow(), 2)))
             .append(td(Format.percent(r.heldOutFlagged())))
             .append(td(Format.percent(r.inDomainFlagged())))
@@ -415,7 +471,9 @@ public record GeneralizationReport(
         .append("</tr></thead><tbody>");
     for (CorpusGeneralization.InDomain d : inDomain) {
       PeerYardstick.Figures p = peer == null ? null : peer.inDomain().get(d.corpus());
-      b.append("<tr><td>").append(Format.escape(d.corpus())).append("</td>")
+      b.append("<tr><td>")
+          .append(Format.escape(d.corpus()))
+          .append("</td>")
           .append(td(Integer.toString(d.n())))
           .append(td(Format.percent(d.corpusRate())))
           .append(td(Format.fixed(d.atCorpusRate().rocAuc(), 4)))

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * The figures of the peer yardstick ({@code shared/tools/loco_peer.py}: scikit-learn TF-IDF and
- * logistic regression under the same protocol), read from its JSON lines so that a report puts
- * them beside Vera's. The peer is a yardstick, never a dependency: Vera only reads its output.
+ * logistic regression under the same protocol), read from its JSON lines so that a report puts them
+ * beside Vera's. The peer is a yardstick, never a dependency: Vera only reads its output.
  *
  * @param holdout per held-out corpus
  * @param inDomain per corpus, the all-corpora peer on its test part
@@ -23,9 +23,9 @@ public record PeerYardstick(Map<String, Figures> holdout, Map<String, Figures> i
   public record Figures(int n, double rocAuc, double macroF1, double ece) {}
 
   /**
-   * Reads the yardstick's output: one JSON object a line with {@code kind} ({@code loco} or
-   * {@code all-corpora:test}), {@code set}, {@code n}, {@code roc_auc}, {@code macro_f1}, {@code
-   * ece}; other kinds are ignored.
+   * Reads the yardstick's output: one JSON object a line with {@code kind} ({@code loco} or {@code
+   * all-corpora:test}), {@code set}, {@code n}, {@code roc_auc}, {@code macro_f1}, {@code ece};
+   * other kinds are ignored.
    *
    * @throws IOException naming the file and line of a line that is not such an object
    */
@@ -46,7 +46,8 @@ public record PeerYardstick(Map<String, Figures> holdout, Map<String, Figures> i
         throw new IOException(file + ":" + line + ": not a JSON line of the peer yardstick", e);
       }
       if (!n.isObject() || !n.path("set").isTextual() || !n.path("roc_auc").isNumber()) {
-        throw new IOException(file + ":" + line + ": a peer line needs 'kind', 'set' and 'roc_auc'");
+        throw new IOException(
+            file + ":" + line + ": a peer line needs 'kind', 'set' and 'roc_auc'");
       }
       Figures f =
           new Figures(

@@ -15,8 +15,8 @@ public final class Splits {
   private Splits() {}
 
   /**
-   * The parts named by a split field ({@code train}, {@code valid}, {@code test}); articles with
-   * no value for the field (e.g. no date under {@code split_time}) are left out.
+   * The parts named by a split field ({@code train}, {@code valid}, {@code test}); articles with no
+   * value for the field (e.g. no date under {@code split_time}) are left out.
    *
    * @throws IllegalArgumentException when the field is absent or the train or valid part is empty
    */
@@ -87,8 +87,8 @@ public final class Splits {
   }
 
   /**
-   * Fold {@code i} of a k-fold cross-validation: fold {@code i} is the test part, fold {@code
-   * i+1 mod k} the validation part, the others train.
+   * Fold {@code i} of a k-fold cross-validation: fold {@code i} is the test part, fold {@code i+1
+   * mod k} the validation part, the others train.
    */
   public static TrainingSet fold(
       List<Article> labelled, int[] folds, int i, int k, List<ModelCard.DataFile> files) {

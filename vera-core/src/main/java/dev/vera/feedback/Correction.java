@@ -7,8 +7,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An analyst's correction of one verdict, as stored: the article itself (so that retraining can
- * use it), what the model said, what the analyst says, who and when.
+ * An analyst's correction of one verdict, as stored: the article itself (so that retraining can use
+ * it), what the model said, what the analyst says, who and when.
  *
  * @param id the store's sequence number, assigned on commit (0 before)
  * @param article the corrected article; its {@link Article#contentHashHex()} identifies it
@@ -47,12 +47,17 @@ public record Correction(
     }
   }
 
-  /** The article's content hash, 16 hex digits: the same identity the model uses for training data. */
+  /**
+   * The article's content hash, 16 hex digits: the same identity the model uses for training data.
+   */
   public String contentHash() {
     return article.contentHashHex();
   }
 
-  /** Whether the analyst disagrees with the model (a confirmation is stored too, but is no correction). */
+  /**
+   * Whether the analyst disagrees with the model (a confirmation is stored too, but is no
+   * correction).
+   */
   public boolean disagrees() {
     return label != modelLabel;
   }

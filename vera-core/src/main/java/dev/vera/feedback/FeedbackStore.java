@@ -5,6 +5,8 @@ import dev.vera.article.Label;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,19 +25,17 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 
 /**
  * The analysts' corrections in one embedded SQLite file (WAL journal, versioned schema). Safe for
  * many threads of one process (writes are serialized on one connection) and for several processes
- * on one file (SQLite's locks, a busy timeout and bounded retries). {@link #add} returns only
- * after the correction is committed and synced ({@code synchronous=FULL}), so an acknowledged
- * correction survives the process being killed right after.
+ * on one file (SQLite's locks, a busy timeout and bounded retries). {@link #add} returns only after
+ * the correction is committed and synced ({@code synchronous=FULL}), so an acknowledged correction
+ * survives the process being killed right after.
  *
  * <p>The schema version is SQLite's {@code user_version}; a file from a newer Vera is refused
- * rather than guessed at, and a SQLite file of another application (its {@code application_id})
- * is refused too.
+ * rather than guessed at, and a SQLite file of another application (its {@code application_id}) is
+ * refused too.
  */
 public final class FeedbackStore implements AutoCloseable {
   /** The schema this Vera writes and reads. */
@@ -72,7 +72,8 @@ public final class FeedbackStore implements AutoCloseable {
         Files.createDirectories(abs.getParent());
       }
     } catch (IOException e) {
-      throw new FeedbackException(path + ": cannot create the directory of the feedback database: " + e.getMessage(), e);
+      throw new FeedbackException(
+          path + ": cannot create the directory of the feedback database: " + e.getMessage(), e);
     }
     if (Files.isDirectory(abs)) {
       throw new FeedbackException(path + ": is a directory, not a feedback database file");
@@ -84,7 +85,8 @@ public final class FeedbackStore implements AutoCloseable {
     try {
       c = config.createConnection("jdbc:sqlite:" + abs);
     } catch (SQLException e) {
-      throw new FeedbackException(path + ": cannot open the feedback database: " + e.getMessage(), e);
+      throw new FeedbackException(
+          path + ": cannot open the feedback database: " + e.getMessage(), e);
     }
     FeedbackStore store = new FeedbackStore(path, wrap.apply(c));
     try {
@@ -97,12 +99,13 @@ public final class FeedbackStore implements AutoCloseable {
   }
 
   /** The first bytes of every SQLite database file. */
-  private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SQLITE_MAGIC =
+      "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
   /**
-   * Refuses an existing file that is not a Vera feedback database before anything writes to it:
-   * its header is read as bytes, then its schema through a read-only connection. Opening it for
-   * writing would switch another application's file to WAL, a change to a file not ours.
+   * Refuses an existing file that is not a Vera feedback database before anything writes to it: its
+   * header is read as bytes, then its schema through a read-only connection. Opening it for writing
+   * would switch another application's file to WAL, a change to a file not ours.
    */
   private static void identify(Path path, Path abs) throws FeedbackException {
     byte[] head;
@@ -134,7 +137,8 @@ public final class FeedbackStore implements AutoCloseable {
       if (code == SQLiteErrorCode.SQLITE_NOTADB.code) {
         throw new FeedbackException(path + ": not a SQLite database; give another --db file", e);
       }
-      throw new FeedbackException(path + ": cannot read the feedback database: " + e.getMessage(), e);
+      throw new FeedbackException(
+          path + ": cannot read the feedback database: " + e.getMessage(), e);
     } catch (SchemaRefused e) {
       throw new FeedbackException(e.getMessage());
     }
@@ -190,7 +194,8 @@ public final class FeedbackStore implements AutoCloseable {
   private static void checkSchema(Path path, int version, int app) {
     if (app != APPLICATION_ID) {
       throw new SchemaRefused(
-          path + ": not a Vera feedback database (a SQLite file of another application); give another --db file");
+          path
+              + ": not a Vera feedback database (a SQLite file of another application); give another --db file");
     }
     if (version > SCHEMA_VERSION) {
       throw new SchemaRefused(
@@ -202,7 +207,8 @@ public final class FeedbackStore implements AutoCloseable {
               + "); use a newer Vera");
     }
     if (version < 1) {
-      throw new SchemaRefused(path + ": damaged feedback database (schema version " + version + ")");
+      throw new SchemaRefused(
+          path + ": damaged feedback database (schema version " + version + ")");
     }
   }
 
@@ -284,7 +290,8 @@ public final class FeedbackStore implements AutoCloseable {
           () -> {
             List<Correction> out = new ArrayList<>();
             try (Statement s = connection.createStatement();
-                ResultSet r = s.executeQuery("SELECT " + COLUMNS + " FROM corrections ORDER BY id")) {
+                ResultSet r =
+                    s.executeQuery("SELECT " + COLUMNS + " FROM corrections ORDER BY id")) {
               while (r.next()) {
                 out.add(read(r));
               }
@@ -297,8 +304,8 @@ public final class FeedbackStore implements AutoCloseable {
   }
 
   /**
-   * The corrections that train: the latest one per article (by content hash), oldest article
-   * first. An analyst who changes their mind corrects again; the last word counts.
+   * The corrections that train: the latest one per article (by content hash), oldest article first.
+   * An analyst who changes their mind corrects again; the last word counts.
    */
   public List<Correction> latestPerArticle() throws FeedbackException {
     Map<String, Correction> latest = new LinkedHashMap<>();

@@ -8,10 +8,11 @@ import java.util.Set;
 
 /**
  * Joins analysts' corrections to a training set. Each correction trains, with the analyst's label
- * and {@code weight} copies in the fit (a weight is replication, which keeps a correction's
- * copies together in one cross-fitting fold). Every article a correction covers (same content hash) leaves the
- * corpus's own parts: from {@code train} because the analyst's label replaces the corpus's, from
- * {@code valid} and {@code test} because an article trained on must never be scored as held out.
+ * and {@code weight} copies in the fit (a weight is replication, which keeps a correction's copies
+ * together in one cross-fitting fold). Every article a correction covers (same content hash) leaves
+ * the corpus's own parts: from {@code train} because the analyst's label replaces the corpus's,
+ * from {@code valid} and {@code test} because an article trained on must never be scored as held
+ * out.
  */
 public final class TrainingCorrections {
   /** How many copies of a correction train by default: it counts as much as three articles. */
@@ -24,16 +25,14 @@ public final class TrainingCorrections {
       throw new IllegalArgumentException("--feedback-weight must be 1 or more, was " + weight);
     }
     Set<Long> covered = new HashSet<>();
-    List<Article> corrected =
-        corrections.stream().map(Correction::asTrainingArticle).toList();
+    List<Article> corrected = corrections.stream().map(Correction::asTrainingArticle).toList();
     for (Article a : corrected) {
       covered.add(a.contentHash());
     }
     List<Article> train = without(base.train(), covered);
     List<Article> valid = without(base.valid(), covered);
     List<Article> test = without(base.test(), covered);
-    int removedHeldOut =
-        (base.valid().size() - valid.size()) + (base.test().size() - test.size());
+    int removedHeldOut = (base.valid().size() - valid.size()) + (base.test().size() - test.size());
     return new TrainingSet(
         train, valid, test, base.files(), base.splitField(), corrected, weight, removedHeldOut);
   }

@@ -1,6 +1,7 @@
 package dev.vera.fetch;
 
 import dev.vera.article.Article;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,15 +33,14 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
-import java.io.Closeable;
 
 /**
- * Downloads an article page. Redirects are followed here rather than by the HTTP client so that
- * the {@link HostPolicy} judges every hop, not just the first; the whole fetch shares one
- * deadline, the body is read no further than the size cap, and only HTML is accepted. The client
- * looks names up only through the policy ({@link HostPolicy#resolve}), so it connects to exactly
- * the addresses that were checked. Credentials in a URL ({@code user:pass@}) are dropped before
- * anything else sees it: they are never sent, shown or stored.
+ * Downloads an article page. Redirects are followed here rather than by the HTTP client so that the
+ * {@link HostPolicy} judges every hop, not just the first; the whole fetch shares one deadline, the
+ * body is read no further than the size cap, and only HTML is accepted. The client looks names up
+ * only through the policy ({@link HostPolicy#resolve}), so it connects to exactly the addresses
+ * that were checked. Credentials in a URL ({@code user:pass@}) are dropped before anything else
+ * sees it: they are never sent, shown or stored.
  */
 public final class ArticleFetcher {
   private static final String USER_AGENT = "Vera/1 (news credibility checker)";
@@ -87,8 +87,8 @@ public final class ArticleFetcher {
   }
 
   /**
-   * The client's only name lookup: the policy's. A refusal travels through the client as an
-   * {@link UnknownHostException} (all a resolver may throw) and comes out as itself.
+   * The client's only name lookup: the policy's. A refusal travels through the client as an {@link
+   * UnknownHostException} (all a resolver may throw) and comes out as itself.
    */
   private record PolicyResolver(HostPolicy policy) implements DnsResolver {
     @Override
@@ -141,12 +141,16 @@ public final class ArticleFetcher {
         Header location = response.getFirstHeader("Location");
         if (location == null || location.getValue().isBlank()) {
           throw new FetchException(
-              FetchException.Kind.REDIRECTS, Urls.shown(uri) + " redirects (" + status + ") without a Location");
+              FetchException.Kind.REDIRECTS,
+              Urls.shown(uri) + " redirects (" + status + ") without a Location");
         }
         if (redirects.size() >= options.maxRedirects()) {
           throw new FetchException(
               FetchException.Kind.REDIRECTS,
-              "more than " + options.maxRedirects() + " redirects starting from " + Urls.shown(url));
+              "more than "
+                  + options.maxRedirects()
+                  + " redirects starting from "
+                  + Urls.shown(url));
         }
         redirects.add(uri);
         uri = resolve(uri, location.getValue().strip());
@@ -172,8 +176,7 @@ public final class ArticleFetcher {
         if (entity != null && entity.getContentLength() > options.maxBytes()) {
           throw tooLarge(uri);
         }
-        byte[] bytes =
-            entity == null ? new byte[0] : readBody(entity.getContent(), uri, deadline);
+        byte[] bytes = entity == null ? new byte[0] : readBody(entity.getContent(), uri, deadline);
         if (bytes.length > options.maxBytes()) {
           throw tooLarge(uri);
         }
@@ -213,9 +216,11 @@ public final class ArticleFetcher {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       closeQuietly(body);
-      throw new FetchException(FetchException.Kind.TIMEOUT, "interrupted while fetching " + Urls.shown(uri), e);
+      throw new FetchException(
+          FetchException.Kind.TIMEOUT, "interrupted while fetching " + Urls.shown(uri), e);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause();
+      Throwable cause =
+          e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause();
       throw new FetchException(
           FetchException.Kind.UNREACHABLE,
           "reading " + Urls.shown(uri) + " failed: " + cause,
@@ -234,7 +239,9 @@ public final class ArticleFetcher {
       throw e.failure;
     } catch (UnknownHostException e) {
       throw new FetchException(
-          FetchException.Kind.UNREACHABLE, "the host " + Urls.cut(String.valueOf(uri.getHost())) + " does not resolve", e);
+          FetchException.Kind.UNREACHABLE,
+          "the host " + Urls.cut(String.valueOf(uri.getHost())) + " does not resolve",
+          e);
     } catch (SocketTimeoutException e) { // ConnectTimeoutException too
       throw timeout(uri);
     } catch (IOException e) {
@@ -245,14 +252,21 @@ public final class ArticleFetcher {
           "cannot connect to " + Urls.shown(uri),
           e);
     } catch (IllegalArgumentException e) {
-      throw new FetchException(FetchException.Kind.BAD_URL, "cannot fetch " + Urls.shown(uri) + ": " + e.getMessage(), e);
+      throw new FetchException(
+          FetchException.Kind.BAD_URL,
+          "cannot fetch " + Urls.shown(uri) + ": " + e.getMessage(),
+          e);
     }
   }
 
   private FetchException timeout(URI uri) {
     return new FetchException(
         FetchException.Kind.TIMEOUT,
-        "no complete answer from " + Urls.shown(uri) + " within " + options.timeout().toMillis() + " ms");
+        "no complete answer from "
+            + Urls.shown(uri)
+            + " within "
+            + options.timeout().toMillis()
+            + " ms");
   }
 
   private FetchException tooLarge(URI uri) {
@@ -265,7 +279,8 @@ public final class ArticleFetcher {
     try {
       URI uri = new URI(url.strip());
       if (!uri.isAbsolute()) {
-        throw new FetchException(FetchException.Kind.BAD_URL, "not an absolute URL: " + Urls.shown(url));
+        throw new FetchException(
+            FetchException.Kind.BAD_URL, "not an absolute URL: " + Urls.shown(url));
       }
       return Urls.withoutCredentials(uri);
     } catch (URISyntaxException e) {

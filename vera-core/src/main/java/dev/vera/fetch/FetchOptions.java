@@ -8,8 +8,8 @@ import java.time.Duration;
  * @param timeout the longest wait for the whole fetch, redirects included
  * @param maxBytes the largest page accepted, in bytes as received
  * @param maxRedirects the most redirects followed
- * @param allowPrivateHosts let URLs reach loopback, private, link-local and metadata addresses
- *     (for tests and trusted intranets only)
+ * @param allowPrivateHosts let URLs reach loopback, private, link-local and metadata addresses (for
+ *     tests and trusted intranets only)
  */
 public record FetchOptions(
     Duration timeout, long maxBytes, int maxRedirects, boolean allowPrivateHosts) {

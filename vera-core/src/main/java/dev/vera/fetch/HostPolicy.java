@@ -5,8 +5,8 @@ import java.net.URI;
 import java.net.UnknownHostException;
 
 /**
- * Decides whether a URL may be fetched; asked before the first request and on every redirect,
- * and asked for the addresses of every host connected to.
+ * Decides whether a URL may be fetched; asked before the first request and on every redirect, and
+ * asked for the addresses of every host connected to.
  */
 @FunctionalInterface
 public interface HostPolicy {

@@ -30,8 +30,8 @@ import org.jspecify.annotations.Nullable;
  *       {@code <h1>};
  *   <li>body: after dropping scripts, styles, forms, {@code nav/header/footer/aside} and elements
  *       whose class or id reads like an ad, share bar, newsletter box or paywall, the text of
- *       {@code [itemprop=articleBody]}, else of the {@code <article>} with the most paragraph
- *       text, else of the element whose own paragraphs hold the most text;
+ *       {@code [itemprop=articleBody]}, else of the {@code <article>} with the most paragraph text,
+ *       else of the element whose own paragraphs hold the most text;
  *   <li>date: {@code article:published_time}, {@code og:published_time}, {@code datePublished},
  *       {@code pubdate} or {@code date} meta tags, then JSON-LD {@code NewsArticle.datePublished},
  *       then {@code <time datetime>} marked as the publication time;
@@ -42,14 +42,49 @@ public final class HtmlArticleExtractor {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
   private static final Pattern TOKEN_SPLIT = Pattern.compile("[\\s_\\-]+");
+
   /** Class and id words that mark boilerplate rather than article text. */
   private static final Set<String> BOILERPLATE_WORDS =
       Set.of(
-          "ad", "ads", "adslot", "advert", "adverts", "advertisement", "advertising", "sponsor",
-          "sponsored", "promo", "promoted", "related", "recommended", "share", "sharing", "social",
-          "newsletter", "subscribe", "subscription", "cookie", "cookies", "consent", "comments",
-          "comment", "banner", "sidebar", "popup", "modal", "breadcrumb", "breadcrumbs",
-          "outbrain", "taboola", "paywall", "navbar", "menu", "masthead", "byline", "toolbar");
+          "ad",
+          "ads",
+          "adslot",
+          "advert",
+          "adverts",
+          "advertisement",
+          "advertising",
+          "sponsor",
+          "sponsored",
+          "promo",
+          "promoted",
+          "related",
+          "recommended",
+          "share",
+          "sharing",
+          "social",
+          "newsletter",
+          "subscribe",
+          "subscription",
+          "cookie",
+          "cookies",
+          "consent",
+          "comments",
+          "comment",
+          "banner",
+          "sidebar",
+          "popup",
+          "modal",
+          "breadcrumb",
+          "breadcrumbs",
+          "outbrain",
+          "taboola",
+          "paywall",
+          "navbar",
+          "menu",
+          "masthead",
+          "byline",
+          "toolbar");
+
   private static final String DROPPED_TAGS =
       "script, style, noscript, template, svg, canvas, iframe, object, embed, form, button,"
           + " input, select, textarea, nav, header, footer, aside, figure > figcaption,"
@@ -70,10 +105,13 @@ public final class HtmlArticleExtractor {
   public Article extract(FetchedPage page) throws FetchException {
     Document doc;
     try {
-      doc = Jsoup.parse(new ByteArrayInputStream(page.body()), page.charset(), page.uri().toString());
+      doc =
+          Jsoup.parse(new ByteArrayInputStream(page.body()), page.charset(), page.uri().toString());
     } catch (IOException | IllegalArgumentException e) {
       throw new FetchException(
-          FetchException.Kind.NO_ARTICLE, "cannot read " + page.uri() + " as HTML: " + e.getMessage(), e);
+          FetchException.Kind.NO_ARTICLE,
+          "cannot read " + page.uri() + " as HTML: " + e.getMessage(),
+          e);
     }
     return extract(doc, page.uri().toString());
   }
@@ -88,8 +126,7 @@ public final class HtmlArticleExtractor {
     LocalDate date = date(doc);
     String text = body(doc);
     if (text.isEmpty()) {
-      throw new FetchException(
-          FetchException.Kind.NO_ARTICLE, "no article text found on " + url);
+      throw new FetchException(FetchException.Kind.NO_ARTICLE, "no article text found on " + url);
     }
     return new Article(null, title, text, date, url, Article.domainOf(url), null, Map.of());
   }
@@ -222,7 +259,8 @@ public final class HtmlArticleExtractor {
       }
       // An <article> that holds less than half the densest block is a teaser card, not the story.
       root =
-          article != null && (densest == null || 2 * paragraphText(article) >= paragraphText(densest))
+          article != null
+                  && (densest == null || 2 * paragraphText(article) >= paragraphText(densest))
               ? article
               : densest;
     }

@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
  * (100.64/10, home of another metadata address) or otherwise reserved. Only http and https are
  * allowed. With {@code allowPrivateHosts} only the scheme is checked.
  *
- * <p>The addresses are checked in {@link #resolve}, which {@link ArticleFetcher}'s connections
- * use as their only name lookup: the connection goes to an address that was checked, so a DNS
- * answer that changes between the check and the connection (rebinding) changes nothing.
+ * <p>The addresses are checked in {@link #resolve}, which {@link ArticleFetcher}'s connections use
+ * as their only name lookup: the connection goes to an address that was checked, so a DNS answer
+ * that changes between the check and the connection (rebinding) changes nothing.
  */
 public final class SsrfGuard implements HostPolicy {
   /** A name lookup: the system's, or a test's DNS that answers differently each time. */
@@ -43,11 +43,13 @@ public final class SsrfGuard implements HostPolicy {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new FetchException(
-          FetchException.Kind.BAD_URL, "only http and https URLs can be fetched: " + Urls.shown(uri));
+          FetchException.Kind.BAD_URL,
+          "only http and https URLs can be fetched: " + Urls.shown(uri));
     }
     String host = uri.getHost();
     if (host == null || host.isEmpty()) {
-      throw new FetchException(FetchException.Kind.BAD_URL, "the URL has no host: " + Urls.shown(uri));
+      throw new FetchException(
+          FetchException.Kind.BAD_URL, "the URL has no host: " + Urls.shown(uri));
     }
     if (!allowPrivateHosts) {
       resolve(host); // refused before a request is made; the connection checks again, pinned
@@ -56,12 +58,13 @@ public final class SsrfGuard implements HostPolicy {
 
   /**
    * The host's addresses, refused when one of them is not a public unicast address. The local
-   * message names the address; the public one does not (a remote caller must not learn what
-   * this network's names resolve to).
+   * message names the address; the public one does not (a remote caller must not learn what this
+   * network's names resolve to).
    */
   @Override
   public InetAddress[] resolve(String host) throws FetchException {
-    String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    String bare =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     InetAddress[] addresses;
     try {
       addresses = lookup.all(bare);
@@ -127,7 +130,9 @@ public final class SsrfGuard implements HostPolicy {
         compatible &= b[i] == 0;
       }
       boolean nat64 =
-          (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff
+          (b[0] & 0xff) == 0x00
+              && (b[1] & 0xff) == 0x64
+              && (b[2] & 0xff) == 0xff
               && (b[3] & 0xff) == 0x9b;
       if (compatible || nat64) {
         byte[] v4 = {b[12], b[13], b[14], b[15]};

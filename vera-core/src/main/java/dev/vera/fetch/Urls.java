@@ -12,9 +12,9 @@ public final class Urls {
   private Urls() {}
 
   /**
-   * The URL without {@code user:password@}: credentials must not reach an id, a verdict, a
-   * stored correction or a log. Unparseable text loses everything up to the last {@code @}
-   * before the path.
+   * The URL without {@code user:password@}: credentials must not reach an id, a verdict, a stored
+   * correction or a log. Unparseable text loses everything up to the last {@code @} before the
+   * path.
    */
   public static @Nullable String withoutCredentials(@Nullable String url) {
     if (url == null || url.indexOf('@') < 0) {

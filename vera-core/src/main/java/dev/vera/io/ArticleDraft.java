@@ -51,7 +51,8 @@ final class ArticleDraft {
       s = Article.domainOf(u);
     }
     String i = blankToNull(id);
-    return new Article(i == null ? defaultId : i, t, body, date, u, s, label, splits, blankToNull(corpus));
+    return new Article(
+        i == null ? defaultId : i, t, body, date, u, s, label, splits, blankToNull(corpus));
   }
 
   /** The value stripped, or null when it is null or blank. */

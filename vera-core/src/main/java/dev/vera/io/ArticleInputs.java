@@ -50,9 +50,9 @@ public final class ArticleInputs {
   }
 
   /**
-   * The regular files a directory stands for, in the order {@link #open(Path, ReaderOptions)}
-   * reads them (links followed, hidden names skipped); what cannot be listed is left out here,
-   * since the reader reports it in its place.
+   * The regular files a directory stands for, in the order {@link #open(Path, ReaderOptions)} reads
+   * them (links followed, hidden names skipped); what cannot be listed is left out here, since the
+   * reader reports it in its place.
    */
   public static List<Path> regularFiles(Path directory) throws IOException {
     return DirectoryReader.readableFiles(directory);
@@ -68,8 +68,8 @@ public final class ArticleInputs {
   }
 
   /**
-   * Readers one after another, each created when its turn comes and closed when it is done, so
-   * that only one input is open at a time.
+   * Readers one after another, each created when its turn comes and closed when it is done, so that
+   * only one input is open at a time.
    */
   public static ArticleReader concat(List<Supplier<ArticleReader>> parts) {
     return new ConcatReader(parts);

@@ -21,9 +21,9 @@ public interface ArticleReader extends Closeable {
 
   /**
    * Returns the next record without necessarily parsing it, or null when the input is exhausted;
-   * {@link PendingRecord#parse()} then gives the outcome {@link #next()} would have returned.
-   * Calls of this and of {@link #next()} may be mixed; each consumes one record. Readers that
-   * cannot defer parsing return records already parsed.
+   * {@link PendingRecord#parse()} then gives the outcome {@link #next()} would have returned. Calls
+   * of this and of {@link #next()} may be mixed; each consumes one record. Readers that cannot
+   * defer parsing return records already parsed.
    *
    * @throws IOException only when the underlying stream itself fails, as for {@link #next()}
    */

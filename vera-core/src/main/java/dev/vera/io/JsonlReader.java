@@ -5,8 +5,8 @@ import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads one JSON object per line. Blank lines are skipped; each other line is one record, parsed
- * by {@link JsonlRecordParser} (known fields become the article; {@code split*} fields become its
+ * Reads one JSON object per line. Blank lines are skipped; each other line is one record, parsed by
+ * {@link JsonlRecordParser} (known fields become the article; {@code split*} fields become its
  * splits; unknown fields are ignored with one warning per field name and file, except a few extras
  * of well-known data sets). {@link #nextPending()} only splits and decodes lines, leaving the
  * parsing to the caller's threads.

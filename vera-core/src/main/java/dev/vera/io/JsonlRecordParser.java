@@ -232,5 +232,4 @@ final class JsonlRecordParser {
       default -> value.getNodeType().name().toLowerCase(Locale.ROOT);
     };
   }
-
 }

@@ -2,15 +2,15 @@ package dev.vera.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 
 /**
- * Writes output files so that a failure names the file: the operating system's own messages for
- * a failed write ("No space left on device", "Input/output error") do not say which.
+ * Writes output files so that a failure names the file: the operating system's own messages for a
+ * failed write ("No space left on device", "Input/output error") do not say which.
  */
 public final class OutputFiles {
   private OutputFiles() {}
@@ -25,8 +25,8 @@ public final class OutputFiles {
   }
 
   /**
-   * The same failure, saying which file could not be written and why; a message that already
-   * names the file (as the JDK's {@link FileSystemException}s do) keeps its reason.
+   * The same failure, saying which file could not be written and why; a message that already names
+   * the file (as the JDK's {@link FileSystemException}s do) keeps its reason.
    */
   public static IOException cannotWrite(Path file, IOException e) {
     String reason =

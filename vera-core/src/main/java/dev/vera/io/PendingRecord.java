@@ -9,10 +9,10 @@ import java.util.Objects;
  *
  * <p>{@link #where()} and {@link #chars()} are known at once. {@link #parse()} turns the record
  * into exactly the outcome {@link ArticleReader#next()} would have returned for it (it is the same
- * code); it has no side effects and may run on any thread, but once per record. Warnings the
- * record gives (such as an unknown field) are not sent while parsing; {@link #publishWarnings()}
- * sends them, and must be called after {@link #parse()}, one record at a time in input order, so
- * that warnings come out exactly as when reading with {@link ArticleReader#next()}.
+ * code); it has no side effects and may run on any thread, but once per record. Warnings the record
+ * gives (such as an unknown field) are not sent while parsing; {@link #publishWarnings()} sends
+ * them, and must be called after {@link #parse()}, one record at a time in input order, so that
+ * warnings come out exactly as when reading with {@link ArticleReader#next()}.
  */
 public abstract class PendingRecord {
 
@@ -63,7 +63,9 @@ public abstract class PendingRecord {
     public int chars() {
       if (outcome instanceof ReadOutcome.Parsed p) {
         return (int)
-            Math.min(Integer.MAX_VALUE, (long) p.article().title().length() + p.article().text().length());
+            Math.min(
+                Integer.MAX_VALUE,
+                (long) p.article().title().length() + p.article().text().length());
       }
       return 0;
     }

@@ -3,8 +3,8 @@ package dev.vera.io;
 import dev.vera.article.Article;
 
 /**
- * What reading one record gave: an article, or a problem that names the record. Readers never
- * throw for a bad record; they report it and go on with the next one, so a batch loses nothing.
+ * What reading one record gave: an article, or a problem that names the record. Readers never throw
+ * for a bad record; they report it and go on with the next one, so a batch loses nothing.
  */
 public sealed interface ReadOutcome permits ReadOutcome.Parsed, ReadOutcome.Rejected {
 

@@ -9,13 +9,13 @@ import java.util.Objects;
  * words, all publishers counted); the score is where that measure falls among the model's
  * validation articles, which come from the training corpora but were never trained on: an article
  * less similar to the training data than nearly all of them is outside the model's experience.
- * Measured leave-one-corpus-out, this separated a held-out collection's articles from the
- * training collections' own test articles better than vocabulary coverage (docs/evaluation.md).
+ * Measured leave-one-corpus-out, this separated a held-out collection's articles from the training
+ * collections' own test articles better than vocabulary coverage (docs/evaluation.md).
  *
  * @param k how many nearest training articles the measure averages
  * @param reference the validation articles' measures, ascending
- * @param flagBelow the score under which an article is flagged as outside the model's
- *     experience: the share of in-domain articles a user accepts to see flagged
+ * @param flagBelow the score under which an article is flagged as outside the model's experience:
+ *     the share of in-domain articles a user accepts to see flagged
  */
 public record ApplicabilityModel(int k, double[] reference, double flagBelow) {
 
@@ -23,9 +23,9 @@ public record ApplicabilityModel(int k, double[] reference, double flagBelow) {
   public static final int DEFAULT_K = 10;
 
   /**
-   * The default flag level: one in-domain article in ten is flagged. Chosen leave-one-corpus-out
-   * on the known corpora, where setting the flagged articles aside helped the rest more at this
-   * level than at one in twenty (docs/evaluation.md).
+   * The default flag level: one in-domain article in ten is flagged. Chosen leave-one-corpus-out on
+   * the known corpora, where setting the flagged articles aside helped the rest more at this level
+   * than at one in twenty (docs/evaluation.md).
    */
   public static final double DEFAULT_FLAG_BELOW = 0.10;
 
@@ -106,7 +106,12 @@ public record ApplicabilityModel(int k, double[] reference, double flagBelow) {
 
   @Override
   public String toString() {
-    return "ApplicabilityModel[k=" + k + ", " + reference.length + " reference articles, flag below "
-        + flagBelow + "]";
+    return "ApplicabilityModel[k="
+        + k
+        + ", "
+        + reference.length
+        + " reference articles, flag below "
+        + flagBelow
+        + "]";
   }
 }

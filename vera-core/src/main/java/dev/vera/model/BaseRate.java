@@ -14,12 +14,15 @@ public final class BaseRate {
    */
   public static double check(double rate) {
     if (!(rate > 0 && rate < 1)) {
-      throw new IllegalArgumentException("a base rate must lie strictly between 0 and 1, was " + rate);
+      throw new IllegalArgumentException(
+          "a base rate must lie strictly between 0 and 1, was " + rate);
     }
     return rate;
   }
 
-  /** The log-odds shift from a feed with share {@code from} of fake to one with share {@code to}. */
+  /**
+   * The log-odds shift from a feed with share {@code from} of fake to one with share {@code to}.
+   */
   public static double shift(double to, double from) {
     return LogisticFit.logit(to) - LogisticFit.logit(from);
   }

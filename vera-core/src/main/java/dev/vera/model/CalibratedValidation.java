@@ -30,9 +30,12 @@ record CalibratedValidation(
     double[] logOdds = new double[valid.size()];
     for (int i = 0; i < logOdds.length; i++) {
       logOdds[i] =
-          domain == null ? calibrator.logOdds(validScore[i]) : domain.logOdds(validScore[i], near.share()[i]);
+          domain == null
+              ? calibrator.logOdds(validScore[i])
+              : domain.logOdds(validScore[i], near.share()[i]);
     }
     int corpora = domains ? mix.corpora().size() : 0;
-    return new CalibratedValidation(domain, logOdds, valid.curve(logOdds, mix.referenceRate(), corpora), corpora);
+    return new CalibratedValidation(
+        domain, logOdds, valid.curve(logOdds, mix.referenceRate(), corpora), corpora);
   }
 }

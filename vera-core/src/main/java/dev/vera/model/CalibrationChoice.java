@@ -9,19 +9,20 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Platt calibrator kept, and how it was chosen, for the model card. Platt scaling is fitted
- * on the validation part, or, when the training articles have out-of-fold scores, possibly on
- * those (many points, and the validation part stays unseen): the one with the lower validation
- * log-loss is kept, the validation part's own fit being judged by 2-fold cross-validation within
- * it so that neither is scored in-sample. Every fit weighs articles as training did and carries
- * each corpus's offset from the reference rate.
+ * The Platt calibrator kept, and how it was chosen, for the model card. Platt scaling is fitted on
+ * the validation part, or, when the training articles have out-of-fold scores, possibly on those
+ * (many points, and the validation part stays unseen): the one with the lower validation log-loss
+ * is kept, the validation part's own fit being judged by 2-fold cross-validation within it so that
+ * neither is scored in-sample. Every fit weighs articles as training did and carries each corpus's
+ * offset from the reference rate.
  */
 record CalibrationChoice(PlattCalibrator calibrator, String description) {
 
   static CalibrationChoice choose(
       ScoreStacker.StackedScores stacked, TrainingRows rows, ValidationRows valid, long seed) {
     double[] validScore = stacked.valid();
-    PlattCalibrator onValid = PlattCalibrator.fit(validScore, valid.fake(), valid.weights(), valid.offsets());
+    PlattCalibrator onValid =
+        PlattCalibrator.fit(validScore, valid.fake(), valid.weights(), valid.offsets());
     if (stacked.train() == null) {
       return new CalibrationChoice(onValid, "platt on the validation part");
     }
@@ -40,7 +41,8 @@ record CalibrationChoice(PlattCalibrator calibrator, String description) {
             crossLoss,
             validLoss);
     if (crossLoss <= validLoss) {
-      return new CalibrationChoice(crossFitted, "platt on 5-fold out-of-fold training scores; " + losses);
+      return new CalibrationChoice(
+          crossFitted, "platt on 5-fold out-of-fold training scores; " + losses);
     }
     return new CalibrationChoice(onValid, "platt on the validation part; " + losses);
   }
@@ -90,11 +92,15 @@ record CalibrationChoice(PlattCalibrator calibrator, String description) {
   }
 
   /**
-   * Weighted log-loss of a calibrator on the validation articles (of one half, when {@code
-   * halves} is given), each at its own corpus's base rate.
+   * Weighted log-loss of a calibrator on the validation articles (of one half, when {@code halves}
+   * is given), each at its own corpus's base rate.
    */
   private static double logLoss(
-      PlattCalibrator cal, double[] score, ValidationRows valid, int @Nullable [] halves, int half) {
+      PlattCalibrator cal,
+      double[] score,
+      ValidationRows valid,
+      int @Nullable [] halves,
+      int half) {
     double loss = 0;
     for (int i = 0; i < valid.size(); i++) {
       if (halves != null && halves[i] != half) {

@@ -9,8 +9,8 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The collections a model was trained on, how much each counted, and the base rate of fake that
- * its probabilities assume. An article's weight in the fit is {@code n_c^-balance} for a corpus of
+ * The collections a model was trained on, how much each counted, and the base rate of fake that its
+ * probabilities assume. An article's weight in the fit is {@code n_c^-balance} for a corpus of
  * {@code n_c} training articles, scaled so that the weights average 1: {@code balance} 0 counts
  * every article alike (a large corpus dominates), 1 gives every corpus the same total weight.
  *
@@ -89,7 +89,9 @@ public record CorpusMix(double balance, List<Corpus> corpora) {
     return null;
   }
 
-  /** The position of the article's corpus in {@link #corpora()}, or -1 when it is not one of them. */
+  /**
+   * The position of the article's corpus in {@link #corpora()}, or -1 when it is not one of them.
+   */
   public int indexOf(Article article) {
     String name = corpusOf(article);
     for (int i = 0; i < corpora.size(); i++) {

@@ -14,19 +14,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Vera's fast credibility model: a calibrated logistic regression over hashed TF-IDF text
- * features and style features, with the publisher's reputation kept as separate evidence.
- * Immutable and thread-safe; the one scoring path behind the CLI, the server and batch jobs.
+ * Vera's fast credibility model: a calibrated logistic regression over hashed TF-IDF text features
+ * and style features, with the publisher's reputation kept as separate evidence. Immutable and
+ * thread-safe; the one scoring path behind the CLI, the server and batch jobs.
  */
 public final class CredibilityModel {
   /** Sentences beyond this many are not tried one by one when explaining (cost is linear). */
@@ -44,8 +44,10 @@ public final class CredibilityModel {
   private final @Nullable ScoreStack stack;
   private final @Nullable EmbeddingHead embedding;
   private final ModelScope scope;
+
   /** Thresholds already worked out, by base rate and whether the source is used. */
   private final Map<String, Double> thresholds = new ConcurrentHashMap<>();
+
   /** Each corpus's cut, by base rate and whether the source is used. */
   private final Map<String, double[]> cuts = new ConcurrentHashMap<>();
 
@@ -63,7 +65,18 @@ public final class CredibilityModel {
       SourceCombiner combiner,
       long[] trainingHashes,
       ModelCard card) {
-    this(vectorizer, weights, intercept, calibrator, reputation, combiner, trainingHashes, card, null, null, null);
+    this(
+        vectorizer,
+        weights,
+        intercept,
+        calibrator,
+        reputation,
+        combiner,
+        trainingHashes,
+        card,
+        null,
+        null,
+        null);
   }
 
   /**
@@ -74,10 +87,10 @@ public final class CredibilityModel {
    * @param stack the combination of the linear score with the neighbours' evidence and the
    *     embedding's score, or null when the model has neither
    * @param embedding the sentence-embedding classifier, or null
-   * @throws IllegalArgumentException when the parts do not go together, or the embedding was
-   *     fitted on another encoder than the one bundled with this Vera
-   * @throws EncoderUnavailableException when the model has an embedding and the encoder's
-   *     module is not on the class path
+   * @throws IllegalArgumentException when the parts do not go together, or the embedding was fitted
+   *     on another encoder than the one bundled with this Vera
+   * @throws EncoderUnavailableException when the model has an embedding and the encoder's module is
+   *     not on the class path
    */
   public CredibilityModel(
       TextVectorizer vectorizer,
@@ -91,8 +104,19 @@ public final class CredibilityModel {
       @Nullable NeighbourIndex neighbours,
       @Nullable ScoreStack stack,
       @Nullable EmbeddingHead embedding) {
-    this(vectorizer, weights, intercept, calibrator, reputation, combiner, trainingHashes, card,
-        neighbours, stack, embedding, null);
+    this(
+        vectorizer,
+        weights,
+        intercept,
+        calibrator,
+        reputation,
+        combiner,
+        trainingHashes,
+        card,
+        neighbours,
+        stack,
+        embedding,
+        null);
   }
 
   /**
@@ -121,7 +145,8 @@ public final class CredibilityModel {
           "a score stack goes with the neighbours it reads or an embedding head, and only then");
     }
     if (scope != null && scope.applicability() != null && neighbours == null) {
-      throw new IllegalArgumentException("applicability is measured on a neighbour index; the model has none");
+      throw new IllegalArgumentException(
+          "applicability is measured on a neighbour index; the model has none");
     }
     if (embedding != null) {
       if (!SentenceEncoder.available()) {
@@ -139,7 +164,10 @@ public final class CredibilityModel {
     }
     if (weights.length != vectorizer.config().dimension()) {
       throw new IllegalArgumentException(
-          "weights have " + weights.length + " entries, features " + vectorizer.config().dimension());
+          "weights have "
+              + weights.length
+              + " entries, features "
+              + vectorizer.config().dimension());
     }
     this.vectorizer = vectorizer;
     this.weights = weights;
@@ -192,7 +220,11 @@ public final class CredibilityModel {
     DomainCalibration domain = scope.domainCalibration();
     if (domain == null) {
       return new Reading(
-          calibrator.logOdds(score), near, query == null ? 0 : query.familiarity(), share, calibrator.a());
+          calibrator.logOdds(score),
+          near,
+          query == null ? 0 : query.familiarity(),
+          share,
+          calibrator.a());
     }
     return new Reading(
         domain.logOdds(score, share), near, query.familiarity(), share, domain.slope(share));
@@ -242,14 +274,21 @@ public final class CredibilityModel {
     Label label = p >= threshold ? Label.FAKE : Label.REAL;
     ApplicabilityModel a = scope.applicability();
     return new Verdict(
-        article.id(), label, p, textP, threshold, options.useSource(), source, rate,
+        article.id(),
+        label,
+        p,
+        textP,
+        threshold,
+        options.useSource(),
+        source,
+        rate,
         a == null ? null : a.assess(text.familiarity()));
   }
 
   /**
-   * The decision threshold for an article whose nearest training articles come from the corpora
-   * in shares {@code share}: each corpus's cut from its own validation articles, mixed by the
-   * shares (the pooled cut when the curve knows no corpora or the share is unknown).
+   * The decision threshold for an article whose nearest training articles come from the corpora in
+   * shares {@code share}: each corpus's cut from its own validation articles, mixed by the shares
+   * (the pooled cut when the curve knows no corpora or the share is unknown).
    */
   private double threshold(double rate, boolean useSource, double @Nullable [] share) {
     DecisionCurve curve = useSource ? scope.sourceCurve() : scope.textCurve();
@@ -306,9 +345,9 @@ public final class CredibilityModel {
   }
 
   /**
-   * Judges an article and says why: the phrases (with character n-grams folded into the words
-   * they came from), the sentences whose removal moves the probability most, and the style
-   * features, each with its weight.
+   * Judges an article and says why: the phrases (with character n-grams folded into the words they
+   * came from), the sentences whose removal moves the probability most, and the style features,
+   * each with its weight.
    *
    * @param topK how many phrases per direction and sentences to return
    * @param sentences whether to measure sentence effects (one extra scoring per sentence)
@@ -326,52 +365,52 @@ public final class CredibilityModel {
     WordTerms words = neighbours == null ? null : WordTerms.forThread(NeighbourIndex.HASH_BITS);
     double dot =
         vectorizer.visitContributions(
-        article,
-        weights,
-        words,
-        (space, term, start, end, contribution) -> {
-          String part = space.part() == FeatureSpace.Part.TITLE ? "title" : "body";
-          if (space.kind() == FeatureSpace.Kind.WORDS) {
-            String phrase = term.toString();
-            byPart
-                .get(space.part().ordinal())
-                .computeIfAbsent(phrase, k -> new PhraseAccumulator(part, phrase))
-                .add(contribution, start, end);
-            return;
-          }
-          if (lastChunk[0] != null
-              && lastChunkKey[0] == space.ordinal()
-              && lastChunkKey[1] == start
-              && lastChunkKey[2] == end) {
-            lastChunk[0].addToLast(contribution);
-            return;
-          }
-          // Credited to the word it was cut from, without the punctuation around it, so that
-          // "wednesday." and "wednesday" are one phrase with one span.
-          String text = space.textOf(article);
-          int from = start;
-          int to = end;
-          while (from < to && !Character.isLetterOrDigit(text.charAt(from))) {
-            from++;
-          }
-          while (to > from && !Character.isLetterOrDigit(text.charAt(to - 1))) {
-            to--;
-          }
-          if (from == to) {
-            from = start;
-            to = end;
-          }
-          String phrase = text.substring(from, to).toLowerCase(Locale.ROOT);
-          PhraseAccumulator acc =
-              byPart
-                  .get(space.part().ordinal())
-                  .computeIfAbsent(phrase, k -> new PhraseAccumulator(part, phrase));
-          acc.add(contribution, from, to);
-          lastChunk[0] = acc;
-          lastChunkKey[0] = space.ordinal();
-          lastChunkKey[1] = start;
-          lastChunkKey[2] = end;
-        });
+            article,
+            weights,
+            words,
+            (space, term, start, end, contribution) -> {
+              String part = space.part() == FeatureSpace.Part.TITLE ? "title" : "body";
+              if (space.kind() == FeatureSpace.Kind.WORDS) {
+                String phrase = term.toString();
+                byPart
+                    .get(space.part().ordinal())
+                    .computeIfAbsent(phrase, k -> new PhraseAccumulator(part, phrase))
+                    .add(contribution, start, end);
+                return;
+              }
+              if (lastChunk[0] != null
+                  && lastChunkKey[0] == space.ordinal()
+                  && lastChunkKey[1] == start
+                  && lastChunkKey[2] == end) {
+                lastChunk[0].addToLast(contribution);
+                return;
+              }
+              // Credited to the word it was cut from, without the punctuation around it, so that
+              // "wednesday." and "wednesday" are one phrase with one span.
+              String text = space.textOf(article);
+              int from = start;
+              int to = end;
+              while (from < to && !Character.isLetterOrDigit(text.charAt(from))) {
+                from++;
+              }
+              while (to > from && !Character.isLetterOrDigit(text.charAt(to - 1))) {
+                to--;
+              }
+              if (from == to) {
+                from = start;
+                to = end;
+              }
+              String phrase = text.substring(from, to).toLowerCase(Locale.ROOT);
+              PhraseAccumulator acc =
+                  byPart
+                      .get(space.part().ordinal())
+                      .computeIfAbsent(phrase, k -> new PhraseAccumulator(part, phrase));
+              acc.add(contribution, from, to);
+              lastChunk[0] = acc;
+              lastChunkKey[0] = space.ordinal();
+              lastChunkKey[1] = start;
+              lastChunkKey[2] = end;
+            });
     // The same reading predict() makes, from the same pass that found the phrases.
     Reading reading = reading(article, dot + intercept, words);
     NeighbourEvidence near = reading.near();
@@ -382,7 +421,9 @@ public final class CredibilityModel {
     // The neighbours' part is told against an article with no similar known story at all, so
     // that its sign says which way they push; the rest of that reference goes to the base.
     NeighbourEvidence noNeighbours =
-        neighbours == null ? null : NeighbourEvidence.none(neighbours.settings().k(), neighbours.prior());
+        neighbours == null
+            ? null
+            : NeighbourEvidence.none(neighbours.settings().k(), neighbours.prior());
     double neighbourReference = stack == null ? 0 : stack.neighbourShare(noNeighbours);
     // Phrases, neighbours and the base are told in log-odds at the verdict's base rate.
     double shift = BaseRate.shift(verdict.baseRate(), scope.mix().referenceRate());
@@ -412,10 +453,13 @@ public final class CredibilityModel {
             new Explanation.StyleEvidence(
                 StyleFeatures.NAMES.get(i), values[i], std[i] * weights[base + i] * slope));
       }
-      style.sort(Comparator.comparingDouble((Explanation.StyleEvidence s) -> -Math.abs(s.weight())));
+      style.sort(
+          Comparator.comparingDouble((Explanation.StyleEvidence s) -> -Math.abs(s.weight())));
     }
     List<Explanation.SentenceEffect> effects =
-        sentences ? sentenceEffects(article, verdict.textProbabilityFake(), shift, topK) : List.of();
+        sentences
+            ? sentenceEffects(article, verdict.textProbabilityFake(), shift, topK)
+            : List.of();
     // What an article with no features at all would score: everything not credited to a
     // phrase, a style feature or the neighbours.
     double calibrationIntercept =
@@ -437,9 +481,7 @@ public final class CredibilityModel {
         style,
         base,
         near == null ? null : new Explanation.NeighbourShare(near, neighbourWeight),
-        embedding == null || stack == null
-            ? null
-            : calibration * stack.embeddingWeight() * emb);
+        embedding == null || stack == null ? null : calibration * stack.embeddingWeight() * emb);
   }
 
   private List<Explanation.SentenceEffect> sentenceEffects(
@@ -483,8 +525,18 @@ public final class CredibilityModel {
           "a card of model " + newCard.modelId() + " does not describe model " + card.modelId());
     }
     return new CredibilityModel(
-        vectorizer, weights, intercept, calibrator, reputation, combiner, trainingHashes, newCard,
-        neighbours, stack, embedding, scope);
+        vectorizer,
+        weights,
+        intercept,
+        calibrator,
+        reputation,
+        combiner,
+        trainingHashes,
+        newCard,
+        neighbours,
+        stack,
+        embedding,
+        scope);
   }
 
   public TextVectorizer vectorizer() {

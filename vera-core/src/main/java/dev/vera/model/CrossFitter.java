@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * Cross-fitting over the training rows: each row's score comes from a model fitted without its
- * fold. The stack and the calibration are trained on such scores because they must see scores
- * as the model gives them to articles it never saw. The folds are stratified and seeded, and the
- * same for every classifier cross-fitted in one run, so their scores stack fold by fold.
+ * fold. The stack and the calibration are trained on such scores because they must see scores as
+ * the model gives them to articles it never saw. The folds are stratified and seeded, and the same
+ * for every classifier cross-fitted in one run, so their scores stack fold by fold.
  */
 final class CrossFitter {
   static final int FOLDS = 5;

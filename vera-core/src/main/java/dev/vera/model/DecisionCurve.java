@@ -5,14 +5,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where to cut for a feed with a given share of fake. The validation articles' calibrated
- * log-odds (at the model's reference base rate) and labels are kept; for a base rate {@code π}
- * they are reweighted as a feed with that share would hold them (fakes to total {@code π}, credible
- * articles {@code 1 - π}: the class-conditional scores stay those of validation) and the cut that
- * maximizes macro-F1 on them is taken. The cut is a fixed point on the reference scale, so the
- * same article gets the same cut whatever rate its probability is expressed at; it moves only
- * when the share of fake changes. At the reference rate it is the ordinary macro-F1 cut on the
- * (corpus-weighted) validation part.
+ * Where to cut for a feed with a given share of fake. The validation articles' calibrated log-odds
+ * (at the model's reference base rate) and labels are kept; for a base rate {@code π} they are
+ * reweighted as a feed with that share would hold them (fakes to total {@code π}, credible articles
+ * {@code 1 - π}: the class-conditional scores stay those of validation) and the cut that maximizes
+ * macro-F1 on them is taken. The cut is a fixed point on the reference scale, so the same article
+ * gets the same cut whatever rate its probability is expressed at; it moves only when the share of
+ * fake changes. At the reference rate it is the ordinary macro-F1 cut on the (corpus-weighted)
+ * validation part.
  *
  * @param logOdds per validation article, its calibrated log-odds of fake at the reference rate
  * @param fake per validation article, its label
@@ -22,7 +22,12 @@ import org.jspecify.annotations.Nullable;
  * @param corpora how many training corpora there are (0 when the curve knows none)
  */
 public record DecisionCurve(
-    double[] logOdds, boolean[] fake, double[] weight, double referenceRate, int[] corpus, int corpora) {
+    double[] logOdds,
+    boolean[] fake,
+    double[] weight,
+    double referenceRate,
+    int[] corpus,
+    int corpora) {
 
   /** How many validation articles the pooled cut counts for when pulling a corpus's own cut. */
   public static final double SHRINK = 100;
@@ -32,7 +37,8 @@ public record DecisionCurve(
         || logOdds.length != weight.length
         || logOdds.length != corpus.length
         || logOdds.length == 0) {
-      throw new IllegalArgumentException("a decision curve needs one score, label, weight and corpus per article");
+      throw new IllegalArgumentException(
+          "a decision curve needs one score, label, weight and corpus per article");
     }
     BaseRate.check(referenceRate);
     for (int c : corpus) {
@@ -85,8 +91,8 @@ public record DecisionCurve(
   }
 
   /**
-   * The cut for an article whose nearest training articles come from the corpora in shares
-   * {@code share} (the pooled cut when null), from {@link #cuts}.
+   * The cut for an article whose nearest training articles come from the corpora in shares {@code
+   * share} (the pooled cut when null), from {@link #cuts}.
    */
   public static double cut(double[] cuts, double @Nullable [] share) {
     if (share == null) {
@@ -127,8 +133,8 @@ public record DecisionCurve(
   }
 
   /**
-   * The cut on the reference-rate log-odds for a feed with share {@code rate} of fake: an
-   * article is fake when its reference log-odds are at or above it.
+   * The cut on the reference-rate log-odds for a feed with share {@code rate} of fake: an article
+   * is fake when its reference log-odds are at or above it.
    */
   public double cut(double rate) {
     BaseRate.check(rate);
@@ -187,12 +193,20 @@ public record DecisionCurve(
   @Override
   public int hashCode() {
     return Objects.hash(
-        Arrays.hashCode(logOdds), Arrays.hashCode(fake), Arrays.hashCode(weight), referenceRate,
-        Arrays.hashCode(corpus), corpora);
+        Arrays.hashCode(logOdds),
+        Arrays.hashCode(fake),
+        Arrays.hashCode(weight),
+        referenceRate,
+        Arrays.hashCode(corpus),
+        corpora);
   }
 
   @Override
   public String toString() {
-    return "DecisionCurve[" + logOdds.length + " validation articles, reference rate " + referenceRate + "]";
+    return "DecisionCurve["
+        + logOdds.length
+        + " validation articles, reference rate "
+        + referenceRate
+        + "]";
   }
 }

@@ -6,14 +6,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Calibration that knows which training collection an article looks like. A text score is
- * sharper on one collection than on another, so one slope for all leaves each collection
- * miscalibrated (docs/evaluation.md). Here each corpus has its own Platt fit on its own
- * validation articles, pulled toward the pooled fit by {@link #SHRINK} articles' worth, and an
- * article is calibrated with the mixture of those fits weighted by the share of its nearest
- * training articles that each corpus holds ({@link NeighbourIndex.Query#corpusShare()}). An
- * article like no training article at all gets the pooled fit. The log-odds are at the model's
- * reference base rate, as the pooled fit's.
+ * Calibration that knows which training collection an article looks like. A text score is sharper
+ * on one collection than on another, so one slope for all leaves each collection miscalibrated
+ * (docs/evaluation.md). Here each corpus has its own Platt fit on its own validation articles,
+ * pulled toward the pooled fit by {@link #SHRINK} articles' worth, and an article is calibrated
+ * with the mixture of those fits weighted by the share of its nearest training articles that each
+ * corpus holds ({@link NeighbourIndex.Query#corpusShare()}). An article like no training article at
+ * all gets the pooled fit. The log-odds are at the model's reference base rate, as the pooled
+ * fit's.
  *
  * @param corpora the training corpora, in the index's order
  * @param slope per corpus, its slope
@@ -29,15 +29,16 @@ public record DomainCalibration(
   public DomainCalibration {
     corpora = List.copyOf(corpora);
     if (slope.length != corpora.size() || intercept.length != corpora.size()) {
-      throw new IllegalArgumentException("domain calibration needs one slope and intercept per corpus");
+      throw new IllegalArgumentException(
+          "domain calibration needs one slope and intercept per corpus");
     }
     slope = slope.clone();
     intercept = intercept.clone();
   }
 
   /**
-   * Fits each corpus's calibration on its validation articles, each carrying its corpus's
-   * log-odds offset from the reference base rate, and pulls it toward {@code pooled}.
+   * Fits each corpus's calibration on its validation articles, each carrying its corpus's log-odds
+   * offset from the reference base rate, and pulls it toward {@code pooled}.
    *
    * @param corpus per validation article, its corpus's position in {@code corpora}
    */
@@ -83,7 +84,9 @@ public record DomainCalibration(
     return new DomainCalibration(corpora, a, b, pooled);
   }
 
-  /** The calibrated log-odds (reference base rate) of a score, for an article of that corpus share. */
+  /**
+   * The calibrated log-odds (reference base rate) of a score, for an article of that corpus share.
+   */
   public double logOdds(double score, double @Nullable [] share) {
     return slope(share) * score + intercept(share);
   }
@@ -138,7 +141,14 @@ public record DomainCalibration(
 
   @Override
   public String toString() {
-    return "DomainCalibration[" + corpora + ", slope=" + Arrays.toString(slope) + ", intercept="
-        + Arrays.toString(intercept) + ", pooled=" + pooled + "]";
+    return "DomainCalibration["
+        + corpora
+        + ", slope="
+        + Arrays.toString(slope)
+        + ", intercept="
+        + Arrays.toString(intercept)
+        + ", pooled="
+        + pooled
+        + "]";
   }
 }

@@ -4,14 +4,14 @@ import dev.vera.article.Article;
 import dev.vera.embed.ArticleEmbedder;
 import dev.vera.embed.SentenceEncoder;
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * A logistic-regression score over an article's sentence embedding ({@link ArticleEmbedder}):
- * what a pretrained encoder's reading of the text adds to the n-grams. Its score enters the
- * {@link ScoreStack} beside the linear score. The encoder is the one bundled with Vera; a model
- * trained with another refuses to load.
+ * A logistic-regression score over an article's sentence embedding ({@link ArticleEmbedder}): what
+ * a pretrained encoder's reading of the text adds to the n-grams. Its score enters the {@link
+ * ScoreStack} beside the linear score. The encoder is the one bundled with Vera; a model trained
+ * with another refuses to load.
  *
  * @param encoderId the {@link SentenceEncoder#id()} the weights were fitted on
  * @param bodyWindows how many body windows the embedder reads
@@ -19,7 +19,8 @@ import java.util.List;
  * @param bias the intercept
  * @param c the inverse regularization strength chosen on validation
  */
-public record EmbeddingHead(String encoderId, int bodyWindows, float[] weights, double bias, double c) {
+public record EmbeddingHead(
+    String encoderId, int bodyWindows, float[] weights, double bias, double c) {
 
   /**
    * How to train a head.

@@ -13,14 +13,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The sentence-embedding classifier: L2 logistic regression (LIBLINEAR) over the article
- * embeddings, C chosen by validation ROC-AUC, then out-of-fold scores of the training articles
- * at that C (the same folds as the linear score's) for the stack.
+ * embeddings, C chosen by validation ROC-AUC, then out-of-fold scores of the training articles at
+ * that C (the same folds as the linear score's) for the stack.
  */
 final class EmbeddingHeadFitter {
   private final EmbeddingHead.Settings settings;
   private final @Nullable Path cacheDirectory;
 
-  /** @param cacheDirectory where embeddings are kept between runs, or null for nowhere */
+  /**
+   * @param cacheDirectory where embeddings are kept between runs, or null for nowhere
+   */
   EmbeddingHeadFitter(EmbeddingHead.Settings settings, @Nullable Path cacheDirectory) {
     this.settings = settings;
     this.cacheDirectory = cacheDirectory;
@@ -32,21 +34,30 @@ final class EmbeddingHeadFitter {
   /** A weight vector and the C it was fitted at. */
   private record Choice(double c, double[] weights) {}
 
-  EmbeddingFit fit(TrainingRows rows, ValidationRows valid, CrossFitter folds, ProgressListener progress) {
+  EmbeddingFit fit(
+      TrainingRows rows, ValidationRows valid, CrossFitter folds, ProgressListener progress) {
     SentenceEncoder encoder = SentenceEncoder.bundled();
     ArticleEmbedder embedder = new ArticleEmbedder(encoder, settings.bodyWindows());
-    EmbeddingCache cache = EmbeddingCache.open(cacheDirectory, encoder.id(), settings.bodyWindows());
+    EmbeddingCache cache =
+        EmbeddingCache.open(cacheDirectory, encoder.id(), settings.bodyWindows());
     List<Article> train = rows.articles();
     float[][] trainE =
-        cache.embedAll(embedder::embed, train, d -> progress.update("embedding training articles", d, train.size()));
+        cache.embedAll(
+            embedder::embed,
+            train,
+            d -> progress.update("embedding training articles", d, train.size()));
     float[][] validE =
         cache.embedAll(
-            embedder::embed, valid.articles(), d -> progress.update("embedding validation articles", d, valid.size()));
+            embedder::embed,
+            valid.articles(),
+            d -> progress.update("embedding validation articles", d, valid.size()));
     // A cache that cannot be written only makes the next run embed again.
     cache.save();
     SparseRows trainX = dense(trainE);
     Choice best = chooseC(trainX, rows, dense(validE), valid, progress);
-    double[] oof = folds.outOfFold(classifier(trainX, rows, best.c()), "cross-fitting the embedding classifier", progress);
+    double[] oof =
+        folds.outOfFold(
+            classifier(trainX, rows, best.c()), "cross-fitting the embedding classifier", progress);
     int dims = ArticleEmbedder.DIMENSION;
     float[] weights = new float[dims];
     for (int i = 0; i < dims; i++) {
@@ -54,7 +65,8 @@ final class EmbeddingHeadFitter {
     }
     // The head scores with the float weights it stores, so training and scoring agree exactly.
     EmbeddingHead head =
-        new EmbeddingHead(encoder.id(), settings.bodyWindows(), weights, best.weights()[dims], best.c());
+        new EmbeddingHead(
+            encoder.id(), settings.bodyWindows(), weights, best.weights()[dims], best.c());
     double[] validScores = new double[valid.size()];
     for (int i = 0; i < validScores.length; i++) {
       validScores[i] = head.score(validE[i]);
@@ -64,7 +76,11 @@ final class EmbeddingHeadFitter {
 
   /** The candidate C whose fit ranks the validation articles best (the first among equals). */
   private Choice chooseC(
-      SparseRows trainX, TrainingRows rows, SparseRows validX, ValidationRows valid, ProgressListener progress) {
+      SparseRows trainX,
+      TrainingRows rows,
+      SparseRows validX,
+      ValidationRows valid,
+      ProgressListener progress) {
     int dims = ArticleEmbedder.DIMENSION;
     Choice best = new Choice(settings.cGrid().get(0), null);
     double bestAuc = -1;
@@ -72,7 +88,8 @@ final class EmbeddingHeadFitter {
     for (double c : settings.cGrid()) {
       progress.update("fitting the embedding classifier, C=" + c, tried++, settings.cGrid().size());
       double[] w =
-          WeightedLogisticRegression.fit(trainX, rows.fake(), rows.weights(), c, TrainingRows.EPSILON, null);
+          WeightedLogisticRegression.fit(
+              trainX, rows.fake(), rows.weights(), c, TrainingRows.EPSILON, null);
       double[] score = new double[valid.size()];
       for (int i = 0; i < score.length; i++) {
         score[i] = TrainingRows.textScore(validX, i, w, dims);
@@ -97,7 +114,8 @@ final class EmbeddingHeadFitter {
             ws[i] = 0;
           }
         }
-        return WeightedLogisticRegression.fit(trainX, rows.fake(), ws, c, TrainingRows.EPSILON, null);
+        return WeightedLogisticRegression.fit(
+            trainX, rows.fake(), ws, c, TrainingRows.EPSILON, null);
       }
 
       @Override

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param sentences sentences of the body whose removal changes the probability most
  * @param style the style features and their contributions
  * @param intercept the score of an article with no features at all
- * @param neighbours what the most similar training articles say and their share of the log-odds,
- *     or null when the model reads no neighbours
+ * @param neighbours what the most similar training articles say and their share of the log-odds, or
+ *     null when the model reads no neighbours
  * @param embedding the sentence-embedding classifier's share of the log-odds, or null when the
  *     model has none
  */
@@ -32,8 +32,8 @@ public record Explanation(
   public record NeighbourShare(NeighbourEvidence evidence, double weight) {}
 
   /**
-   * A word or word pair and its summed contribution over all its occurrences, character n-grams
-   * of the word included.
+   * A word or word pair and its summed contribution over all its occurrences, character n-grams of
+   * the word included.
    *
    * @param part {@code title} or {@code body}
    * @param phrase the phrase, lower case

@@ -10,14 +10,14 @@ import java.util.List;
 /**
  * Trains a {@link CredibilityModel}: TF-IDF features fitted on the training part, an L2 logistic
  * regression per candidate C (each corpus weighted as {@link CorpusMix} says, with an intercept of
- * its own), and on the validation part the choice of C ({@link RegularizationSearch}), the stack
- * of the linear score with neighbours and embeddings over cross-fitted scores ({@link
- * ScoreStacker}, {@link CrossFitter}), the Platt calibration ({@link CalibrationChoice}), per-corpus
- * calibration and the decision curve ({@link CalibratedValidation}), the applicability reference
- * ({@link ValidationNeighbourhood}), and the source evidence ({@link SourceEvidenceFitter}). The
- * test part, when given, is scored once at the end for the model card ({@link ModelCardBuilder})
- * and influences nothing. Deterministic: the same articles and configuration give the same model
- * file, whatever the {@link TrainingEnvironment} (but for the card's date, which is its clock's).
+ * its own), and on the validation part the choice of C ({@link RegularizationSearch}), the stack of
+ * the linear score with neighbours and embeddings over cross-fitted scores ({@link ScoreStacker},
+ * {@link CrossFitter}), the Platt calibration ({@link CalibrationChoice}), per-corpus calibration
+ * and the decision curve ({@link CalibratedValidation}), the applicability reference ({@link
+ * ValidationNeighbourhood}), and the source evidence ({@link SourceEvidenceFitter}). The test part,
+ * when given, is scored once at the end for the model card ({@link ModelCardBuilder}) and
+ * influences nothing. Deterministic: the same articles and configuration give the same model file,
+ * whatever the {@link TrainingEnvironment} (but for the card's date, which is its clock's).
  */
 public final class LinearTrainer {
   private final TrainingConfig config;
@@ -33,7 +33,9 @@ public final class LinearTrainer {
     this.environment = environment;
   }
 
-  /** Trains on {@code data.train()}, tunes on {@code data.valid()}, reports on {@code data.test()}. */
+  /**
+   * Trains on {@code data.train()}, tunes on {@code data.valid()}, reports on {@code data.test()}.
+   */
   public CredibilityModel train(TrainingSet data, ProgressListener progress) {
     data.requireHeldOutUnseen();
     Parts parts = Parts.of(data, config.corpusBalance());
@@ -47,7 +49,8 @@ public final class LinearTrainer {
    * @param train those and the analysts' corrections
    * @param mix the corpora, counting their own articles (a correction weighs correctionWeight)
    */
-  private record Parts(List<Article> corpusTrain, List<Article> train, List<Article> valid, CorpusMix mix) {
+  private record Parts(
+      List<Article> corpusTrain, List<Article> train, List<Article> valid, CorpusMix mix) {
     static Parts of(TrainingSet data, double corpusBalance) {
       List<Article> corpusTrain = labelled(data.train(), "training");
       List<Article> valid = labelled(data.valid(), "validation");
@@ -73,17 +76,22 @@ public final class LinearTrainer {
     TextFit text = fitText(data, parts, progress);
     ValidationRows valid = text.valid();
     TrainingRows rows = text.rows();
-    CalibrationChoice calibration = CalibrationChoice.choose(text.stacked(), rows, valid, config.seed());
-    ValidationNeighbourhood near = ValidationNeighbourhood.query(text.neighbours(), parts.valid(), progress);
+    CalibrationChoice calibration =
+        CalibrationChoice.choose(text.stacked(), rows, valid, config.seed());
+    ValidationNeighbourhood near =
+        ValidationNeighbourhood.query(text.neighbours(), parts.valid(), progress);
     CalibratedValidation calibrated =
-        CalibratedValidation.fit(mix, calibration.calibrator(), text.stacked().valid(), valid, near);
+        CalibratedValidation.fit(
+            mix, calibration.calibrator(), text.stacked().valid(), valid, near);
     Label majority = majority(parts.train());
-    Evaluation validEval = valid.evaluate(calibrated.logOdds(), near.share(), calibrated.curve(), mix, majority);
+    Evaluation validEval =
+        valid.evaluate(calibrated.logOdds(), near.share(), calibrated.curve(), mix, majority);
     SourceEvidenceFitter.SourceEvidenceFit source =
         new SourceEvidenceFitter(config.ratings(), config.smoothingGrid())
             .fit(rows, valid, calibrated, mix.referenceRate());
     ModelScope scope =
-        new ModelScope(mix, calibrated.curve(), source.curve(), near.applicability(), calibrated.domain());
+        new ModelScope(
+            mix, calibrated.curve(), source.curve(), near.applicability(), calibrated.domain());
     ModelCardBuilder cards = new ModelCardBuilder(config, environment);
     ModelCardBuilder.Choices chosen =
         new ModelCardBuilder.Choices(
@@ -117,12 +125,18 @@ public final class LinearTrainer {
             done -> progress.update("counting terms", done, train.size()));
     TrainingRows rows =
         TrainingRows.of(
-            parts.corpusTrain(), data.corrections(), data.correctionWeight(), parts.mix(),
-            config.corpusIntercepts(), vectorizer, progress);
+            parts.corpusTrain(),
+            data.corrections(),
+            data.correctionWeight(),
+            parts.mix(),
+            config.corpusIntercepts(),
+            vectorizer,
+            progress);
     ValidationRows valid =
         ValidationRows.of(
             parts.valid(),
-            TrainingRows.textRows(vectorizer, parts.valid(), "vectorizing validation articles", progress),
+            TrainingRows.textRows(
+                vectorizer, parts.valid(), "vectorizing validation articles", progress),
             parts.mix());
     LexicalFit lexical = new RegularizationSearch(config.cGrid()).search(rows, valid, progress);
     NeighbourIndex neighbours = neighbourIndex(train, parts.mix(), progress);
@@ -131,20 +145,23 @@ public final class LinearTrainer {
             ? null
             : new EmbeddingHeadFitter(config.embeddings(), environment.embeddingCache());
     ScoreStacker stacker =
-        new ScoreStacker(config.neighbours(), embeddings, CrossFitter.stratified(rows.fake(), config.seed()));
+        new ScoreStacker(
+            config.neighbours(), embeddings, CrossFitter.stratified(rows.fake(), config.seed()));
     ScoreStacker.StackedScores stacked = stacker.stack(rows, valid, lexical, neighbours, progress);
     // The matrix is the largest thing in memory and no longer needed.
     return new TextFit(vectorizer, rows.withoutMatrix(), valid, lexical, neighbours, stacked);
   }
 
   /**
-   * The index of the training articles: the stack's neighbours when configured, and in any case
-   * the applicability reference and the corpora a new article resembles.
+   * The index of the training articles: the stack's neighbours when configured, and in any case the
+   * applicability reference and the corpora a new article resembles.
    */
-  private NeighbourIndex neighbourIndex(List<Article> train, CorpusMix mix, ProgressListener progress) {
+  private NeighbourIndex neighbourIndex(
+      List<Article> train, CorpusMix mix, ProgressListener progress) {
     NeighbourIndex.Settings settings =
         config.neighbours() == null ? NeighbourIndex.Settings.defaults() : config.neighbours();
-    return NeighbourIndex.build(train, settings, done -> progress.update("indexing neighbours", done, train.size()))
+    return NeighbourIndex.build(
+            train, settings, done -> progress.update("indexing neighbours", done, train.size()))
         .withCorpora(mix.names(), corpusPositions(train, mix));
   }
 

@@ -46,7 +46,8 @@ final class LogisticFit {
     }
     if (!anyFake || !anyReal) {
       throw new IllegalArgumentException(
-          "training data holds one class only (" + (anyFake ? "fake" : "real")
+          "training data holds one class only ("
+              + (anyFake ? "fake" : "real")
               + "); both fake and real examples are needed");
     }
     int d = x[0].length + 1;
@@ -111,7 +112,11 @@ final class LogisticFit {
   }
 
   private static double loss(
-      double[] theta, double[][] x, boolean[] fake, double @Nullable [] weights, double @Nullable [] offsets) {
+      double[] theta,
+      double[][] x,
+      boolean[] fake,
+      double @Nullable [] weights,
+      double @Nullable [] offsets) {
     double loss = 0;
     for (double t : theta) {
       loss += 0.5 * RIDGE * t * t;

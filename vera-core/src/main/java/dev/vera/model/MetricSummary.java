@@ -21,6 +21,14 @@ public record MetricSummary(
   /** The headline figures of an evaluation of {@code part}. */
   public static MetricSummary of(String part, Evaluation e) {
     return new MetricSummary(
-        part, e.n(), e.accuracy(), e.macroF1(), e.rocAuc(), e.prAuc(), e.ece(), e.brier(), e.threshold());
+        part,
+        e.n(),
+        e.accuracy(),
+        e.macroF1(),
+        e.rocAuc(),
+        e.prAuc(),
+        e.ece(),
+        e.brier(),
+        e.threshold());
   }
 }

@@ -1,17 +1,17 @@
 package dev.vera.model;
 
+import dev.vera.text.FeatureConfig;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import dev.vera.text.FeatureConfig;
 
 /**
- * Everything a reader needs to judge a model: what it was trained on (with hashes that identify
- * the data), how, with which settings and how it scored on held-out data. Written into the model
- * file and shown by {@code vera model info}.
+ * Everything a reader needs to judge a model: what it was trained on (with hashes that identify the
+ * data), how, with which settings and how it scored on held-out data. Written into the model file
+ * and shown by {@code vera model info}.
  *
- * @param modelId a stable identifier: the name and 12 hex digits of a hash of the training set
- *     and the training settings (see {@code ModelCardBuilder.modelId})
+ * @param modelId a stable identifier: the name and 12 hex digits of a hash of the training set and
+ *     the training settings (see {@code ModelCardBuilder.modelId})
  * @param name a human name for the model
  * @param createdAt when training finished
  * @param veraVersion the Vera version that trained it
@@ -20,8 +20,8 @@ import dev.vera.text.FeatureConfig;
  * @param parameters the settings, including the ones chosen on validation data
  * @param validation figures on the validation part (used for choices)
  * @param test figures on the test part, reported only (never used for choices), or null
- * @param corpora per training corpus: its share, licence, test figures and held-out figures
- *     (empty for models of one unnamed corpus and models written before corpora were recorded)
+ * @param corpora per training corpus: its share, licence, test figures and held-out figures (empty
+ *     for models of one unnamed corpus and models written before corpora were recorded)
  */
 public record ModelCard(
     String modelId,
@@ -51,19 +51,47 @@ public record ModelCard(
       Parameters parameters,
       List<MetricSummary> validation,
       @Nullable MetricSummary test) {
-    this(modelId, name, createdAt, veraVersion, javaVersion, data, parameters, validation, test, List.of());
+    this(
+        modelId,
+        name,
+        createdAt,
+        veraVersion,
+        javaVersion,
+        data,
+        parameters,
+        validation,
+        test,
+        List.of());
   }
 
   /** The same card with other per-corpus entries. */
   public ModelCard withCorpora(List<CorpusCard> newCorpora) {
     return new ModelCard(
-        modelId, name, createdAt, veraVersion, javaVersion, data, parameters, validation, test, newCorpora);
+        modelId,
+        name,
+        createdAt,
+        veraVersion,
+        javaVersion,
+        data,
+        parameters,
+        validation,
+        test,
+        newCorpora);
   }
 
   /** The same card with other test figures. */
   public ModelCard withTest(@Nullable MetricSummary newTest) {
     return new ModelCard(
-        modelId, name, createdAt, veraVersion, javaVersion, data, parameters, validation, newTest, corpora);
+        modelId,
+        name,
+        createdAt,
+        veraVersion,
+        javaVersion,
+        data,
+        parameters,
+        validation,
+        newTest,
+        corpora);
   }
 
   /**
@@ -73,8 +101,8 @@ public record ModelCard(
    * @param trainArticles its training articles
    * @param trainFake how many were fake
    * @param weight each article's weight in the fit
-   * @param licence the terms the corpus comes under, as its publisher states them, or null when
-   *     not recorded
+   * @param licence the terms the corpus comes under, as its publisher states them, or null when not
+   *     recorded
    * @param test this model on the corpus's test part, at the corpus's own base rate, or null
    * @param heldOut the same recipe trained without this corpus and judged on all of it, or null
    */
@@ -94,8 +122,7 @@ public record ModelCard(
   }
 
   /**
-   * Leave-one-corpus-out figures of the model's recipe on one corpus ({@code vera
-   * generalization}).
+   * Leave-one-corpus-out figures of the model's recipe on one corpus ({@code vera generalization}).
    *
    * @param n the corpus's records, all judged
    * @param rocAuc ROC-AUC
@@ -103,11 +130,16 @@ public record ModelCard(
    * @param macroF1AtTrueRate macro-F1 with the corpus's own share of fake as the base rate (an
    *     oracle)
    * @param ece ECE at the model's training mix
-   * @param applicabilityAuroc how well applicability told the corpus from the training corpora
-   *     (NaN when not measured)
+   * @param applicabilityAuroc how well applicability told the corpus from the training corpora (NaN
+   *     when not measured)
    */
   public record HeldOut(
-      int n, double rocAuc, double macroF1, double macroF1AtTrueRate, double ece, double applicabilityAuroc) {}
+      int n,
+      double rocAuc,
+      double macroF1,
+      double macroF1AtTrueRate,
+      double ece,
+      double applicabilityAuroc) {}
 
   /**
    * @param files the input files with their SHA-256, as given to {@code vera train}
@@ -119,7 +151,8 @@ public record ModelCard(
    * @param validArticles how many articles were used for choosing settings and calibration
    * @param corrections how many analysts' corrections trained (included in {@code trainArticles})
    * @param correctionWeight how many copies of each correction the fit saw
-   * @param correctionsHeldOutRemoved validation/test articles left out because a correction covers them
+   * @param correctionsHeldOutRemoved validation/test articles left out because a correction covers
+   *     them
    * @param heldOutDuplicatesRemoved validation/test articles left out because train (or, for test,
    *     validation) holds the same article
    */
@@ -149,8 +182,17 @@ public record ModelCard(
         int corrections,
         int correctionWeight,
         int correctionsHeldOutRemoved) {
-      this(files, splitField, trainingSetSha256, trainArticles, trainFake, validArticles,
-          corrections, correctionWeight, correctionsHeldOutRemoved, 0);
+      this(
+          files,
+          splitField,
+          trainingSetSha256,
+          trainArticles,
+          trainFake,
+          validArticles,
+          corrections,
+          correctionWeight,
+          correctionsHeldOutRemoved,
+          0);
     }
 
     /** Training data without analysts' corrections. */
@@ -161,7 +203,17 @@ public record ModelCard(
         int trainArticles,
         int trainFake,
         int validArticles) {
-      this(files, splitField, trainingSetSha256, trainArticles, trainFake, validArticles, 0, 1, 0, 0);
+      this(
+          files,
+          splitField,
+          trainingSetSha256,
+          trainArticles,
+          trainFake,
+          validArticles,
+          0,
+          1,
+          0,
+          0);
     }
   }
 

@@ -18,9 +18,9 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes what training did into the model card: the data and its hash, the settings with the
- * ones chosen on validation, the validation figures, and once the model exists its figures on
- * the test part, overall and per corpus at each corpus's own base rate.
+ * Writes what training did into the model card: the data and its hash, the settings with the ones
+ * chosen on validation, the validation figures, and once the model exists its figures on the test
+ * part, overall and per corpus at each corpus's own base rate.
  */
 final class ModelCardBuilder {
   /** The solver, as the model card names it. */
@@ -43,7 +43,8 @@ final class ModelCardBuilder {
       @Nullable EmbeddingHead embedding) {}
 
   /** The card of a model trained on {@code train} (the corpora's articles and corrections). */
-  ModelCard card(TrainingSet data, List<Article> train, CorpusMix mix, Choices chosen, Evaluation validEval) {
+  ModelCard card(
+      TrainingSet data, List<Article> train, CorpusMix mix, Choices chosen, Evaluation validEval) {
     String setHash = trainingSetSha256(train);
     int fakeCount = (int) train.stream().filter(a -> a.label() == Label.FAKE).count();
     ModelCard.TrainingData td =
@@ -106,10 +107,12 @@ final class ModelCardBuilder {
     List<Article> test = data.test().stream().filter(a -> a.label() != null).toList();
     CredibilityModel out = model;
     if (!test.isEmpty()) {
-      Evaluation testEval = ModelEvaluation.evaluate(out, test, ScoringOptions.DEFAULT, majority, false, progress);
+      Evaluation testEval =
+          ModelEvaluation.evaluate(out, test, ScoringOptions.DEFAULT, majority, false, progress);
       out = out.withTestMetrics(MetricSummary.of(data.partName("test"), testEval));
     }
-    return out.withCard(out.card().withCorpora(corpusCards(out, test, data.partName("test"), majority, progress)));
+    return out.withCard(
+        out.card().withCorpora(corpusCards(out, test, data.partName("test"), majority, progress)));
   }
 
   /**
@@ -117,22 +120,34 @@ final class ModelCardBuilder {
    * articles at the corpus's own base rate (none for a single unnamed corpus).
    */
   private static List<ModelCard.CorpusCard> corpusCards(
-      CredibilityModel model, List<Article> test, String part, Label majority, ProgressListener progress) {
+      CredibilityModel model,
+      List<Article> test,
+      String part,
+      Label majority,
+      ProgressListener progress) {
     CorpusMix mix = model.scope().mix();
     if (mix.corpora().size() == 1 && mix.corpora().get(0).name().isEmpty()) {
       return List.of();
     }
     List<ModelCard.CorpusCard> out = new ArrayList<>();
     for (CorpusMix.Corpus c : mix.corpora()) {
-      List<Article> own = test.stream().filter(a -> CorpusMix.corpusOf(a).equals(c.name())).toList();
+      List<Article> own =
+          test.stream().filter(a -> CorpusMix.corpusOf(a).equals(c.name())).toList();
       MetricSummary figures = null;
       if (!own.isEmpty()) {
         Evaluation e =
             ModelEvaluation.evaluate(
-                model, own, ScoringOptions.DEFAULT.withBaseRate(c.fakeRate()), majority, false, progress);
+                model,
+                own,
+                ScoringOptions.DEFAULT.withBaseRate(c.fakeRate()),
+                majority,
+                false,
+                progress);
         figures = MetricSummary.of(c.name() + " " + part, e);
       }
-      out.add(new ModelCard.CorpusCard(c.name(), c.trainArticles(), c.trainFake(), c.weight(), null, figures, null));
+      out.add(
+          new ModelCard.CorpusCard(
+              c.name(), c.trainArticles(), c.trainFake(), c.weight(), null, figures, null));
     }
     return out;
   }
@@ -141,8 +156,8 @@ final class ModelCardBuilder {
    * A model's identifier: its name and 12 hex digits of the SHA-256 of its training set hash and
    * the settings it was trained with (features, candidate values, seed, neighbours, embeddings,
    * corrections' weight). Two models of one name differ in id when their data or settings differ,
-   * so that a correction or a report names the model it was made with; the same data and
-   * settings give the same id (training is deterministic).
+   * so that a correction or a report names the model it was made with; the same data and settings
+   * give the same id (training is deterministic).
    */
   static String modelId(TrainingConfig config, String trainingSetSha256, int correctionWeight) {
     String settings =
@@ -157,12 +172,18 @@ final class ModelCardBuilder {
             String.valueOf(config.embeddings()),
             config.embeddings() == null ? "" : SentenceEncoder.bundled().id(),
             Integer.toString(correctionWeight),
-            "balance " + config.corpusBalance() + ", corpus intercepts " + config.corpusIntercepts()
-                + ", publisher share " + config.maxPublisherShare(),
+            "balance "
+                + config.corpusBalance()
+                + ", corpus intercepts "
+                + config.corpusIntercepts()
+                + ", publisher share "
+                + config.maxPublisherShare(),
             config.ratings().lists().stream()
                 .map(l -> l.name() + ":" + l.values().size())
                 .collect(Collectors.joining(",")));
-    return config.name() + "-" + Sha256.hex(settings.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+    return config.name()
+        + "-"
+        + Sha256.hex(settings.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
   }
 
   /** SHA-256 over each training article's content hash and label, in order. */

@@ -42,7 +42,10 @@ public final class ModelEvaluation {
 
   /** Verdicts for every article, in input order, scored on all cores. */
   public static List<Verdict> score(
-      CredibilityModel model, List<Article> articles, ScoringOptions options, ProgressListener progress) {
+      CredibilityModel model,
+      List<Article> articles,
+      ScoringOptions options,
+      ProgressListener progress) {
     Verdict[] out = new Verdict[articles.size()];
     AtomicLong done = new AtomicLong();
     int total = articles.size();

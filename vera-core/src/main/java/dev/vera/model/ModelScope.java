@@ -6,12 +6,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a model knows of the world it was trained on: its corpora and the base rate its
  * probabilities assume, where to cut for a feed of another base rate, and how to tell an article
- * unlike anything it learned from. Models written before Vera had these (model format 4 and
- * older) get a scope of their one training corpus, no curves and no applicability.
+ * unlike anything it learned from. Models written before Vera had these (model format 4 and older)
+ * get a scope of their one training corpus, no curves and no applicability.
  *
  * @param mix the training corpora and their weights
- * @param textCurve the cut of the text score for any base rate, or null (older models: their
- *     stored threshold, re-expressed)
+ * @param textCurve the cut of the text score for any base rate, or null (older models: their stored
+ *     threshold, re-expressed)
  * @param sourceCurve the same for the verdict with the source evidence, or null
  * @param applicability how familiar an article is, or null when the model cannot tell
  * @param domainCalibration each corpus's calibration, mixed by the corpora an article's nearest

@@ -4,14 +4,14 @@ import dev.vera.article.Label;
 import java.util.List;
 
 /**
- * What the training articles most similar to an article say: how many of the {@code k} nearest
- * were fake, their similarity-weighted share of fake, and the nearest few by name. Part of the text
+ * What the training articles most similar to an article say: how many of the {@code k} nearest were
+ * fake, their similarity-weighted share of fake, and the nearest few by name. Part of the text
  * evidence (the neighbours are found by wording alone); reported in explanations.
  *
  * @param k how many neighbours were consulted
  * @param fake how many of them were fake
- * @param weightedFakeShare share of fake among them, each weighted by its squared similarity
- *     (the training prior when none is similar at all)
+ * @param weightedFakeShare share of fake among them, each weighted by its squared similarity (the
+ *     training prior when none is similar at all)
  * @param nearestSimilarity the similarity of the nearest one (0 when none was found)
  * @param nearestFake whether the nearest one was fake
  * @param meanSimilarity mean similarity over the {@code k}

@@ -6,12 +6,12 @@ import dev.vera.text.WordTerms;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.function.IntConsumer;
-import org.jspecify.annotations.Nullable;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The labelled training articles most similar to an article: cosine similarity of TF-IDF word
@@ -21,9 +21,9 @@ import java.util.TreeMap;
  * validation parts of all three GossipCop splits, stacking them with the lexical score lifted
  * ROC-AUC by about 0.01 (README).
  *
- * <p>Articles from the publisher of the article judged are never its neighbours: their likeness
- * is mostly the outlet's boilerplate, and their labels would bring the outlet's track record into
- * the text score by the back door (the publisher's reputation is separate evidence, see {@link
+ * <p>Articles from the publisher of the article judged are never its neighbours: their likeness is
+ * mostly the outlet's boilerplate, and their labels would bring the outlet's track record into the
+ * text score by the back door (the publisher's reputation is separate evidence, see {@link
  * SourceReputation}). The neighbours are other outlets telling a similar story.
  *
  * <p>The index holds no body text: hashed word slots with their idf, and per training article its
@@ -56,18 +56,20 @@ public final class NeighbourIndex {
   }
 
   /**
-   * A training article as a reader can find it again; any part is null when unknown. An index
-   * built before titles, dates and URLs were kept knows the publisher alone.
+   * A training article as a reader can find it again; any part is null when unknown. An index built
+   * before titles, dates and URLs were kept knows the publisher alone.
    *
    * @param publisher the publisher's domain
    */
   public record Story(
-      @Nullable String title, @Nullable String publisher, @Nullable LocalDate date, @Nullable String url) {}
+      @Nullable String title,
+      @Nullable String publisher,
+      @Nullable LocalDate date,
+      @Nullable String url) {}
 
-  /**
-   * Per training article, in training order, its title, date and URL (entries may be null).
-   */
-  public record Stories(@Nullable String[] titles, @Nullable LocalDate[] dates, @Nullable String[] urls) {
+  /** Per training article, in training order, its title, date and URL (entries may be null). */
+  public record Stories(
+      @Nullable String[] titles, @Nullable LocalDate[] dates, @Nullable String[] urls) {
     public Stories {
       if (titles.length != dates.length || titles.length != urls.length) {
         throw new IllegalArgumentException("stories need one title, date and URL per article");
@@ -95,22 +97,28 @@ public final class NeighbourIndex {
   }
 
   /** One training article found near another. */
-  public record Neighbour(int doc, @Nullable String id, Label label, double similarity, Story story) {}
+  public record Neighbour(
+      int doc, @Nullable String id, Label label, double similarity, Story story) {}
 
   private final Settings settings;
   private final float[] idf;
+
   /** Postings of slot s: {@code docs/weights[start[s] .. start[s+1])}, docs ascending. */
   private final int[] start;
+
   private final int[] docs;
   private final float[] weights;
   private final boolean[] fake;
   private final @Nullable String[] ids;
+
   /** Per training article, its publisher's position in {@link #publishers}, or -1. */
   private final int[] publisherOf;
+
   private final List<String> publishers;
   private final Map<String, Integer> publisherIndex = new HashMap<>();
   private final double prior;
   private final ThreadLocal<Accumulator> accumulators;
+
   /** The training corpora, and per training article its corpus's position (empty when unknown). */
   private final List<String> corpora;
 
@@ -138,16 +146,27 @@ public final class NeighbourIndex {
       @Nullable String[] ids,
       List<String> publishers,
       int[] publisherOf) {
-    this(settings, idf, start, docs, weights, fake, ids, publishers, publisherOf, List.of(), new byte[0]);
+    this(
+        settings,
+        idf,
+        start,
+        docs,
+        weights,
+        fake,
+        ids,
+        publishers,
+        publisherOf,
+        List.of(),
+        new byte[0]);
   }
 
   /**
-   * An index that also knows each training article's corpus, so that a query tells which corpora
-   * an article's nearest training articles come from ({@link Query#corpusShare()}).
+   * An index that also knows each training article's corpus, so that a query tells which corpora an
+   * article's nearest training articles come from ({@link Query#corpusShare()}).
    *
    * @param corpora the training corpora (at most 127), or none
-   * @param corpusOf per training article, its corpus's position in {@code corpora}, -1 for none
-   *     (an analyst's correction); empty when there are no corpora
+   * @param corpusOf per training article, its corpus's position in {@code corpora}, -1 for none (an
+   *     analyst's correction); empty when there are no corpora
    */
   public NeighbourIndex(
       Settings settings,
@@ -161,7 +180,19 @@ public final class NeighbourIndex {
       int[] publisherOf,
       List<String> corpora,
       byte[] corpusOf) {
-    this(settings, idf, start, docs, weights, fake, ids, publishers, publisherOf, corpora, corpusOf, null);
+    this(
+        settings,
+        idf,
+        start,
+        docs,
+        weights,
+        fake,
+        ids,
+        publishers,
+        publisherOf,
+        corpora,
+        corpusOf,
+        null);
   }
 
   private NeighbourIndex(
@@ -182,7 +213,8 @@ public final class NeighbourIndex {
     }
     this.stories = stories;
     if (!corpora.isEmpty() && (corpusOf.length != fake.length || corpora.size() > Byte.MAX_VALUE)) {
-      throw new IllegalArgumentException("a neighbour index needs one corpus per article, of at most 127");
+      throw new IllegalArgumentException(
+          "a neighbour index needs one corpus per article, of at most 127");
     }
     for (byte c : corpusOf) {
       if (c < -1 || c >= corpora.size()) {
@@ -280,7 +312,8 @@ public final class NeighbourIndex {
       }
       Label label = training.get(i).label();
       if (label == null) {
-        throw new IllegalArgumentException("neighbour index: training article " + i + " has no label");
+        throw new IllegalArgumentException(
+            "neighbour index: training article " + i + " has no label");
       }
       fake[i] = label == Label.FAKE;
       ids[i] = training.get(i).id();
@@ -301,21 +334,43 @@ public final class NeighbourIndex {
         weights[p] = dequantize(quantize(keptWeights[i][j]));
       }
     }
-    return new NeighbourIndex(settings, idf, start, docs, weights, fake, ids, publishers, publisherOf)
+    return new NeighbourIndex(
+            settings, idf, start, docs, weights, fake, ids, publishers, publisherOf)
         .withStories(Stories.of(training));
   }
 
   /** The same index knowing each training article's corpus (in training order). */
   public NeighbourIndex withCorpora(List<String> names, byte[] corpusOfArticle) {
     return new NeighbourIndex(
-        settings, idf, start, docs, weights, fake, ids, publishers, publisherOf, names, corpusOfArticle,
+        settings,
+        idf,
+        start,
+        docs,
+        weights,
+        fake,
+        ids,
+        publishers,
+        publisherOf,
+        names,
+        corpusOfArticle,
         stories);
   }
 
   /** The same index knowing each training article's title, date and URL. */
   public NeighbourIndex withStories(Stories s) {
     return new NeighbourIndex(
-        settings, idf, start, docs, weights, fake, ids, publishers, publisherOf, corpora, corpusOf, s);
+        settings,
+        idf,
+        start,
+        docs,
+        weights,
+        fake,
+        ids,
+        publishers,
+        publisherOf,
+        corpora,
+        corpusOf,
+        s);
   }
 
   /** The training articles' titles, dates and URLs, or null in an index built without them. */
@@ -342,8 +397,8 @@ public final class NeighbourIndex {
   }
 
   /**
-   * A training article's weight of a word as stored: 16 bits over (0, 1], so that the model
-   * file is small and a model read back scores exactly as the one trained.
+   * A training article's weight of a word as stored: 16 bits over (0, 1], so that the model file is
+   * small and a model read back scores exactly as the one trained.
    */
   public static short quantize(float w) {
     return (short) Math.max(1, Math.min(65535, Math.round(w * 65535.0)));
@@ -426,13 +481,15 @@ public final class NeighbourIndex {
   }
 
   /**
-   * The {@code k} nearest training articles, most similar first (ties by position), leaving out
-   * the training article at position {@code exclude} (-1 for none: a new article) and every
-   * training article of the same publisher.
+   * The {@code k} nearest training articles, most similar first (ties by position), leaving out the
+   * training article at position {@code exclude} (-1 for none: a new article) and every training
+   * article of the same publisher.
    */
   public List<Neighbour> nearest(Article article, int exclude) {
     return nearest(
-        WordTerms.forThread(HASH_BITS).count(article), SourceReputation.publisherOf(article), exclude);
+        WordTerms.forThread(HASH_BITS).count(article),
+        SourceReputation.publisherOf(article),
+        exclude);
   }
 
   /**
@@ -452,11 +509,12 @@ public final class NeighbourIndex {
    * @param familiarity the mean similarity of its {@code familiarityK} nearest training articles,
    *     whatever their publisher (0 when {@code familiarityK} is 0): how much like the training
    *     data the article is, for {@link ApplicabilityModel}
-   * @param corpusShare per training corpus, its share of those nearest articles' similarity
-   *     (null when the index knows no corpora or nothing is similar): which collection the article
-   *     looks like
+   * @param corpusShare per training corpus, its share of those nearest articles' similarity (null
+   *     when the index knows no corpora or nothing is similar): which collection the article looks
+   *     like
    */
-  public record Query(List<Neighbour> neighbours, double familiarity, double @Nullable [] corpusShare) {}
+  public record Query(
+      List<Neighbour> neighbours, double familiarity, double @Nullable [] corpusShare) {}
 
   /**
    * {@link #nearest(WordTerms.Counts, String, int)} and, from the same similarities, the mean
@@ -545,6 +603,7 @@ public final class NeighbourIndex {
   private static final class Accumulator {
     /** Sums; 0 marks an untouched article (every posting and query weight is positive). */
     private final float[] score;
+
     private int[] touched = new int[1024];
     private int touchedCount;
 
@@ -574,8 +633,8 @@ public final class NeighbourIndex {
     }
 
     /**
-     * The k touched documents with the highest scores (then lowest position), best first,
-     * leaving out those whose group ({@code groupOf}) is {@code excludedGroup}.
+     * The k touched documents with the highest scores (then lowest position), best first, leaving
+     * out those whose group ({@code groupOf}) is {@code excludedGroup}.
      */
     int[] top(int k, int[] groupOf, int excludedGroup) {
       // Each candidate as one long that orders like (score, then lower position): a positive

@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
-import java.util.TreeSet;
 
 /**
  * Published ratings of news outlets, by domain: evidence about a source for outlets a model never
@@ -25,10 +25,10 @@ import java.util.TreeSet;
  * <ul>
  *   <li>{@link Kind#CLASSES}: a few reliability classes (e.g. 1 reliable, 0 mixed, -1 unreliable;
  *       {@code domain,reliability_label} or {@code domain,rating});
- *   <li>{@link Kind#SCORE}: a continuous quality score (e.g. Lin et al.'s {@code domain,pc1} in
- *       [0, 1]);
- *   <li>{@link Kind#FACTUAL}: Media Bias/Fact Check's factual-reporting grade, VERY LOW (0) to
- *       VERY HIGH (5) ({@code domain,factual_reporting}).
+ *   <li>{@link Kind#SCORE}: a continuous quality score (e.g. Lin et al.'s {@code domain,pc1} in [0,
+ *       1]);
+ *   <li>{@link Kind#FACTUAL}: Media Bias/Fact Check's factual-reporting grade, VERY LOW (0) to VERY
+ *       HIGH (5) ({@code domain,factual_reporting}).
  * </ul>
  *
  * @param lists the lists, in the order given
@@ -76,9 +76,8 @@ public record OutletRatings(List<RatingList> lists) {
   }
 
   /**
-   * The ratings of a domain in every list: each list is looked up under the domain, then its
-   * parent domains ({@code news.bbc.co.uk}, {@code bbc.co.uk}); null values for lists that do not
-   * rate it.
+   * The ratings of a domain in every list: each list is looked up under the domain, then its parent
+   * domains ({@code news.bbc.co.uk}, {@code bbc.co.uk}); null values for lists that do not rate it.
    *
    * @return one value per list (null where unrated), or null when no list rates the domain
    */
@@ -129,8 +128,8 @@ public record OutletRatings(List<RatingList> lists) {
   }
 
   /**
-   * The inputs of the rating model ({@link SourceReputation}) for a match: per list of classes,
-   * one indicator per class; per list of scores or grades, the value and an indicator that it is
+   * The inputs of the rating model ({@link SourceReputation}) for a match: per list of classes, one
+   * indicator per class; per list of scores or grades, the value and an indicator that it is
    * present. All zero where a list does not rate the domain.
    */
   public double[] features(@Nullable Match match) {
@@ -175,7 +174,8 @@ public record OutletRatings(List<RatingList> lists) {
     String name = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
     Map<String, Double> values = new TreeMap<>();
     try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+        CSVParser p =
+            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
       List<String> header = p.getHeaderNames();
       Kind kind;
       String column;
@@ -190,8 +190,10 @@ public record OutletRatings(List<RatingList> lists) {
         column = header.contains("rating") ? "rating" : "reliability_label";
       } else {
         throw new IOException(
-            csv + ": a ratings list needs a 'domain' column and one of 'pc1', 'factual_reporting',"
-                + " 'reliability_label' or 'rating'; it has " + header);
+            csv
+                + ": a ratings list needs a 'domain' column and one of 'pc1', 'factual_reporting',"
+                + " 'reliability_label' or 'rating'; it has "
+                + header);
       }
       if (!header.contains("domain")) {
         throw new IOException(csv + ": a ratings list needs a 'domain' column; it has " + header);

@@ -31,7 +31,9 @@ public record PartOverlap(int validInTrain, int testInTrain, int testInValid) {
         + " "
         + testName
         + " articles are also in the training part (same title and text)"
-        + (testInValid > 0 ? ", and " + testInValid + " " + testName + " articles are in both held-out parts" : "")
+        + (testInValid > 0
+            ? ", and " + testInValid + " " + testName + " articles are in both held-out parts"
+            : "")
         + ": a model would be judged on articles it learned. Remove the duplicates from the data,"
         + " or drop them from the held-out parts (vera train --drop-duplicates)";
   }

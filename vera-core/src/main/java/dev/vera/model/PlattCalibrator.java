@@ -3,10 +3,10 @@ package dev.vera.model;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Platt scaling: maps a raw linear score to a calibrated probability of fake, {@code
- * sigmoid(a·z + b)}, with {@code a, b} fitted on held-out articles. A raw L2-regularized score is
- * over- or under-confident depending on the regularization; this puts it back on the scale of
- * observed frequencies.
+ * Platt scaling: maps a raw linear score to a calibrated probability of fake, {@code sigmoid(a·z +
+ * b)}, with {@code a, b} fitted on held-out articles. A raw L2-regularized score is over- or
+ * under-confident depending on the regularization; this puts it back on the scale of observed
+ * frequencies.
  */
 public record PlattCalibrator(double a, double b) {
 

@@ -1,8 +1,8 @@
 package dev.vera.model;
 
 /**
- * Hears how far long work has gone, so that a terminal can show a progress bar. Calls come from
- * the working thread; implementations must be cheap.
+ * Hears how far long work has gone, so that a terminal can show a progress bar. Calls come from the
+ * working thread; implementations must be cheap.
  */
 @FunctionalInterface
 public interface ProgressListener {

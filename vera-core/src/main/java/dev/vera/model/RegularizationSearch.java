@@ -4,16 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The choice of the text model's C: a fit at every candidate, kept when its validation scores
- * rank best within each corpus (mean ROC-AUC over corpora), a higher validation macro-F1
- * breaking ties within 0.001.
+ * The choice of the text model's C: a fit at every candidate, kept when its validation scores rank
+ * best within each corpus (mean ROC-AUC over corpora), a higher validation macro-F1 breaking ties
+ * within 0.001.
  */
 final class RegularizationSearch {
   private static final double TIE = 1e-3;
 
   private final List<Double> grid;
 
-  /** @param grid the candidate values of C, tried in increasing order */
+  /**
+   * @param grid the candidate values of C, tried in increasing order
+   */
   RegularizationSearch(List<Double> grid) {
     this.grid = grid.stream().sorted().toList();
   }
@@ -43,10 +45,13 @@ final class RegularizationSearch {
       }
     }
     progress.update("fitting", grid.size(), grid.size());
-    return new LexicalFit(best.c(), best.weights(), best.dims(), best.validRaw(), List.copyOf(tried));
+    return new LexicalFit(
+        best.c(), best.weights(), best.dims(), best.validRaw(), List.copyOf(tried));
   }
 
-  /** The best macro-F1 any cut of the raw scores reaches on the (corpus-weighted) validation part. */
+  /**
+   * The best macro-F1 any cut of the raw scores reaches on the (corpus-weighted) validation part.
+   */
   static double bestMacroF1(double[] raw, ValidationRows valid) {
     double cut = ThresholdChoice.bestMacroF1(raw, valid.fake(), valid.weights());
     double tp = 0;
@@ -64,6 +69,7 @@ final class RegularizationSearch {
         tn += calledFake ? 0 : w;
       }
     }
-    return (2 * tp / Math.max(1e-12, 2 * tp + fp + fn) + 2 * tn / Math.max(1e-12, 2 * tn + fn + fp)) / 2;
+    return (2 * tp / Math.max(1e-12, 2 * tp + fp + fn) + 2 * tn / Math.max(1e-12, 2 * tn + fn + fp))
+        / 2;
   }
 }

@@ -6,14 +6,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Stacks the text model's scores into one: a logistic regression over the raw linear score, the
- * sentence-embedding classifier's score (when the model has one) and the {@link
- * NeighbourEvidence} features (when it has neighbours), fitted on the training articles with
- * out-of-fold scores and leave-one-out neighbours, so that no input has seen the article it
- * scores. Its output is a score on the log-odds scale that the calibrator maps to a probability.
+ * sentence-embedding classifier's score (when the model has one) and the {@link NeighbourEvidence}
+ * features (when it has neighbours), fitted on the training articles with out-of-fold scores and
+ * leave-one-out neighbours, so that no input has seen the article it scores. Its output is a score
+ * on the log-odds scale that the calibrator maps to a probability.
  *
- * <p>Written as {@code lexicalWeight · raw + embeddingWeight · embedding + Σ neighbourWeights[j]
- * · features[j] + intercept}, so that an explanation can split the score into the phrases'
- * share (scaled by {@code lexicalWeight}), the embedding's and the neighbours'.
+ * <p>Written as {@code lexicalWeight · raw + embeddingWeight · embedding + Σ neighbourWeights[j] ·
+ * features[j] + intercept}, so that an explanation can split the score into the phrases' share
+ * (scaled by {@code lexicalWeight}), the embedding's and the neighbours'.
  *
  * @param neighbourWeights one weight per neighbour feature, or none when the model has no
  *     neighbours
@@ -27,7 +27,9 @@ public record ScoreStack(
   public ScoreStack {
     if (neighbourWeights.length != 0 && neighbourWeights.length != NEIGHBOUR_FEATURES) {
       throw new IllegalArgumentException(
-          "a score stack has 0 or " + NEIGHBOUR_FEATURES + " neighbour weights, was "
+          "a score stack has 0 or "
+              + NEIGHBOUR_FEATURES
+              + " neighbour weights, was "
               + neighbourWeights.length);
     }
     neighbourWeights = neighbourWeights.clone();
@@ -51,7 +53,10 @@ public record ScoreStack(
    * @param neighbours per article the neighbour features, or null for none
    */
   static ScoreStack fit(
-      double[] raw, double @Nullable [] embedding, double @Nullable [][] neighbours, boolean[] fake) {
+      double[] raw,
+      double @Nullable [] embedding,
+      double @Nullable [][] neighbours,
+      boolean[] fake) {
     return fit(raw, embedding, neighbours, fake, null, null);
   }
 
@@ -139,12 +144,20 @@ public record ScoreStack(
 
   @Override
   public int hashCode() {
-    return Objects.hash(lexicalWeight, embeddingWeight, Arrays.hashCode(neighbourWeights), intercept);
+    return Objects.hash(
+        lexicalWeight, embeddingWeight, Arrays.hashCode(neighbourWeights), intercept);
   }
 
   @Override
   public String toString() {
-    return "ScoreStack[lexicalWeight=" + lexicalWeight + ", embeddingWeight=" + embeddingWeight
-        + ", neighbourWeights=" + Arrays.toString(neighbourWeights) + ", intercept=" + intercept + "]";
+    return "ScoreStack[lexicalWeight="
+        + lexicalWeight
+        + ", embeddingWeight="
+        + embeddingWeight
+        + ", neighbourWeights="
+        + Arrays.toString(neighbourWeights)
+        + ", intercept="
+        + intercept
+        + "]";
   }
 }

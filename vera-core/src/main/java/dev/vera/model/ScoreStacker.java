@@ -7,9 +7,9 @@ import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Stacks the linear score with the neighbours' evidence and the embedding head's score: the
- * stack is fitted on out-of-fold training scores (leave-one-out neighbours), so that it weighs
- * each input as it behaves on articles the model never saw.
+ * Stacks the linear score with the neighbours' evidence and the embedding head's score: the stack
+ * is fitted on out-of-fold training scores (leave-one-out neighbours), so that it weighs each input
+ * as it behaves on articles the model never saw.
  */
 final class ScoreStacker {
   private final NeighbourIndex.@Nullable Settings neighbours;
@@ -22,7 +22,9 @@ final class ScoreStacker {
    * @param folds the folds every input is cross-fitted on
    */
   ScoreStacker(
-      NeighbourIndex.@Nullable Settings neighbours, @Nullable EmbeddingHeadFitter embeddings, CrossFitter folds) {
+      NeighbourIndex.@Nullable Settings neighbours,
+      @Nullable EmbeddingHeadFitter embeddings,
+      CrossFitter folds) {
     this.neighbours = neighbours;
     this.embeddings = embeddings;
     this.folds = folds;
@@ -35,17 +37,26 @@ final class ScoreStacker {
    * @param train the training articles' scores, out of fold (null when nothing needed them)
    */
   record StackedScores(
-      double @Nullable [] train, double[] valid, @Nullable ScoreStack stack, @Nullable EmbeddingHead embedding) {}
+      double @Nullable [] train,
+      double[] valid,
+      @Nullable ScoreStack stack,
+      @Nullable EmbeddingHead embedding) {}
 
   /** The inputs of the stack for a set of articles; absent inputs are null. */
-  private record Inputs(double[] linear, double @Nullable [] embedding, NeighbourEvidence @Nullable [] near) {
+  private record Inputs(
+      double[] linear, double @Nullable [] embedding, NeighbourEvidence @Nullable [] near) {
     double score(ScoreStack stack, int i) {
-      return stack.score(linear[i], embedding == null ? 0 : embedding[i], near == null ? null : near[i]);
+      return stack.score(
+          linear[i], embedding == null ? 0 : embedding[i], near == null ? null : near[i]);
     }
   }
 
   StackedScores stack(
-      TrainingRows rows, ValidationRows valid, LexicalFit lexical, NeighbourIndex index, ProgressListener progress) {
+      TrainingRows rows,
+      ValidationRows valid,
+      LexicalFit lexical,
+      NeighbourIndex index,
+      ProgressListener progress) {
     if (neighbours == null && embeddings == null) {
       // Nothing to stack: the training scores would only serve calibration, which validation
       // serves alone (see CalibrationChoice).
@@ -56,8 +67,10 @@ final class ScoreStacker {
     NeighbourEvidence[] validNear = null;
     if (neighbours != null) {
       // Leave-one-out neighbours for the training articles, as out-of-fold as their linear scores.
-      trainNear = nearest(index, rows.articles(), true, "neighbours of training articles", progress);
-      validNear = nearest(index, valid.articles(), false, "neighbours of validation articles", progress);
+      trainNear =
+          nearest(index, rows.articles(), true, "neighbours of training articles", progress);
+      validNear =
+          nearest(index, valid.articles(), false, "neighbours of validation articles", progress);
     }
     EmbeddingHeadFitter.EmbeddingFit fit =
         embeddings == null ? null : embeddings.fit(rows, valid, folds, progress);
@@ -72,7 +85,10 @@ final class ScoreStacker {
             rows.weights(),
             rows.offsets());
     return new StackedScores(
-        scores(stack, train, oof.length), scores(stack, held, valid.size()), stack, fit == null ? null : fit.head());
+        scores(stack, train, oof.length),
+        scores(stack, held, valid.size()),
+        stack,
+        fit == null ? null : fit.head());
   }
 
   /** The linear text model at {@code c}, fitted on some rows. */
@@ -108,7 +124,11 @@ final class ScoreStacker {
 
   /** The neighbours of each article (leaving each training article out of its own). */
   private static NeighbourEvidence[] nearest(
-      NeighbourIndex index, List<Article> articles, boolean training, String phase, ProgressListener progress) {
+      NeighbourIndex index,
+      List<Article> articles,
+      boolean training,
+      String phase,
+      ProgressListener progress) {
     NeighbourEvidence[] out = new NeighbourEvidence[articles.size()];
     AtomicLong done = new AtomicLong();
     IntStream.range(0, articles.size())
@@ -117,7 +137,9 @@ final class ScoreStacker {
             i -> {
               out[i] =
                   NeighbourEvidence.of(
-                      index.nearest(articles.get(i), training ? i : -1), index.settings().k(), index.prior());
+                      index.nearest(articles.get(i), training ? i : -1),
+                      index.settings().k(),
+                      index.prior());
               long d = done.incrementAndGet();
               if (d % 256 == 0 || d == out.length) {
                 synchronized (progress) {

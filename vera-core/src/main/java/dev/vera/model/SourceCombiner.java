@@ -3,9 +3,9 @@ package dev.vera.model;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Combines the calibrated text log-odds with the publisher's reputation into one probability, by
- * a logistic regression fitted on validation articles (whose source figures come from training
- * labels only, so nothing leaks). Used only when a user asks for {@code --use-source}.
+ * Combines the calibrated text log-odds with the publisher's reputation into one probability, by a
+ * logistic regression fitted on validation articles (whose source figures come from training labels
+ * only, so nothing leaks). Used only when a user asks for {@code --use-source}.
  */
 public record SourceCombiner(
     double textWeight, double sourceWeight, double knownWeight, double intercept) {
@@ -25,8 +25,8 @@ public record SourceCombiner(
   }
 
   /**
-   * Fits the combination on held-out articles of several corpora, each weighted, with the shift
-   * of log-odds from the reference base rate to its corpus's rate as a fixed offset.
+   * Fits the combination on held-out articles of several corpora, each weighted, with the shift of
+   * log-odds from the reference base rate to its corpus's rate as a fixed offset.
    */
   static SourceCombiner fit(
       double[][] inputs, boolean[] fake, double @Nullable [] weights, double @Nullable [] offsets) {

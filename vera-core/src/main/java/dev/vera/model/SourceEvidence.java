@@ -1,8 +1,8 @@
 package dev.vera.model;
 
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import java.util.Locale;
 
 /**
  * What Vera knows about an article's publisher, kept apart from the text score: the outlet's
@@ -10,8 +10,8 @@ import java.util.Locale;
  *
  * @param domain the publisher domain looked up, or null when the article names none
  * @param basis where the figure comes from
- * @param fakeRate the estimated share of fake articles from this publisher (smoothed); the
- *     training prior when nothing is known
+ * @param fakeRate the estimated share of fake articles from this publisher (smoothed); the training
+ *     prior when nothing is known
  * @param trainingArticles how many training articles came from this publisher
  * @param ratings the published ratings of the outlet, by list name (empty when unrated)
  * @param ratedDomain the domain the ratings were found under (may be a parent domain), or null

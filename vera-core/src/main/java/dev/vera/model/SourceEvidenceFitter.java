@@ -23,13 +23,17 @@ final class SourceEvidenceFitter {
 
   /** The source evidence: reputation tables, their combination with the text, its cut. */
   record SourceEvidenceFit(
-      SourceReputation reputation, SourceCombiner combiner, DecisionCurve curve, double threshold) {}
+      SourceReputation reputation,
+      SourceCombiner combiner,
+      DecisionCurve curve,
+      double threshold) {}
 
   /**
    * @param text the validation articles' calibrated text log-odds, their curve's corpora
    * @param referenceRate the base rate the log-odds are calibrated at
    */
-  SourceEvidenceFit fit(TrainingRows rows, ValidationRows valid, CalibratedValidation text, double referenceRate) {
+  SourceEvidenceFit fit(
+      TrainingRows rows, ValidationRows valid, CalibratedValidation text, double referenceRate) {
     SourceReputation learned =
         SourceReputation.learn(rows.articles(), 1, ratings, rows.weights(), rows.offsets());
     SourceReputation reputation = learned.withSmoothing(chooseSmoothing(learned, valid.articles()));
@@ -37,13 +41,16 @@ final class SourceEvidenceFitter {
     double[][] inputs = new double[valid.size()][];
     for (int i = 0; i < valid.size(); i++) {
       inputs[i] =
-          SourceCombiner.inputs(logOdds[i], reputation.evidence(valid.articles().get(i)), reputation.prior());
+          SourceCombiner.inputs(
+              logOdds[i], reputation.evidence(valid.articles().get(i)), reputation.prior());
     }
-    SourceCombiner combiner = SourceCombiner.fit(inputs, valid.fake(), valid.weights(), valid.offsets());
+    SourceCombiner combiner =
+        SourceCombiner.fit(inputs, valid.fake(), valid.weights(), valid.offsets());
     double[] combined = new double[valid.size()];
     for (int i = 0; i < combined.length; i++) {
       combined[i] =
-          combiner.logOdds(logOdds[i], reputation.evidence(valid.articles().get(i)), reputation.prior());
+          combiner.logOdds(
+              logOdds[i], reputation.evidence(valid.articles().get(i)), reputation.prior());
     }
     DecisionCurve curve = valid.curve(combined, referenceRate, text.corpora());
     return new SourceEvidenceFit(reputation, combiner, curve, curve.threshold(referenceRate));

@@ -14,10 +14,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The publisher's track record: a smoothed fake rate per domain learned from training labels and,
  * from published ratings of outlets ({@link OutletRatings}), an estimate for outlets never seen in
- * training. The ratings enter a small logistic model fitted on the rated training articles
- * (how often articles of outlets so rated were fake); for an outlet seen in training, its own
- * counts are pulled toward that estimate (or toward the prior when it is unrated). Reported beside
- * the text score; mixed into the verdict only when a user asks for it.
+ * training. The ratings enter a small logistic model fitted on the rated training articles (how
+ * often articles of outlets so rated were fake); for an outlet seen in training, its own counts are
+ * pulled toward that estimate (or toward the prior when it is unrated). Reported beside the text
+ * score; mixed into the verdict only when a user asks for it.
  *
  * @param prior the fake share of the whole training set
  * @param smoothing pseudo-count pulling a domain's own rate toward its estimate (chosen on
@@ -40,7 +40,8 @@ public record SourceReputation(
   }
 
   /** Counts labelled training articles per publisher domain; fits the rating model. */
-  public static SourceReputation learn(List<Article> training, double smoothing, OutletRatings ratings) {
+  public static SourceReputation learn(
+      List<Article> training, double smoothing, OutletRatings ratings) {
     return learn(training, smoothing, ratings, null, null);
   }
 
@@ -86,7 +87,9 @@ public record SourceReputation(
     return new SourceReputation(prior, smoothing, counts, ratings, fitRatings(x, y, w, o));
   }
 
-  /** The rating model, or null when no training article is rated or the rated ones are one class. */
+  /**
+   * The rating model, or null when no training article is rated or the rated ones are one class.
+   */
   private static double @Nullable [] fitRatings(
       List<double[]> x, List<Boolean> y, List<Double> w, List<Double> o) {
     if (y.isEmpty() || !y.contains(true) || !y.contains(false)) {

@@ -1,8 +1,8 @@
 package dev.vera.model;
 
+import dev.vera.eval.Evaluator;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
-import dev.vera.eval.Evaluator;
 
 /**
  * Chooses the decision threshold that maximizes macro-F1 on held-out probabilities. Fake is the
@@ -32,7 +32,12 @@ public final class ThresholdChoice {
     for (int i = 0; i < score.length; i++) {
       if (!Double.isFinite(score[i]) || !(weight[i] >= 0)) {
         throw new IllegalArgumentException(
-            "scores and weights must be finite numbers; item " + i + " has score " + score[i] + ", weight " + weight[i]);
+            "scores and weights must be finite numbers; item "
+                + i
+                + " has score "
+                + score[i]
+                + ", weight "
+                + weight[i]);
       }
     }
     return best(score, fake, weight, ThresholdChoice::macroF1);
@@ -43,8 +48,8 @@ public final class ThresholdChoice {
   }
 
   /**
-   * The threshold maximizing the F1 of the positive class alone (check-worthy sentences, where
-   * only the positive class is acted on), cut as {@link #bestMacroF1}.
+   * The threshold maximizing the F1 of the positive class alone (check-worthy sentences, where only
+   * the positive class is acted on), cut as {@link #bestMacroF1}.
    */
   public static double bestPositiveF1(double[] p, boolean[] positive) {
     Evaluator.requireProbabilities(p);

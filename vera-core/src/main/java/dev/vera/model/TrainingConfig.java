@@ -2,7 +2,6 @@ package dev.vera.model;
 
 import dev.vera.text.FeatureConfig;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,16 +14,15 @@ import org.jspecify.annotations.Nullable;
  * @param smoothingGrid candidate pseudo-counts for the source reputation
  * @param seed the seed for everything random
  * @param ratings published ratings of outlets for the source evidence, maybe none
- * @param neighbours how the nearest training articles are found and stacked with the linear
- *     score, or null for none
+ * @param neighbours how the nearest training articles are found and stacked with the linear score,
+ *     or null for none
  * @param embeddings how a sentence-embedding classifier is trained and stacked with the linear
  *     score, or null for none (the default: it costs about 10 ms of CPU per article)
  * @param corpusBalance how corpora are weighted in the fit ({@link CorpusMix}): 0 counts every
  *     article alike, 1 gives every corpus the same total weight
- * @param corpusIntercepts whether each training corpus gets an intercept of its own in the fit,
- *     so that its share of fake is not learned from its vocabulary (the intercepts are dropped
- *     after training: the base rate enters through calibration instead); only with two corpora or
- *     more
+ * @param corpusIntercepts whether each training corpus gets an intercept of its own in the fit, so
+ *     that its share of fake is not learned from its vocabulary (the intercepts are dropped after
+ *     training: the base rate enters through calibration instead); only with two corpora or more
  * @param maxPublisherShare a hashed feature more than this share of whose training articles come
  *     from one publisher is dropped as that publisher's boilerplate (1 keeps every feature)
  */
@@ -43,10 +41,12 @@ public record TrainingConfig(
 
   public TrainingConfig {
     if (!(maxPublisherShare > 0 && maxPublisherShare <= 1)) {
-      throw new IllegalArgumentException("the publisher share must lie in (0, 1], was " + maxPublisherShare);
+      throw new IllegalArgumentException(
+          "the publisher share must lie in (0, 1], was " + maxPublisherShare);
     }
     if (!(corpusBalance >= 0 && corpusBalance <= 1)) {
-      throw new IllegalArgumentException("the corpus balance must lie in [0, 1], was " + corpusBalance);
+      throw new IllegalArgumentException(
+          "the corpus balance must lie in [0, 1], was " + corpusBalance);
     }
     if (cGrid.isEmpty()) {
       throw new IllegalArgumentException("at least one C value is needed");
@@ -77,42 +77,152 @@ public record TrainingConfig(
   }
 
   public TrainingConfig withName(String n) {
-    return new TrainingConfig(n, features, cGrid, smoothingGrid, seed, ratings, neighbours, embeddings, corpusBalance, corpusIntercepts, maxPublisherShare);
+    return new TrainingConfig(
+        n,
+        features,
+        cGrid,
+        smoothingGrid,
+        seed,
+        ratings,
+        neighbours,
+        embeddings,
+        corpusBalance,
+        corpusIntercepts,
+        maxPublisherShare);
   }
 
   public TrainingConfig withFeatures(FeatureConfig f) {
-    return new TrainingConfig(name, f, cGrid, smoothingGrid, seed, ratings, neighbours, embeddings, corpusBalance, corpusIntercepts, maxPublisherShare);
+    return new TrainingConfig(
+        name,
+        f,
+        cGrid,
+        smoothingGrid,
+        seed,
+        ratings,
+        neighbours,
+        embeddings,
+        corpusBalance,
+        corpusIntercepts,
+        maxPublisherShare);
   }
 
   public TrainingConfig withCGrid(List<Double> g) {
-    return new TrainingConfig(name, features, g, smoothingGrid, seed, ratings, neighbours, embeddings, corpusBalance, corpusIntercepts, maxPublisherShare);
+    return new TrainingConfig(
+        name,
+        features,
+        g,
+        smoothingGrid,
+        seed,
+        ratings,
+        neighbours,
+        embeddings,
+        corpusBalance,
+        corpusIntercepts,
+        maxPublisherShare);
   }
 
   public TrainingConfig withSeed(long s) {
-    return new TrainingConfig(name, features, cGrid, smoothingGrid, s, ratings, neighbours, embeddings, corpusBalance, corpusIntercepts, maxPublisherShare);
+    return new TrainingConfig(
+        name,
+        features,
+        cGrid,
+        smoothingGrid,
+        s,
+        ratings,
+        neighbours,
+        embeddings,
+        corpusBalance,
+        corpusIntercepts,
+        maxPublisherShare);
   }
 
   public TrainingConfig withRatings(OutletRatings r) {
-    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, r, neighbours, embeddings, corpusBalance, corpusIntercepts, maxPublisherShare);
+    return new TrainingConfig(
+        name,
+        features,
+        cGrid,
+        smoothingGrid,
+        seed,
+        r,
+        neighbours,
+        embeddings,
+        corpusBalance,
+        corpusIntercepts,
+        maxPublisherShare);
   }
 
   public TrainingConfig withNeighbours(NeighbourIndex.@Nullable Settings n) {
-    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, ratings, n, embeddings, corpusBalance, corpusIntercepts, maxPublisherShare);
+    return new TrainingConfig(
+        name,
+        features,
+        cGrid,
+        smoothingGrid,
+        seed,
+        ratings,
+        n,
+        embeddings,
+        corpusBalance,
+        corpusIntercepts,
+        maxPublisherShare);
   }
 
   public TrainingConfig withCorpusBalance(double b) {
-    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, ratings, neighbours, embeddings, b, corpusIntercepts, maxPublisherShare);
+    return new TrainingConfig(
+        name,
+        features,
+        cGrid,
+        smoothingGrid,
+        seed,
+        ratings,
+        neighbours,
+        embeddings,
+        b,
+        corpusIntercepts,
+        maxPublisherShare);
   }
 
   public TrainingConfig withCorpusIntercepts(boolean on) {
-    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, ratings, neighbours, embeddings, corpusBalance, on, maxPublisherShare);
+    return new TrainingConfig(
+        name,
+        features,
+        cGrid,
+        smoothingGrid,
+        seed,
+        ratings,
+        neighbours,
+        embeddings,
+        corpusBalance,
+        on,
+        maxPublisherShare);
   }
 
   public TrainingConfig withMaxPublisherShare(double share) {
-    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, ratings, neighbours, embeddings, corpusBalance, corpusIntercepts, share);
+    return new TrainingConfig(
+        name,
+        features,
+        cGrid,
+        smoothingGrid,
+        seed,
+        ratings,
+        neighbours,
+        embeddings,
+        corpusBalance,
+        corpusIntercepts,
+        share);
   }
 
   public TrainingConfig withEmbeddings(EmbeddingHead.@Nullable Settings e) {
-    return new TrainingConfig(name, features, cGrid, smoothingGrid, seed, ratings, neighbours, e, corpusBalance, corpusIntercepts, maxPublisherShare);
+    return new TrainingConfig(
+        name,
+        features,
+        cGrid,
+        smoothingGrid,
+        seed,
+        ratings,
+        neighbours,
+        e,
+        corpusBalance,
+        corpusIntercepts,
+        maxPublisherShare);
   }
 }

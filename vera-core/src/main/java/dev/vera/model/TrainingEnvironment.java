@@ -13,16 +13,16 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a training run takes from the process it runs in, as opposed to the settings that decide
- * the model ({@link TrainingConfig}): the clock the model card is dated by, the directory where
- * costly intermediate results are kept between runs, and the threads that do the work. The
- * library reads no environment variable: the application chooses these. None of them changes a
- * weight: the same data and configuration give the same model at any clock, with or without a
- * cache, on any number of threads.
+ * What a training run takes from the process it runs in, as opposed to the settings that decide the
+ * model ({@link TrainingConfig}): the clock the model card is dated by, the directory where costly
+ * intermediate results are kept between runs, and the threads that do the work. The library reads
+ * no environment variable: the application chooses these. None of them changes a weight: the same
+ * data and configuration give the same model at any clock, with or without a cache, on any number
+ * of threads.
  *
  * @param clock dates the model card (to the second)
- * @param cacheDirectory where sentence embeddings are kept between runs (in {@code
- *     embeddings/}), or null to keep nothing
+ * @param cacheDirectory where sentence embeddings are kept between runs (in {@code embeddings/}),
+ *     or null to keep nothing
  * @param pool the threads training's parallel steps run on
  */
 public record TrainingEnvironment(Clock clock, @Nullable Path cacheDirectory, ForkJoinPool pool) {
@@ -60,8 +60,8 @@ public record TrainingEnvironment(Clock clock, @Nullable Path cacheDirectory, Fo
   }
 
   /**
-   * Runs {@code work} on the pool: parallel streams started inside a pool's task run on that
-   * pool's threads. Exceptions reach the caller as thrown, not wrapped.
+   * Runs {@code work} on the pool: parallel streams started inside a pool's task run on that pool's
+   * threads. Exceptions reach the caller as thrown, not wrapped.
    */
   <T> T run(Supplier<T> work) {
     boolean alreadyThere = ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool() == pool;

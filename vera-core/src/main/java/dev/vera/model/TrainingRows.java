@@ -14,17 +14,17 @@ import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The training articles as the text model's fit sees them: one row per article (the text
- * features, an intercept, and with {@code corpusIntercepts} one intercept per training corpus),
- * labels and weights. Analysts' corrections are the last rows; each weighs {@code correctionWeight}
- * and has no corpus intercept, so that only their words can explain their labels.
+ * The training articles as the text model's fit sees them: one row per article (the text features,
+ * an intercept, and with {@code corpusIntercepts} one intercept per training corpus), labels and
+ * weights. Analysts' corrections are the last rows; each weighs {@code correctionWeight} and has no
+ * corpus intercept, so that only their words can explain their labels.
  *
  * @param articles the distinct training articles, corpus articles then corrections
  * @param x one row per article (null once the fits are done)
  * @param fake per article, its label
  * @param weights per article, its weight in the fit
- * @param offsets per article, the log-odds shift from the reference base rate to its corpus's
- *     rate (0 for corrections), for the fits that sit on the text score
+ * @param offsets per article, the log-odds shift from the reference base rate to its corpus's rate
+ *     (0 for corrections), for the fits that sit on the text score
  * @param dims the text features' dimension (the intercept is column {@code dims})
  */
 record TrainingRows(
@@ -73,8 +73,11 @@ record TrainingRows(
     return new TrainingRows(List.copyOf(all), rows.build(), fake, weights, offsets, dims);
   }
 
-  /** The text features, then the intercept, then the corpus's intercept when {@code corpus >= 0}. */
-  private static void addWithIntercepts(SparseRows.Builder rows, SparseVector v, int dims, int corpus) {
+  /**
+   * The text features, then the intercept, then the corpus's intercept when {@code corpus >= 0}.
+   */
+  private static void addWithIntercepts(
+      SparseRows.Builder rows, SparseVector v, int dims, int corpus) {
     int extra = corpus >= 0 ? 2 : 1;
     int[] idx = Arrays.copyOf(v.indices(), v.size() + extra);
     float[] val = Arrays.copyOf(v.values(), v.size() + extra);
@@ -88,7 +91,8 @@ record TrainingRows(
   }
 
   /** Articles as rows of their text features alone (validation, scoring checks). */
-  static SparseRows textRows(TextVectorizer vectorizer, List<Article> articles, String phase, ProgressListener progress) {
+  static SparseRows textRows(
+      TextVectorizer vectorizer, List<Article> articles, String phase, ProgressListener progress) {
     int dims = vectorizer.config().dimension();
     SparseRows.Builder rows = new SparseRows.Builder(dims);
     for (SparseVector v : vectorize(vectorizer, articles, phase, progress)) {

@@ -7,9 +7,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The articles a training run sees, already divided: {@code train} fits the weights, {@code
- * valid} chooses every setting and fits the calibration, {@code test} (possibly empty) is only
- * reported. Analysts' corrections, when given, only ever train (see {@code
+ * The articles a training run sees, already divided: {@code train} fits the weights, {@code valid}
+ * chooses every setting and fits the calibration, {@code test} (possibly empty) is only reported.
+ * Analysts' corrections, when given, only ever train (see {@code
  * dev.vera.feedback.TrainingCorrections}).
  *
  * @param files the input files and their hashes, for the model card
@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param correctionWeight how many times each correction counts in the fit (1 or more)
  * @param correctionsHeldOutRemoved how many valid/test articles were dropped because a correction
  *     covers them
- * @param heldOutDuplicatesRemoved how many valid/test articles were dropped because an earlier
- *     part holds the same article ({@link #withoutHeldOutDuplicates()})
+ * @param heldOutDuplicatesRemoved how many valid/test articles were dropped because an earlier part
+ *     holds the same article ({@link #withoutHeldOutDuplicates()})
  */
 public record TrainingSet(
     List<Article> train,
@@ -39,7 +39,8 @@ public record TrainingSet(
     files = List.copyOf(files);
     corrections = List.copyOf(corrections);
     if (correctionWeight < 1) {
-      throw new IllegalArgumentException("the correction weight must be 1 or more, was " + correctionWeight);
+      throw new IllegalArgumentException(
+          "the correction weight must be 1 or more, was " + correctionWeight);
     }
   }
 
@@ -53,7 +54,16 @@ public record TrainingSet(
       List<Article> corrections,
       int correctionWeight,
       int correctionsHeldOutRemoved) {
-    this(train, valid, test, files, splitField, corrections, correctionWeight, correctionsHeldOutRemoved, 0);
+    this(
+        train,
+        valid,
+        test,
+        files,
+        splitField,
+        corrections,
+        correctionWeight,
+        correctionsHeldOutRemoved,
+        0);
   }
 
   /** A training set without corrections. */
@@ -101,9 +111,9 @@ public record TrainingSet(
   }
 
   /**
-   * This set without the held-out articles that an earlier part already holds: validation
-   * articles that train holds, test articles that train or validation holds. They are counted in
-   * {@link #heldOutDuplicatesRemoved()}; train keeps its own.
+   * This set without the held-out articles that an earlier part already holds: validation articles
+   * that train holds, test articles that train or validation holds. They are counted in {@link
+   * #heldOutDuplicatesRemoved()}; train keeps its own.
    */
   public TrainingSet withoutHeldOutDuplicates() {
     Set<Long> seen = hashes(train);
@@ -113,8 +123,15 @@ public record TrainingSet(
     List<Article> keptTest = test.stream().filter(a -> !seen.contains(a.contentHash())).toList();
     int removed = (valid.size() - keptValid.size()) + (test.size() - keptTest.size());
     return new TrainingSet(
-        train, keptValid, keptTest, files, splitField, corrections, correctionWeight,
-        correctionsHeldOutRemoved, heldOutDuplicatesRemoved + removed);
+        train,
+        keptValid,
+        keptTest,
+        files,
+        splitField,
+        corrections,
+        correctionWeight,
+        correctionsHeldOutRemoved,
+        heldOutDuplicatesRemoved + removed);
   }
 
   private static Set<Long> hashes(List<Article> articles) {

@@ -7,13 +7,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 /**
- * What the neighbour index says of each validation article: its familiarity with the training
- * data (the applicability reference) and the shares of the corpora its nearest training articles
- * come from (what domain calibration weighs each corpus's calibration by).
+ * What the neighbour index says of each validation article: its familiarity with the training data
+ * (the applicability reference) and the shares of the corpora its nearest training articles come
+ * from (what domain calibration weighs each corpus's calibration by).
  */
 record ValidationNeighbourhood(double[] familiarity, double[][] share) {
 
-  static ValidationNeighbourhood query(NeighbourIndex index, List<Article> valid, ProgressListener progress) {
+  static ValidationNeighbourhood query(
+      NeighbourIndex index, List<Article> valid, ProgressListener progress) {
     double[] familiarity = new double[valid.size()];
     double[][] share = new double[valid.size()][];
     AtomicLong done = new AtomicLong();
@@ -42,6 +43,7 @@ record ValidationNeighbourhood(double[] familiarity, double[][] share) {
 
   /** The applicability model whose reference is these validation articles' familiarity. */
   ApplicabilityModel applicability() {
-    return ApplicabilityModel.of(ApplicabilityModel.DEFAULT_K, familiarity, ApplicabilityModel.DEFAULT_FLAG_BELOW);
+    return ApplicabilityModel.of(
+        ApplicabilityModel.DEFAULT_K, familiarity, ApplicabilityModel.DEFAULT_FLAG_BELOW);
   }
 }

@@ -14,7 +14,12 @@ import java.util.List;
  * weight and its corpus's log-odds offset from the reference base rate.
  */
 record ValidationRows(
-    List<Article> articles, SparseRows x, boolean[] fake, double[] weights, double[] offsets, int[] corpus) {
+    List<Article> articles,
+    SparseRows x,
+    boolean[] fake,
+    double[] weights,
+    double[] offsets,
+    int[] corpus) {
 
   static ValidationRows of(List<Article> valid, SparseRows x, CorpusMix mix) {
     int n = valid.size();
@@ -37,8 +42,8 @@ record ValidationRows(
   }
 
   /**
-   * The decision curve of these log-odds at the reference rate: with a cut per corpus when
-   * {@code corpora} is positive, else one pooled cut.
+   * The decision curve of these log-odds at the reference rate: with a cut per corpus when {@code
+   * corpora} is positive, else one pooled cut.
    */
   DecisionCurve curve(double[] logOdds, double referenceRate, int corpora) {
     return corpora > 0
@@ -47,9 +52,9 @@ record ValidationRows(
   }
 
   /**
-   * The mean over corpora of the ROC-AUC within each corpus's validation articles: how well a
-   * score ranks articles of one collection, whatever the collections' shares of fake (a
-   * collection whose validation part holds one class only is left out).
+   * The mean over corpora of the ROC-AUC within each corpus's validation articles: how well a score
+   * ranks articles of one collection, whatever the collections' shares of fake (a collection whose
+   * validation part holds one class only is left out).
    */
   double meanRocAuc(double[] score) {
     int corpora = 0;
@@ -66,7 +71,10 @@ record ValidationRows(
           // A monotone map into [0, 1] leaves the ranking, and so the ROC-AUC, as it is.
           part.add(
               new ScoredArticle(
-                  fake[i] ? Label.FAKE : Label.REAL, LogisticFit.sigmoid(score[i]), Label.REAL, null));
+                  fake[i] ? Label.FAKE : Label.REAL,
+                  LogisticFit.sigmoid(score[i]),
+                  Label.REAL,
+                  null));
           fakes += fake[i] ? 1 : 0;
         }
       }
@@ -84,7 +92,11 @@ record ValidationRows(
    * base rate and cut as the curve cuts for that rate and the article's corpus shares.
    */
   Evaluation evaluate(
-      double[] referenceLogOdds, double[][] share, DecisionCurve curve, CorpusMix mix, Label majority) {
+      double[] referenceLogOdds,
+      double[][] share,
+      DecisionCurve curve,
+      CorpusMix mix,
+      Label majority) {
     double[][] cuts = new double[mix.corpora().size()][];
     for (int c = 0; c < cuts.length; c++) {
       cuts[c] = curve.cuts(mix.corpora().get(c).fakeRate());

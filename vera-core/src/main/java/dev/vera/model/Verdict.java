@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param source what is known about the publisher, reported whether used or not
  * @param baseRate the share of fake articles the probability assumes in the reader's feed: the
  *     model's training mix unless the user gave another
- * @param applicability how far the article lies inside what the model was trained on, or null
- *     when the model cannot tell (models trained before Vera measured it)
+ * @param applicability how far the article lies inside what the model was trained on, or null when
+ *     the model cannot tell (models trained before Vera measured it)
  */
 public record Verdict(
     @Nullable String id,

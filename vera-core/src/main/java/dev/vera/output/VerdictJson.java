@@ -11,13 +11,13 @@ import dev.vera.model.NeighbourEvidence;
 import dev.vera.model.NeighbourIndex;
 import dev.vera.model.SourceEvidence;
 import dev.vera.model.Verdict;
-import org.jspecify.annotations.Nullable;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON shape of verdicts, explanations and rejected records, shared by {@code --format
- * jsonl}, the REST API and batch scans so that every adapter says the same thing the same way.
- * Keys are snake_case.
+ * The JSON shape of verdicts, explanations and rejected records, shared by {@code --format jsonl},
+ * the REST API and batch scans so that every adapter says the same thing the same way. Keys are
+ * snake_case.
  */
 public final class VerdictJson {
   private static final ObjectMapper JSON = new ObjectMapper();

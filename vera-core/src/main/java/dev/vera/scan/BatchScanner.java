@@ -13,11 +13,11 @@ import java.util.function.BiFunction;
  * ({@link RecordScorer}) and hands them back in order, {@link ScanOutput} writes and commits them,
  * and a {@link ProgressEstimate} tells the listener how far it has got.
  *
- * <p>Durability: the output is made durable, and only then recorded in the checkpoint, every
- * {@link ScanJob#commitEvery()} records or second. A resume cuts both files back to the lengths
- * the checkpoint names (dropping whatever a killed run wrote after it), skips that many records of
- * the input, and goes on; since reading and scoring are deterministic, the result is the same
- * bytes as an uninterrupted scan.
+ * <p>Durability: the output is made durable, and only then recorded in the checkpoint, every {@link
+ * ScanJob#commitEvery()} records or second. A resume cuts both files back to the lengths the
+ * checkpoint names (dropping whatever a killed run wrote after it), skips that many records of the
+ * input, and goes on; since reading and scoring are deterministic, the result is the same bytes as
+ * an uninterrupted scan.
  */
 public final class BatchScanner {
   private static final long PROGRESS_NANOS = 200_000_000L;

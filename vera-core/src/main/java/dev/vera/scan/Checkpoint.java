@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How far a scan has durably got: the first {@code records} records of the input (in input order)
- * are in the output and errors files, which are {@code outputBytes} and {@code errorBytes} long
- * at that point; anything after those lengths is unfinished and cut off on resume.
+ * are in the output and errors files, which are {@code outputBytes} and {@code errorBytes} long at
+ * that point; anything after those lengths is unfinished and cut off on resume.
  *
  * <p>Written only after both files are flushed and forced to disk, to a temporary file that is
  * itself forced and then renamed over the old checkpoint, so that a kill at any moment leaves
@@ -46,7 +46,10 @@ record Checkpoint(
     }
     if (n.path("version").asInt() != VERSION) {
       throw new IOException(
-          file + " is a checkpoint of version " + n.path("version").asInt() + "; this Vera reads "
+          file
+              + " is a checkpoint of version "
+              + n.path("version").asInt()
+              + "; this Vera reads "
               + VERSION);
     }
     return new Checkpoint(

@@ -18,8 +18,8 @@ final class InputFiles {
 
   /**
    * The files of one input, sorted, as {@link ArticleInputs} reads them; empty when it does not
-   * exist. A subdirectory that cannot be listed is left out here: the reader reports it as a
-   * failed record in its place and the scan goes on.
+   * exist. A subdirectory that cannot be listed is left out here: the reader reports it as a failed
+   * record in its place and the scan goes on.
    */
   static List<Path> regularFiles(Path input) throws IOException {
     if (Files.isRegularFile(input)) {

@@ -66,7 +66,9 @@ final class ProgressEstimate {
     return estimate;
   }
 
-  /** The lines of every file of {@code inputs}, or null when any is compressed (not cheap to count). */
+  /**
+   * The lines of every file of {@code inputs}, or null when any is compressed (not cheap to count).
+   */
   static @Nullable LineCounts countLines(List<Path> inputs) throws IOException {
     Map<String, Long> perFile = new HashMap<>();
     long total = 0;

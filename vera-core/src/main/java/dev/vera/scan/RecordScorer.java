@@ -27,8 +27,8 @@ final class RecordScorer {
    * One record's line, ready to write, and what the summary counts of it.
    *
    * @param failed whether the line goes to the errors file (then the other fields are unset)
-   * @param outside whether the article was flagged outside the model's experience, or null when
-   *     the model cannot tell
+   * @param outside whether the article was flagged outside the model's experience, or null when the
+   *     model cannot tell
    */
   record Scored(
       byte[] line,

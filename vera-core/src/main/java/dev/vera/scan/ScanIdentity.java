@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import java.util.Locale;
 
 /**
  * Everything that decides a scan's output bytes: the inputs (path, size and modification time of
@@ -64,8 +64,8 @@ final class ScanIdentity {
   }
 
   /**
-   * How {@code now} differs from {@code recorded} in words a user can act on, or null when they
-   * are the same.
+   * How {@code now} differs from {@code recorded} in words a user can act on, or null when they are
+   * the same.
    */
   static @Nullable String difference(JsonNode recorded, JsonNode now) {
     if (recorded.equals(now)) {
@@ -79,7 +79,10 @@ final class ScanIdentity {
       }
       for (int i = 0; i < was.size(); i++) {
         if (!was.get(i).path("path").equals(is.get(i).path("path"))) {
-          return "the inputs differ: the checkpoint names " + paths(was) + ", this run " + paths(is);
+          return "the inputs differ: the checkpoint names "
+              + paths(was)
+              + ", this run "
+              + paths(is);
         }
         if (!was.get(i).equals(is.get(i))) {
           return "input "

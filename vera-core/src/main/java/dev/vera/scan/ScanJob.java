@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param inputs files and directories, read one after another in this order
  * @param reading how records are read (format, size limit, label field, warnings)
  * @param scoring how articles are judged
- * @param reasons whether each verdict carries its top phrases (as {@code vera check --format
- *     jsonl} prints them; costs an explanation per article)
+ * @param reasons whether each verdict carries its top phrases (as {@code vera check --format jsonl}
+ *     prints them; costs an explanation per article)
  * @param model names the model in the checkpoint, so that a resume with another model is refused
  * @param output the verdicts, one JSON line per article, in input order
  * @param errors the records that could not be read or scored, one JSON line each, in input order
@@ -60,12 +60,16 @@ public record ScanJob(
     }
   }
 
-  /** The default errors file beside {@code output}: {@code results.jsonl -> results.errors.jsonl}. */
+  /**
+   * The default errors file beside {@code output}: {@code results.jsonl -> results.errors.jsonl}.
+   */
   public static Path errorsBeside(Path output) {
     return sibling(output, ".errors.jsonl");
   }
 
-  /** The default checkpoint beside {@code output}: {@code results.jsonl -> results.checkpoint.json}. */
+  /**
+   * The default checkpoint beside {@code output}: {@code results.jsonl -> results.checkpoint.json}.
+   */
   public static Path checkpointBeside(Path output) {
     return sibling(output, ".checkpoint.json");
   }

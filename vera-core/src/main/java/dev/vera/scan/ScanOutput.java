@@ -15,8 +15,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * A scan's output and errors files, appended to line by line and made durable now and then: every
  * {@link ScanJob#commitEvery()} records or second, both files are flushed and forced to disk, and
- * only then is the checkpoint replaced (atomically) with the records written and both lengths.
- * Used by one thread.
+ * only then is the checkpoint replaced (atomically) with the records written and both lengths. Used
+ * by one thread.
  */
 final class ScanOutput implements Closeable {
   private static final long COMMIT_NANOS = 1_000_000_000L;

@@ -27,18 +27,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Three kinds of thread: one reader walks the inputs in order, splitting them into records
  * (decoded lines; see {@link PendingRecord}) without parsing them, and hands them, a few
  * consecutive records at a time, to a pool of scorers, which parse and score them; the pending
- * results wait in a bounded queue in input order. The caller's thread takes them from that queue
- * in order, publishes each record's reading warnings (so that they come out as when reading in
- * one thread) and passes the result on, so the order never depends on which scorer finishes
- * first. Reading runs ahead of the caller by at most {@link #window} records and about {@value
+ * results wait in a bounded queue in input order. The caller's thread takes them from that queue in
+ * order, publishes each record's reading warnings (so that they come out as when reading in one
+ * thread) and passes the result on, so the order never depends on which scorer finishes first.
+ * Reading runs ahead of the caller by at most {@link #window} records and about {@value
  * #IN_FLIGHT_CHARS} characters of article text.
  *
  * @param <R> a scored record
  */
 final class ScanPipeline<R> {
   /**
-   * Characters of article text in flight between the reader and the caller (about 64 MB): with
-   * the window's record bound, memory stays flat however large the articles or the input.
+   * Characters of article text in flight between the reader and the caller (about 64 MB): with the
+   * window's record bound, memory stays flat however large the articles or the input.
    */
   static final int IN_FLIGHT_CHARS = 32 << 20;
 
@@ -46,8 +46,8 @@ final class ScanPipeline<R> {
   private static final int PLACES_BATCH = 64;
 
   /**
-   * Records handed to a scorer as one task. One task per record cost a future, a queue hand-off
-   * and often a thread wake-up per article: on two cores, a few percent of the scan.
+   * Records handed to a scorer as one task. One task per record cost a future, a queue hand-off and
+   * often a thread wake-up per article: on two cores, a few percent of the scan.
    */
   static final int TASK_RECORDS = 16;
 
@@ -107,8 +107,8 @@ final class ScanPipeline<R> {
   /**
    * Runs to the end of the inputs, passing every result to {@code sink} in input order.
    *
-   * @param skip records at the start that are not scored (already written by an earlier run):
-   *     they are only parsed, for their warnings
+   * @param skip records at the start that are not scored (already written by an earlier run): they
+   *     are only parsed, for their warnings
    * @throws IOException when reading fails, when a scorer throws one, or when {@code sink} does
    * @throws IllegalStateException when a scorer fails otherwise (a bug, not bad data)
    */

@@ -15,9 +15,9 @@ final class ScanPlanner {
   private ScanPlanner() {}
 
   /**
-   * The starting point of {@code job}: records already durable and the lengths of the output
-   * files they fill, whether the scan had already reached the end of its inputs, and the job's
-   * {@link ScanIdentity} for the checkpoints this run writes.
+   * The starting point of {@code job}: records already durable and the lengths of the output files
+   * they fill, whether the scan had already reached the end of its inputs, and the job's {@link
+   * ScanIdentity} for the checkpoints this run writes.
    *
    * @throws ScanRefusedException when an input cannot be read twice, an output lies inside an
    *     input, output would be overwritten without {@code force}, or the checkpoint does not
@@ -104,7 +104,9 @@ final class ScanPlanner {
       for (Path input : job.inputs()) {
         if (w.startsWith(input.toAbsolutePath().normalize())) {
           throw new ScanRefusedException(
-              written + " would be written inside the input " + input
+              written
+                  + " would be written inside the input "
+                  + input
                   + ", which would then be read; write the results elsewhere");
         }
       }

@@ -8,8 +8,8 @@ package dev.vera.scan;
  * @param failed records that went to the errors file so far
  * @param fraction how much of the input has been read (by lines), in [0, 1], or NaN when unknown
  *     (compressed inputs, or while the lines are still being counted)
- * @param estimatedTotal the records expected in all, from the records per line read so far
- *     (exact for one record per line), or -1 when unknown
+ * @param estimatedTotal the records expected in all, from the records per line read so far (exact
+ *     for one record per line), or -1 when unknown
  * @param seconds time since this run started
  */
 public record ScanProgress(

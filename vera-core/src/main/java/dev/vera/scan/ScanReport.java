@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * Renders a {@link ScanSummary} as one small self-contained HTML page: counts, the histogram of
- * P(fake) as an inline SVG chart, and the sources with the largest share of fake verdicts. It
- * loads nothing from the network.
+ * P(fake) as an inline SVG chart, and the sources with the largest share of fake verdicts. It loads
+ * nothing from the network.
  */
 public final class ScanReport {
   private static final double CHART_W = 600;
@@ -50,7 +50,10 @@ public final class ScanReport {
     h.append("</div>\n<h2>P(fake)</h2>\n").append(chart(s.histogram(), threshold));
     h.append("<p class=\"note\">Articles per bin of width ")
         .append(fmt(1.0 / ScanSummary.BINS))
-        .append(Double.isNaN(threshold) ? "" : "; dashed line: the decision threshold " + fmt(threshold))
+        .append(
+            Double.isNaN(threshold)
+                ? ""
+                : "; dashed line: the decision threshold " + fmt(threshold))
         .append(".</p>\n<h2>Sources with the largest share of ✖</h2>\n");
     List<ScanSummary.SourceShare> top = s.topFakeSources();
     if (top.isEmpty()) {

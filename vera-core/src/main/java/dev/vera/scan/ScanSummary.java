@@ -28,8 +28,10 @@ import org.jspecify.annotations.Nullable;
 public final class ScanSummary {
   /** Bins of width 0.05 over [0, 1]. */
   public static final int BINS = 20;
+
   /** A source needs this many articles to be ranked by its share of fake verdicts. */
   public static final int MIN_SOURCE_ARTICLES = 20;
+
   /** How many sources the ranking lists. */
   public static final int TOP_SOURCES = 15;
 
@@ -51,10 +53,11 @@ public final class ScanSummary {
   /**
    * Counts one verdict.
    *
-   * @param outside whether the article was flagged outside the model's experience, or null when
-   *     the model cannot tell
+   * @param outside whether the article was flagged outside the model's experience, or null when the
+   *     model cannot tell
    */
-  void addVerdict(Label label, double probabilityFake, @Nullable String domain, @Nullable Boolean outside) {
+  void addVerdict(
+      Label label, double probabilityFake, @Nullable String domain, @Nullable Boolean outside) {
     if (outside != null) {
       assessed++;
       if (outside) {

@@ -16,11 +16,11 @@ import java.util.Map;
  * @param charMaxGram largest character n-gram
  * @param minDf a hashed feature must occur in at least this many training articles to be kept
  * @param style whether the {@link StyleFeatures} are used
- * @param spaceWeights each space's vector is L2-normalized then multiplied by its weight here
- *     (1 when absent; weights of spaces not in use are dropped). Under one L2 penalty a smaller
- *     weight regularizes that space harder: on
- *     GossipCop's validation part, titles weighted below bodies lift ROC-AUC and macro-F1,
- *     because a headline is short and its n-grams are fitted too eagerly at the body's weight.
+ * @param spaceWeights each space's vector is L2-normalized then multiplied by its weight here (1
+ *     when absent; weights of spaces not in use are dropped). Under one L2 penalty a smaller weight
+ *     regularizes that space harder: on GossipCop's validation part, titles weighted below bodies
+ *     lift ROC-AUC and macro-F1, because a headline is short and its n-grams are fitted too eagerly
+ *     at the body's weight.
  */
 public record FeatureConfig(
     int hashBits,

@@ -4,9 +4,9 @@ import dev.vera.article.Article;
 import java.util.Locale;
 
 /**
- * A family of text features with its own hashing seed and its own length normalization, so that
- * a word in the title and the same word in the body are different evidence, and a long body does
- * not drown the title.
+ * A family of text features with its own hashing seed and its own length normalization, so that a
+ * word in the title and the same word in the body are different evidence, and a long body does not
+ * drown the title.
  */
 public enum FeatureSpace {
   TITLE_WORDS(Part.TITLE, Kind.WORDS),

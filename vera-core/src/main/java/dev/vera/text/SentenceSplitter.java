@@ -10,16 +10,18 @@ import java.util.List;
  * Splits text into sentences with ICU's sentence break rules (Unicode UAX #29), filtered by ICU's
  * English abbreviation list so that "Mr. Smith" or "Jan. 5" stay in one sentence (the list is
  * ICU's: it lacks "Sen."). ICU rather than the JDK's {@code BreakIterator}: the JDK breaks after
- * "Mr." and runs a headline into the paragraph under it, while ICU ends a sentence at a line
- * break. No model file is needed, unlike OpenNLP's sentence detector. The one splitter of Vera:
- * check-worthy claims and the sentences of explanations are cut alike. Thread-safe: each call
- * makes its own iterator.
+ * "Mr." and runs a headline into the paragraph under it, while ICU ends a sentence at a line break.
+ * No model file is needed, unlike OpenNLP's sentence detector. The one splitter of Vera:
+ * check-worthy claims and the sentences of explanations are cut alike. Thread-safe: each call makes
+ * its own iterator.
  */
 public final class SentenceSplitter {
   /** Longer sentences are cut here: a "sentence" of 2,000 characters is a list or a table. */
   public static final int MAX_SENTENCE_CHARS = 2000;
 
-  /** A splitter for every caller: it is thread-safe, and building ICU's filtered rules is not free. */
+  /**
+   * A splitter for every caller: it is thread-safe, and building ICU's filtered rules is not free.
+   */
   public static final SentenceSplitter ENGLISH = new SentenceSplitter();
 
   private final BreakIterator prototype;

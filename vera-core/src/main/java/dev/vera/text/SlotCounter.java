@@ -3,16 +3,17 @@ package dev.vera.text;
 import java.util.Arrays;
 
 /**
- * Per-thread term counts of one article and feature kind: a small open-addressing table from
- * slot to count. Articles touch a few thousand slots of a table of a million; counting in a
- * table that fits the CPU cache, and reading the large idf and weight tables once per distinct
- * slot rather than once per occurrence, is what makes scoring fast.
+ * Per-thread term counts of one article and feature kind: a small open-addressing table from slot
+ * to count. Articles touch a few thousand slots of a table of a million; counting in a table that
+ * fits the CPU cache, and reading the large idf and weight tables once per distinct slot rather
+ * than once per occurrence, is what makes scoring fast.
  */
 final class SlotCounter {
   // Slots are already hashes (TermHash.finish, masked): their low bits are uniform, so a key's
   // low bits pick its place directly, without hashing it again.
   /** Slots present, in first-seen order (the only part callers read, with {@link #counts}). */
   static final int INITIAL_TOUCHED = 4096;
+
   /** The largest table kept between articles; larger ones are dropped when cleared. */
   static final int RETAINED_KEYS = 1 << 16;
 
@@ -20,8 +21,10 @@ final class SlotCounter {
   int touchedCount;
   private int[] keys = new int[2 * INITIAL_TOUCHED];
   private int[] values = new int[2 * INITIAL_TOUCHED];
+
   /** Count per position in {@link #touched}, filled by {@link #finish()}. */
   int[] counts = new int[INITIAL_TOUCHED];
+
   /** Where each touched slot sits in {@link #keys}: finishing and clearing visit only those. */
   private int[] at = new int[INITIAL_TOUCHED];
 

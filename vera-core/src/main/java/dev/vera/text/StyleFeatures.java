@@ -1,9 +1,9 @@
 package dev.vera.text;
 
 import dev.vera.article.Article;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Arrays;
 
 /**
  * A few interpretable signs of tabloid or fabricated writing, each a number a reader can check by
@@ -190,7 +190,8 @@ public final class StyleFeatures {
   }
 
   private static boolean isWhitespace(char c) {
-    return c < 128 ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001c' && c <= '\u001f')
+    return c < 128
+        ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001c' && c <= '\u001f')
         : Character.isWhitespace(c);
   }
 

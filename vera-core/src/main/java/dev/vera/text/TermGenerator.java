@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * {@link WordAnalyzer} stream, and character n-grams of each {@link CharGramAnalyzer} chunk padded
  * with a space on both sides ({@code " ca"}, {@code "cat"}, {@code "at!"}), as scikit-learn's
  * {@code char_wb} analyzer cuts them. The n-grams are made here rather than by Lucene's shingle and
- * n-gram filters because a GossipCop article yields about ten thousand terms: hashing them
- * straight from the token buffer, without a token object each, keeps scoring cheap.
+ * n-gram filters because a GossipCop article yields about ten thousand terms: hashing them straight
+ * from the token buffer, without a token object each, keeps scoring cheap.
  *
  * <p>Terms are hashed incrementally and handed over as a buffer slice, never as a String, unless
  * the visitor makes one.
@@ -37,8 +37,7 @@ final class TermGenerator {
      * @param buf, off, len the term's characters
      * @param start, end the offsets of the word(s) the term came from, in the analysed text
      */
-    void term(
-        FeatureSpace.Kind kind, int hash, char[] buf, int off, int len, int start, int end);
+    void term(FeatureSpace.Kind kind, int hash, char[] buf, int off, int len, int start, int end);
   }
 
   TermGenerator(int wordMaxGram, int charMinGram, int charMaxGram) {
@@ -104,7 +103,10 @@ final class TermGenerator {
     }
     if (charSeed >= 0) {
       State st = new State();
-      run(charAnalyzer, text, (buf, len, start, end) -> chars(st, buf, len, start, end, charSeed, visitor));
+      run(
+          charAnalyzer,
+          text,
+          (buf, len, start, end) -> chars(st, buf, len, start, end, charSeed, visitor));
     }
   }
 
@@ -129,8 +131,7 @@ final class TermGenerator {
     }
   }
 
-  private void words(
-      State st, char[] buf, int len, int start, int end, int seed, Visitor visitor) {
+  private void words(State st, char[] buf, int len, int start, int end, int seed, Visitor visitor) {
     int unigram = TermHash.start(seed);
     for (int i = 0; i < len; i++) {
       unigram = TermHash.extend(unigram, buf[i]);
@@ -150,7 +151,8 @@ final class TermGenerator {
           t = TermHash.extend(t, buf[i]);
         }
         int m = st.copyTriple(buf, len);
-        visitor.term(FeatureSpace.Kind.WORDS, TermHash.finish(t), st.triple, 0, m, st.prev2Start, end);
+        visitor.term(
+            FeatureSpace.Kind.WORDS, TermHash.finish(t), st.triple, 0, m, st.prev2Start, end);
       }
       st.pairState = h;
     } else {
@@ -159,8 +161,7 @@ final class TermGenerator {
     st.shift(buf, len, unigram, start);
   }
 
-  private void chars(
-      State st, char[] buf, int len, int start, int end, int seed, Visitor visitor) {
+  private void chars(State st, char[] buf, int len, int start, int end, int seed, Visitor visitor) {
     int n = Math.min(len, MAX_WORD) + 2;
     char[] p = st.padded;
     p[0] = ' ';

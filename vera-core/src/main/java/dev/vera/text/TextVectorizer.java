@@ -3,17 +3,17 @@ package dev.vera.text;
 import dev.vera.article.Article;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
-import java.util.Comparator;
-import java.util.function.Function;
 
 /**
  * Turns articles into TF-IDF vectors over hashed word and character n-grams, plus standardized
  * style features. Each space is weighted {@code (1 + ln tf) * idf}, L2-normalized on its own, and
- * scaled by its {@linkplain FeatureConfig#weight weight}.
- * Instances are immutable once fitted and safe to share between threads.
+ * scaled by its {@linkplain FeatureConfig#weight weight}. Instances are immutable once fitted and
+ * safe to share between threads.
  */
 public final class TextVectorizer {
   private static final int LOG_TABLE = 256;
@@ -31,8 +31,10 @@ public final class TextVectorizer {
   private final double[] styleScale;
   private final TermGenerator generator;
   private final ThreadLocal<SlotCounter[]> scratch;
+
   /** For each part: its word space and character space, or null when not configured. */
   private final FeatureSpace[][] spacesByPart = new FeatureSpace[2][2];
+
   /** For each part and kind: the space's weight (see {@link FeatureConfig#weight}). */
   private final double[][] weightByPart = {{1, 1}, {1, 1}};
 
@@ -43,7 +45,8 @@ public final class TextVectorizer {
    * @param styleMean training mean of each style feature
    * @param styleScale training standard deviation of each style feature (never 0)
    */
-  public TextVectorizer(FeatureConfig config, float[] idf, double[] styleMean, double[] styleScale) {
+  public TextVectorizer(
+      FeatureConfig config, float[] idf, double[] styleMean, double[] styleScale) {
     if (idf.length != config.hashSize()) {
       throw new IllegalArgumentException(
           "idf table has " + idf.length + " slots, config says " + config.hashSize());
@@ -75,9 +78,9 @@ public final class TextVectorizer {
 
   /**
    * {@link #fit(FeatureConfig, List, IntConsumer)}, dropping the publishers' boilerplate: a slot
-   * more than {@code maxPublisherShare} of whose training documents come from one publisher
-   * (its cookie banner, its bylines, its section names) is not kept. An article without a
-   * publisher counts as a publisher of its own.
+   * more than {@code maxPublisherShare} of whose training documents come from one publisher (its
+   * cookie banner, its bylines, its section names) is not kept. An article without a publisher
+   * counts as a publisher of its own.
    *
    * @param publisher an article's publisher, or null
    * @param maxPublisherShare 1 keeps every slot
@@ -309,17 +312,17 @@ public final class TextVectorizer {
   }
 
   /**
-   * The dot product of the article's vector with {@code weights} (indexed like the vector),
-   * without building the vector: the scoring hot path.
+   * The dot product of the article's vector with {@code weights} (indexed like the vector), without
+   * building the vector: the scoring hot path.
    */
   public double dot(Article article, float[] weights) {
     return dot(article, weights, null);
   }
 
   /**
-   * {@link #dot(Article, float[])}, also counting the article's words into {@code words} (for
-   * the neighbour index) from the same pass over the token stream; {@link WordTerms#take()} then
-   * gives what {@link WordTerms#count(Article)} would.
+   * {@link #dot(Article, float[])}, also counting the article's words into {@code words} (for the
+   * neighbour index) from the same pass over the token stream; {@link WordTerms#take()} then gives
+   * what {@link WordTerms#count(Article)} would.
    */
   public double dot(Article article, float[] weights, @Nullable WordTerms words) {
     SlotCounter[] s = scratch.get();
@@ -366,20 +369,19 @@ public final class TextVectorizer {
 
   /**
    * Visits every occurrence of every kept term of the article with its share of {@code weights ·
-   * x}: a term occurring {@code n} times gives each occurrence {@code 1/n} of its contribution.
-   * For explanations: about twice the cost of {@link #dot}.
+   * x}: a term occurring {@code n} times gives each occurrence {@code 1/n} of its contribution. For
+   * explanations: about twice the cost of {@link #dot}.
    *
    * @return {@link #dot}{@code (article, weights)}, bit for bit, so that an explained verdict is
    *     the verdict
    */
-  public double visitContributions(
-      Article article, float[] weights, ContributionVisitor visitor) {
+  public double visitContributions(Article article, float[] weights, ContributionVisitor visitor) {
     return visitContributions(article, weights, null, visitor);
   }
 
   /**
-   * {@link #visitContributions(Article, float[], ContributionVisitor)}, also counting the
-   * article's words into {@code words} as {@link #dot(Article, float[], WordTerms)} does.
+   * {@link #visitContributions(Article, float[], ContributionVisitor)}, also counting the article's
+   * words into {@code words} as {@link #dot(Article, float[], WordTerms)} does.
    */
   public double visitContributions(
       Article article, float[] weights, @Nullable WordTerms words, ContributionVisitor visitor) {
@@ -418,14 +420,13 @@ public final class TextVectorizer {
   }
 
   /**
-   * Receives one occurrence of a term and its share of the score, in log-odds of fake. The term
-   * is a view valid only during the call ({@code toString()} keeps it): most occurrences are
-   * character n-grams that an explanation credits to their word without ever naming them.
+   * Receives one occurrence of a term and its share of the score, in log-odds of fake. The term is
+   * a view valid only during the call ({@code toString()} keeps it): most occurrences are character
+   * n-grams that an explanation credits to their word without ever naming them.
    */
   @FunctionalInterface
   public interface ContributionVisitor {
-    void occurrence(
-        FeatureSpace space, CharSequence term, int start, int end, double contribution);
+    void occurrence(FeatureSpace space, CharSequence term, int start, int end, double contribution);
   }
 
   /** A reusable window on the generator's buffer. */
@@ -462,9 +463,9 @@ public final class TextVectorizer {
   }
 
   /**
-   * One space's share of {@code weights · x}: its counted terms weighted {@code (1 + ln tf) *
-   * idf}, L2-normalized, times the space's weight. Stores the factor applied to each term
-   * ({@code spaceWeight / norm}) in {@code inv[k]} when {@code inv} is given.
+   * One space's share of {@code weights · x}: its counted terms weighted {@code (1 + ln tf) * idf},
+   * L2-normalized, times the space's weight. Stores the factor applied to each term ({@code
+   * spaceWeight / norm}) in {@code inv[k]} when {@code inv} is given.
    */
   private double spaceDot(
       SlotCounter kind, double spaceWeight, float[] weights, double[] inv, int k) {

@@ -7,9 +7,9 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * Vera's analysis chain: Unicode word segmentation (UAX #29) then lower case. No stemming and no
- * stop words: function words and their pairs ("sources say", "is reportedly") are part of the
- * style that separates fabricated from credible reporting. Every text feature is an n-gram of
- * this token stream (see {@link TermGenerator}).
+ * stop words: function words and their pairs ("sources say", "is reportedly") are part of the style
+ * that separates fabricated from credible reporting. Every text feature is an n-gram of this token
+ * stream (see {@link TermGenerator}).
  */
 public final class WordAnalyzer extends Analyzer {
   @Override

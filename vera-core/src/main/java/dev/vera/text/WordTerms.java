@@ -5,14 +5,16 @@ import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 /**
- * The words of an article's title and body together (the {@link WordAnalyzer} stream), hashed
- * into slots of their own and counted: the vocabulary of "what is this story about" that finds
- * similar articles, kept apart from the text model's feature spaces. The scoring path counts them
- * in the same pass over the token stream as the text features ({@link TextVectorizer#dot(Article,
- * float[], WordTerms)}); {@link #count(Article)} makes a pass of its own. One instance per thread.
+ * The words of an article's title and body together (the {@link WordAnalyzer} stream), hashed into
+ * slots of their own and counted: the vocabulary of "what is this story about" that finds similar
+ * articles, kept apart from the text model's feature spaces. The scoring path counts them in the
+ * same pass over the token stream as the text features ({@link TextVectorizer#dot(Article, float[],
+ * WordTerms)}); {@link #count(Article)} makes a pass of its own. One instance per thread.
  */
 public final class WordTerms {
-  /** The hashing seed: after the seeds of the {@link FeatureSpace}s (1..4), so never one of them. */
+  /**
+   * The hashing seed: after the seeds of the {@link FeatureSpace}s (1..4), so never one of them.
+   */
   static final int SEED = FeatureSpace.values().length + 1;
 
   private static final ThreadLocal<WordTerms[]> PER_THREAD =
@@ -26,7 +28,9 @@ public final class WordTerms {
   /** Slots present (distinct) and how often each occurred. */
   public record Counts(int[] slots, int[] counts) {}
 
-  /** @param bits slots are {@code 0 .. 2^bits - 1} */
+  /**
+   * @param bits slots are {@code 0 .. 2^bits - 1}
+   */
   public WordTerms(int bits) {
     if (bits < 10 || bits > 24) {
       throw new IllegalArgumentException("bits must be 10..24, was " + bits);

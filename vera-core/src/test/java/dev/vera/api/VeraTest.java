@@ -82,7 +82,8 @@ class VeraTest {
       assertEquals(s.text(), RUMOR.text().substring(s.start(), s.start() + s.text().length()));
     }
     assertEquals(
-        internal.explain(RUMOR.internal(), ScoringOptions.DEFAULT, 3, true).style().size(), e.style().size());
+        internal.explain(RUMOR.internal(), ScoringOptions.DEFAULT, 3, true).style().size(),
+        e.style().size());
     assertNotNull(e.neighbours(), "the fast models read their nearest training articles");
     assertThrows(UnsupportedOperationException.class, () -> e.towardFake().clear());
   }
@@ -103,29 +104,36 @@ class VeraTest {
       Files.copy(in, file);
     }
     assertEquals(vera.check(RUMOR), Vera.load(file).check(RUMOR));
-    IOException missing = assertThrows(IOException.class, () -> Vera.load(dir.resolve("none.vera")));
+    IOException missing =
+        assertThrows(IOException.class, () -> Vera.load(dir.resolve("none.vera")));
     assertTrue(missing.getMessage().startsWith("model file not found: "), missing.getMessage());
   }
 
   @Test
   void unknownNamesAndEmptyArticlesAreRefusedSayingWhy() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Vera.load("fastest"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Vera.load("fastest"));
     assertEquals(
         "no bundled model is named 'fastest'; the bundled models are [fast, fast-gossipcop, accurate]",
         e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Article.of(" ", ""));
-    IllegalStateException absent = assertThrows(IllegalStateException.class, () -> Vera.load("accurate"));
-    assertTrue(absent.getMessage().startsWith("the accurate model needs the vera-embeddings module"));
+    IllegalStateException absent =
+        assertThrows(IllegalStateException.class, () -> Vera.load("accurate"));
+    assertTrue(
+        absent.getMessage().startsWith("the accurate model needs the vera-embeddings module"));
   }
 
   @Test
   void anArticleKeepsWhatItWasGiven() {
     assertEquals("example-gossip.com", RUMOR.source());
-    assertEquals("apnews.com", Article.builder().text("x").url("https://www.apnews.com/a/b").build().source());
+    assertEquals(
+        "apnews.com",
+        Article.builder().text("x").url("https://www.apnews.com/a/b").build().source());
     assertEquals("ap news", Article.builder().text("x").source("AP News").build().source());
     assertEquals(Article.of("t", "b"), Article.of("t", "b"));
     assertNotEquals(Article.of("t", "b"), Article.of("t", "c"));
     assertEquals(
-        "https://example.com/x", Article.builder().text("x").url("https://user:pw@example.com/x").build().url());
+        "https://example.com/x",
+        Article.builder().text("x").url("https://user:pw@example.com/x").build().url());
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vera.article.Article;
 import dev.vera.eval.Evaluation;
+import dev.vera.model.LinearTrainer;
 import dev.vera.model.ProgressListener;
 import dev.vera.model.TrainingConfig;
 import dev.vera.model.TrainingEnvironment;
@@ -22,7 +23,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.vera.model.LinearTrainer;
 
 /** Trains on a written fixture of debate-like sentences (statistics versus courtesies). */
 class CheckWorthinessModelTest {
@@ -60,7 +60,9 @@ class CheckWorthinessModelTest {
     assertEquals(16, parts.valid().size());
     assertEquals(8, parts.test().size());
     assertEquals(2, problems.size(), problems.toString());
-    assertTrue(problems.get(0).endsWith(":65: label must be 'check-worthy' or 'not', was ''"), problems.get(0));
+    assertTrue(
+        problems.get(0).endsWith(":65: label must be 'check-worthy' or 'not', was ''"),
+        problems.get(0));
     assertTrue(problems.get(1).contains(":66: not a JSON object"), problems.get(1));
   }
 

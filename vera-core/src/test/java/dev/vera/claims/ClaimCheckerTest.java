@@ -27,8 +27,7 @@ class ClaimCheckerTest {
 
   @BeforeAll
   static void train() throws Exception {
-    ClaimbusterData.Parts parts =
-        ClaimbusterData.read(CheckWorthinessModelTest.fixture(), p -> {});
+    ClaimbusterData.Parts parts = ClaimbusterData.read(CheckWorthinessModelTest.fixture(), p -> {});
     model =
         CheckWorthinessModel.train(
             new TrainingSet(parts.train(), parts.valid(), parts.test(), List.of(), "split"),
@@ -41,8 +40,22 @@ class ClaimCheckerTest {
     FactCheckIndex.build(
         dir,
         List.of(
-            new FactCheck("fc-gas", "Says gas prices are something we need to talk about.", "half-true", "X", null, null, null),
-            new FactCheck("fc-wind", "Wind power employs more people than coal.", "true", "X", null, null, null)),
+            new FactCheck(
+                "fc-gas",
+                "Says gas prices are something we need to talk about.",
+                "half-true",
+                "X",
+                null,
+                null,
+                null),
+            new FactCheck(
+                "fc-wind",
+                "Wind power employs more people than coal.",
+                "true",
+                "X",
+                null,
+                null,
+                null)),
         List.of());
     return FactCheckIndex.open(dir);
   }
@@ -77,7 +90,8 @@ class ClaimCheckerTest {
   void aBuiltIndexCarriesADefaultThreshold(@TempDir Path dir) throws Exception {
     try (FactCheckIndex index = index(dir)) {
       assertEquals(MatchSettings.DEFAULT_BM25, index.settings());
-      assertEquals(MatchSettings.DEFAULT_BM25.minScore(), new ClaimChecker(model, index, null).minScore());
+      assertEquals(
+          MatchSettings.DEFAULT_BM25.minScore(), new ClaimChecker(model, index, null).minScore());
     }
   }
 
@@ -86,7 +100,9 @@ class ClaimCheckerTest {
     index(dir).close();
     // As an older Vera built it: no threshold recorded.
     Path manifest = dir.resolve(FactCheckIndex.MANIFEST);
-    Files.writeString(manifest, Files.readString(manifest).replaceAll("\"min_score\" : [0-9.]+", "\"min_score\" : null"));
+    Files.writeString(
+        manifest,
+        Files.readString(manifest).replaceAll("\"min_score\" : [0-9.]+", "\"min_score\" : null"));
     try (FactCheckIndex index = FactCheckIndex.open(dir)) {
       assertNull(index.settings());
       IllegalArgumentException e =

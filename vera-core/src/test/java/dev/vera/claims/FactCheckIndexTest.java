@@ -107,7 +107,8 @@ class FactCheckIndexTest {
       assertEquals(4, index.size());
       assertEquals(MatchSettings.DEFAULT_BM25, index.settings(), "built without embeddings");
       List<FactCheckIndex.Hit> hits = index.search("Coal jobs: did they fall in Kentucky?", 5);
-      // Both coal records match; the Kentucky one shares three stems (coal, job, kentucki, fell≠fall).
+      // Both coal records match; the Kentucky one shares three stems (coal, job, kentucki,
+      // fell≠fall).
       assertEquals(List.of("pf-4", "liar-7"), hits.stream().map(h -> h.factCheck().id()).toList());
       assertTrue(hits.get(0).score() > hits.get(1).score());
       FactCheck top = index.search("murders in Chicago doubled", 1).get(0).factCheck();
@@ -126,11 +127,11 @@ class FactCheckIndexTest {
     }
   }
 
-
   @Test
   void aHeadlineAddsItsWeightedScore(@TempDir Path dir) throws IOException {
     FactCheck withTitle =
-        new FactCheck("a", "Taxes rose 3 percent.", "false", "X", null, null, null, "Texas tax claim");
+        new FactCheck(
+            "a", "Taxes rose 3 percent.", "false", "X", null, null, null, "Texas tax claim");
     FactCheck without = new FactCheck("b", "Taxes rose in Texas.", "true", "X", null, null, null);
     FactCheckIndex.build(dir, List.of(withTitle, without), List.of());
     try (FactCheckIndex index = FactCheckIndex.open(dir)) {
@@ -141,13 +142,23 @@ class FactCheckIndexTest {
       double b1 = score(index.search("Texas taxes rose", 2, 0.5, 0), "b");
       assertEquals(b0, b1, 1e-6);
       assertTrue(a1 > a0, a0 + " then " + a1);
-      assertEquals("Texas tax claim", index.search("Texas taxes rose", 2, 0.5, 0).stream()
-          .filter(h -> h.factCheck().id().equals("a")).findFirst().orElseThrow().factCheck().title());
+      assertEquals(
+          "Texas tax claim",
+          index.search("Texas taxes rose", 2, 0.5, 0).stream()
+              .filter(h -> h.factCheck().id().equals("a"))
+              .findFirst()
+              .orElseThrow()
+              .factCheck()
+              .title());
     }
   }
 
   private static double score(List<FactCheckIndex.Hit> hits, String id) {
-    return hits.stream().filter(h -> h.factCheck().id().equals(id)).findFirst().orElseThrow().score();
+    return hits.stream()
+        .filter(h -> h.factCheck().id().equals(id))
+        .findFirst()
+        .orElseThrow()
+        .score();
   }
 
   @Test

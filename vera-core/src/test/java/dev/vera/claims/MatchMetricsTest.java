@@ -25,7 +25,8 @@ class MatchMetricsTest {
     assertEquals((1 + 0 + 0 + 0.5) / 4, MatchMetrics.meanRecallAt(GOLD, 1), 1e-12);
     assertEquals((1 + 1 + 0 + 0.5) / 4, MatchMetrics.meanRecallAt(GOLD, 5), 1e-12);
     // At k = 6 the third query finds c at rank 6: AP = 1/6.
-    assertEquals((1 + 0.5 + 1.0 / 6 + 0.5) / 4, MatchMetrics.meanAveragePrecisionAt(GOLD, 6), 1e-12);
+    assertEquals(
+        (1 + 0.5 + 1.0 / 6 + 0.5) / 4, MatchMetrics.meanAveragePrecisionAt(GOLD, 6), 1e-12);
   }
 
   @Test

@@ -17,20 +17,38 @@ import org.junit.jupiter.api.io.TempDir;
 /** Choosing the matching on a small gold set, and measuring an index with it. */
 class MatchTunerTest {
   /**
-   * The short Ohio claim outranks the Texas one on "taxes" by BM25 on the claim; only the
-   * headlines name Texas. The Chicago claim shares no word with its paraphrase.
+   * The short Ohio claim outranks the Texas one on "taxes" by BM25 on the claim; only the headlines
+   * name Texas. The Chicago claim shares no word with its paraphrase.
    */
   static final List<FactCheck> RECORDS =
       List.of(
           new FactCheck("ohio", "Ohio taxes rose.", "true", "X", null, null, null, "Ohio budget"),
           new FactCheck(
-              "texas", "Taxes rose three percent in the state last year.", "false", "X", null, null,
-              null, "Texas tax claim"),
+              "texas",
+              "Taxes rose three percent in the state last year.",
+              "false",
+              "X",
+              null,
+              null,
+              null,
+              "Texas tax claim"),
           new FactCheck(
-              "crime", "Murders in Chicago have doubled since 2015.", "false", "X", null, null, null,
+              "crime",
+              "Murders in Chicago have doubled since 2015.",
+              "false",
+              "X",
+              null,
+              null,
+              null,
               "Chicago crime"),
           new FactCheck(
-              "film", "The actor won two Oscars for the same role.", "false", "X", null, null, null,
+              "film",
+              "The actor won two Oscars for the same role.",
+              "false",
+              "X",
+              null,
+              null,
+              null,
               "Oscars claim"));
 
   static List<GoldMatches.Query> gold(String... idTextSplitRelevant) {
@@ -48,9 +66,18 @@ class MatchTunerTest {
 
   static final List<GoldMatches.Query> TEXAS =
       gold(
-          "q1", "Texas taxes went up.", "valid", "texas",
-          "q2", "Ohio taxes rose again.", "valid", "ohio",
-          "q3", "Texas taxes rose, they say.", "test", "texas");
+          "q1",
+          "Texas taxes went up.",
+          "valid",
+          "texas",
+          "q2",
+          "Ohio taxes rose again.",
+          "valid",
+          "ohio",
+          "q3",
+          "Texas taxes rose, they say.",
+          "test",
+          "texas");
 
   @Test
   void theHeadlineWeightIsTheFirstThatRanksBest(@TempDir Path dir) throws Exception {
@@ -58,7 +85,9 @@ class MatchTunerTest {
     try (FactCheckIndex index = FactCheckIndex.open(dir)) {
       List<MatchTuner.Trial> trials = new ArrayList<>();
       double w = MatchTuner.chooseTitleWeight(index, TEXAS, trials::add);
-      assertEquals(FactCheckIndex.TITLE_WEIGHTS, trials.stream().map(MatchTuner.Trial::titleWeight).toList());
+      assertEquals(
+          FactCheckIndex.TITLE_WEIGHTS,
+          trials.stream().map(MatchTuner.Trial::titleWeight).toList());
       // By the claim alone, q1 finds the Texas fact-check second: MAP@5 (1/2 + 1) / 2.
       assertEquals(0.75, trials.get(0).bySplit().get("valid").map5(), 1e-12);
       assertEquals(1.0, trials.get(1).bySplit().get("valid").map5(), 1e-12);
@@ -76,15 +105,28 @@ class MatchTunerTest {
     FactCheckIndex.build(dir, RECORDS, List.of());
     List<GoldMatches.Query> queries =
         gold(
-            "q1", "Texas taxes went up.", "valid", "texas",
-            "q2", "Ohio taxes rose again.", "valid", "ohio",
+            "q1",
+            "Texas taxes went up.",
+            "valid",
+            "texas",
+            "q2",
+            "Ohio taxes rose again.",
+            "valid",
+            "ohio",
             // Its fact-check is not in the index: the Ohio claim comes first on "rose", wrongly.
-            "q3", "Rose gardens.", "valid", "unknown",
-            "q4", "Zebras.", "valid", "ohio");
+            "q3",
+            "Rose gardens.",
+            "valid",
+            "unknown",
+            "q4",
+            "Zebras.",
+            "valid",
+            "ohio");
     try (FactCheckIndex index = FactCheckIndex.open(dir)) {
       double min = MatchTuner.chooseMinScore(index, queries, 0.25, 0);
       MatchSettings s = new MatchSettings(0.25, 0, min);
-      Map<String, MatchEvaluation.ShownHits> shown = MatchEvaluation.shownTopHits(index, queries, s);
+      Map<String, MatchEvaluation.ShownHits> shown =
+          MatchEvaluation.shownTopHits(index, queries, s);
       MatchEvaluation.ShownHits valid = shown.get("valid");
       assertEquals(4, valid.queries());
       assertEquals(2, valid.correct());
@@ -106,7 +148,9 @@ class MatchTunerTest {
       IllegalArgumentException e =
           assertThrows(
               IllegalArgumentException.class,
-              () -> MatchTuner.chooseTitleWeight(index, gold("q", "Ohio taxes", "test", "ohio"), t -> {}));
+              () ->
+                  MatchTuner.chooseTitleWeight(
+                      index, gold("q", "Ohio taxes", "test", "ohio"), t -> {}));
       assertEquals("no split=valid queries to choose the ranking on", e.getMessage());
     }
   }
@@ -133,6 +177,7 @@ class MatchTunerTest {
             new GoldMatches.Query("s2", "Jobs fell.", "test", Set.of("c"))),
         q);
     assertEquals(
-        List.of(f + ":2: not JSON", f + ":5: needs iclaim_id, iclaim, vclaim_id and split"), problems);
+        List.of(f + ":2: not JSON", f + ":5: needs iclaim_id, iclaim, vclaim_id and split"),
+        problems);
   }
 }

@@ -9,8 +9,8 @@ import dev.vera.VeraVersion;
 import dev.vera.model.io.BundledModel;
 import dev.vera.model.io.ModelFile;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * vera-core's own tests run without the vera-embeddings module, as the lean jar does: whatever
@@ -26,7 +26,8 @@ class EncoderAbsentTest {
   @Test
   void theEncoderIsAbsentAndSaysWhereItLives() {
     assertFalse(SentenceEncoder.available());
-    EncoderUnavailableException e = assertThrows(EncoderUnavailableException.class, SentenceEncoder::bundled);
+    EncoderUnavailableException e =
+        assertThrows(EncoderUnavailableException.class, SentenceEncoder::bundled);
     assertEquals("reading sentence embeddings" + MISSING, e.getMessage());
   }
 
@@ -36,7 +37,8 @@ class EncoderAbsentTest {
         assertThrows(EncoderUnavailableException.class, () -> BundledModel.ACCURATE.load(null));
     assertEquals("the accurate model" + MISSING, accurate.getMessage());
     EncoderUnavailableException claims =
-        assertThrows(EncoderUnavailableException.class, () -> BundledModel.CLAIMS.loadCheckWorthiness(null));
+        assertThrows(
+            EncoderUnavailableException.class, () -> BundledModel.CLAIMS.loadCheckWorthiness(null));
     assertEquals("the check-worthy claims model" + MISSING, claims.getMessage());
   }
 
@@ -44,7 +46,8 @@ class EncoderAbsentTest {
   @Test
   void aModelFileWithEmbeddingsNamesTheModuleNotDamage() {
     Path file = Path.of("../models/vera-accurate-gossipcop.vera");
-    EncoderUnavailableException e = assertThrows(EncoderUnavailableException.class, () -> ModelFile.read(file));
+    EncoderUnavailableException e =
+        assertThrows(EncoderUnavailableException.class, () -> ModelFile.read(file));
     assertTrue(e.getMessage().startsWith("model vera-accurate-"), e.getMessage());
     assertTrue(e.getMessage().endsWith(MISSING), e.getMessage());
   }
@@ -57,6 +60,7 @@ class EncoderAbsentTest {
     }
     assertEquals(BundledModel.FAST, BundledModel.DEFAULT);
     assertEquals(List.of("fast", "fast-gossipcop", "accurate"), BundledModel.credibilityNames());
-    assertTrue(BundledModel.credibility("claims").isEmpty(), "claims judges sentences, not articles");
+    assertTrue(
+        BundledModel.credibility("claims").isEmpty(), "claims judges sentences, not articles");
   }
 }

@@ -29,7 +29,8 @@ class BootstrapTest {
     // Kept decisions are all right: macro-F1 1 (or 0.5 with one class drawn), all of them less.
     Bootstrap.Interval i = Bootstrap.interval(draws);
     assertTrue(i.low() >= 0 && i.high() > 0.2, i.toString());
-    assertArrayEquals(draws, Bootstrap.keptGainDraws(FAKE, CALLED, kept, 7), "same seed, same draws");
+    assertArrayEquals(
+        draws, Bootstrap.keptGainDraws(FAKE, CALLED, kept, 7), "same seed, same draws");
   }
 
   @Test

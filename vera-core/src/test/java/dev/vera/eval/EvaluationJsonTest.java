@@ -33,26 +33,47 @@ class EvaluationJsonTest {
 
   @Test
   void hasExactlyTheSnakeCaseKeys() throws Exception {
-    JsonNode root = MAPPER.readTree(Evaluator.evaluate(withSources(), 0.5, Label.REAL, true).toJson());
+    JsonNode root =
+        MAPPER.readTree(Evaluator.evaluate(withSources(), 0.5, Label.REAL, true).toJson());
     assertEquals(
-        List.of("n", "threshold", "accuracy", "macro_f1", "roc_auc", "pr_auc", "ece", "brier",
-            "per_class", "confusion_matrix", "baseline", "reliability", "roc", "pr", "per_source"),
+        List.of(
+            "n",
+            "threshold",
+            "accuracy",
+            "macro_f1",
+            "roc_auc",
+            "pr_auc",
+            "ece",
+            "brier",
+            "per_class",
+            "confusion_matrix",
+            "baseline",
+            "reliability",
+            "roc",
+            "pr",
+            "per_source"),
         List.copyOf(keys(root)));
     assertEquals(Set.of("fake", "real"), keys(root.get("per_class")));
-    assertEquals(Set.of("precision", "recall", "f1", "support"), keys(root.get("per_class").get("fake")));
+    assertEquals(
+        Set.of("precision", "recall", "f1", "support"), keys(root.get("per_class").get("fake")));
     assertEquals(Set.of("labels", "matrix"), keys(root.get("confusion_matrix")));
     assertEquals(Set.of("label", "accuracy", "macro_f1"), keys(root.get("baseline")));
-    assertEquals(Set.of("lower", "upper", "count", "mean_predicted", "observed_fake_fraction"), keys(root.get("reliability").get(0)));
+    assertEquals(
+        Set.of("lower", "upper", "count", "mean_predicted", "observed_fake_fraction"),
+        keys(root.get("reliability").get(0)));
     assertEquals(Set.of("fpr", "tpr", "threshold"), keys(root.get("roc").get(0)));
     assertEquals(Set.of("recall", "precision", "threshold"), keys(root.get("pr").get(0)));
-    assertEquals(Set.of("source", "n", "fake_share", "mean_probability_fake", "accuracy"), keys(root.get("per_source").get(0)));
+    assertEquals(
+        Set.of("source", "n", "fake_share", "mean_probability_fake", "accuracy"),
+        keys(root.get("per_source").get(0)));
   }
 
   @Test
   void valuesAndConfusionLayout() throws Exception {
     // a.com: 3 fake at 0.8 (called fake), 3 real at 0.3 (called real); one fake at 0.4 called real.
     // tp=3 fn=1 fp=0 tn=3.
-    JsonNode root = MAPPER.readTree(Evaluator.evaluate(withSources(), 0.5, Label.REAL, true).toJson());
+    JsonNode root =
+        MAPPER.readTree(Evaluator.evaluate(withSources(), 0.5, Label.REAL, true).toJson());
     assertEquals(7, root.get("n").asInt());
     assertEquals("[\"fake\",\"real\"]", root.get("confusion_matrix").get("labels").toString());
     assertEquals("[[3,1],[0,3]]", root.get("confusion_matrix").get("matrix").toString());
@@ -65,7 +86,8 @@ class EvaluationJsonTest {
   @Test
   void nanAndInfinityAreNull() throws Exception {
     // One class: ROC-AUC undefined. Empty bins: means undefined. PR start: infinite threshold.
-    Evaluation e = Evaluator.evaluate(of(new int[] {1, 1}, new double[] {0.3, 0.7}), 0.5, Label.FAKE);
+    Evaluation e =
+        Evaluator.evaluate(of(new int[] {1, 1}, new double[] {0.3, 0.7}), 0.5, Label.FAKE);
     String json = e.toJson();
     assertFalse(json.contains("NaN"));
     assertFalse(json.contains("Infinity"));

@@ -14,10 +14,13 @@ class EvaluationTableTest {
   /** tp=3 fn=1 fp=2 tn=4 as in EvaluatorTest: accuracy 0.7, macro-F1 23/33 = 0.6970. */
   private static Evaluation tenDecisions(boolean perSource) {
     List<ScoredArticle> list = new ArrayList<>();
-    for (int i = 0; i < 3; i++) list.add(new ScoredArticle(Label.FAKE, 0.9, Label.FAKE, "fake.example"));
+    for (int i = 0; i < 3; i++)
+      list.add(new ScoredArticle(Label.FAKE, 0.9, Label.FAKE, "fake.example"));
     list.add(new ScoredArticle(Label.FAKE, 0.3, Label.REAL, "fake.example"));
-    for (int i = 0; i < 2; i++) list.add(new ScoredArticle(Label.REAL, 0.6, Label.FAKE, "fake.example"));
-    for (int i = 0; i < 4; i++) list.add(new ScoredArticle(Label.REAL, 0.1, Label.REAL, "news.example"));
+    for (int i = 0; i < 2; i++)
+      list.add(new ScoredArticle(Label.REAL, 0.6, Label.FAKE, "fake.example"));
+    for (int i = 0; i < 4; i++)
+      list.add(new ScoredArticle(Label.REAL, 0.1, Label.REAL, "news.example"));
     return Evaluator.evaluate(list, 0.5, Label.REAL, perSource);
   }
 
@@ -63,7 +66,8 @@ class EvaluationTableTest {
 
   @Test
   void undefinedFiguresShowAsNa() {
-    Evaluation oneClass = Evaluator.evaluate(Scored.of(new int[] {1, 1}, new double[] {0.3, 0.7}), 0.5, Label.FAKE);
+    Evaluation oneClass =
+        Evaluator.evaluate(Scored.of(new int[] {1, 1}, new double[] {0.3, 0.7}), 0.5, Label.FAKE);
     assertTrue(EvaluationTable.render(oneClass).contains("ROC-AUC         n/a"));
   }
 }

@@ -48,7 +48,8 @@ class EvaluatorTest {
     assertEquals(6, real.support());
     // macro-F1 = (2/3 + 8/11) / 2 = (22/33 + 24/33) / 2 = 23/33
     assertEquals(23.0 / 33.0, e.macroF1(), EPS);
-    assertEquals(List.of(Label.FAKE, Label.REAL), e.perClass().stream().map(ClassReport::label).toList());
+    assertEquals(
+        List.of(Label.FAKE, Label.REAL), e.perClass().stream().map(ClassReport::label).toList());
   }
 
   @Test
@@ -80,25 +81,38 @@ class EvaluatorTest {
   void rocAucWithTies() {
     // s=[0.1,0.4,0.35,0.8] y=[0,0,1,1]: ascending ranks 1,3,2,4; positive ranks 2+4 = 6;
     // AUC = (6 - 2·3/2) / (2·2) = 3/4.
-    Evaluation e = Evaluator.evaluate(of(new int[] {0, 0, 1, 1}, new double[] {0.1, 0.4, 0.35, 0.8}), 0.5, Label.REAL);
+    Evaluation e =
+        Evaluator.evaluate(
+            of(new int[] {0, 0, 1, 1}, new double[] {0.1, 0.4, 0.35, 0.8}), 0.5, Label.REAL);
     assertEquals(0.75, e.rocAuc(), EPS);
-    // Tied pair: s=[0.5,0.5,0.2,0.9] y=[1,0,0,1]. Pairs (fake, real): (0.5,0.5) = 1/2, (0.5,0.2) = 1,
+    // Tied pair: s=[0.5,0.5,0.2,0.9] y=[1,0,0,1]. Pairs (fake, real): (0.5,0.5) = 1/2, (0.5,0.2) =
+    // 1,
     // (0.9,0.5) = 1, (0.9,0.2) = 1 -> 3.5/4 = 0.875.
-    Evaluation tied = Evaluator.evaluate(of(new int[] {1, 0, 0, 1}, new double[] {0.5, 0.5, 0.2, 0.9}), 0.5, Label.REAL);
+    Evaluation tied =
+        Evaluator.evaluate(
+            of(new int[] {1, 0, 0, 1}, new double[] {0.5, 0.5, 0.2, 0.9}), 0.5, Label.REAL);
     assertEquals(0.875, tied.rocAuc(), EPS);
   }
 
   @Test
   void rocAucSeparableReversedAndOneClass() {
     int[] y = {0, 0, 1, 1};
-    assertEquals(1.0, Evaluator.evaluate(of(y, new double[] {0.1, 0.2, 0.8, 0.9}), 0.5, Label.REAL).rocAuc(), EPS);
-    assertEquals(0.0, Evaluator.evaluate(of(y, new double[] {0.8, 0.9, 0.1, 0.2}), 0.5, Label.REAL).rocAuc(), EPS);
-    Evaluation oneClass = Evaluator.evaluate(of(new int[] {1, 1}, new double[] {0.3, 0.7}), 0.5, Label.FAKE);
+    assertEquals(
+        1.0,
+        Evaluator.evaluate(of(y, new double[] {0.1, 0.2, 0.8, 0.9}), 0.5, Label.REAL).rocAuc(),
+        EPS);
+    assertEquals(
+        0.0,
+        Evaluator.evaluate(of(y, new double[] {0.8, 0.9, 0.1, 0.2}), 0.5, Label.REAL).rocAuc(),
+        EPS);
+    Evaluation oneClass =
+        Evaluator.evaluate(of(new int[] {1, 1}, new double[] {0.3, 0.7}), 0.5, Label.FAKE);
     assertTrue(Double.isNaN(oneClass.rocAuc()));
     assertTrue(oneClass.roc().isEmpty());
     // Only fake: precision is 1 at every cut, AP = 1; only real: AP undefined.
     assertEquals(1.0, oneClass.prAuc(), EPS);
-    Evaluation onlyReal = Evaluator.evaluate(of(new int[] {0, 0}, new double[] {0.3, 0.7}), 0.5, Label.REAL);
+    Evaluation onlyReal =
+        Evaluator.evaluate(of(new int[] {0, 0}, new double[] {0.3, 0.7}), 0.5, Label.REAL);
     assertTrue(Double.isNaN(onlyReal.prAuc()));
     assertTrue(onlyReal.pr().isEmpty());
   }
@@ -111,11 +125,15 @@ class EvaluatorTest {
     //   0.35 fake: tp2 fp1 P=2/3 R=1   -> +0.5·2/3
     //   0.1 real: tp2 fp2 P=1/2 R=1    -> +0
     // AP = 0.5 + 1/3 = 5/6 = 0.8333...
-    Evaluation e = Evaluator.evaluate(of(new int[] {0, 0, 1, 1}, new double[] {0.1, 0.4, 0.35, 0.8}), 0.5, Label.REAL);
+    Evaluation e =
+        Evaluator.evaluate(
+            of(new int[] {0, 0, 1, 1}, new double[] {0.1, 0.4, 0.35, 0.8}), 0.5, Label.REAL);
     assertEquals(5.0 / 6.0, e.prAuc(), EPS);
     // Reversed, y=[1,1,0,0] s=[0.1,0.2,0.8,0.9]: 0.9, 0.8 real (R stays 0); 0.2 fake: P=1/3 R=1/2;
     // 0.1 fake: P=2/4 R=1. AP = 0.5·1/3 + 0.5·1/2 = 5/12.
-    Evaluation reversed = Evaluator.evaluate(of(new int[] {1, 1, 0, 0}, new double[] {0.1, 0.2, 0.8, 0.9}), 0.5, Label.REAL);
+    Evaluation reversed =
+        Evaluator.evaluate(
+            of(new int[] {1, 1, 0, 0}, new double[] {0.1, 0.2, 0.8, 0.9}), 0.5, Label.REAL);
     assertEquals(5.0 / 12.0, reversed.prAuc(), EPS);
   }
 
@@ -124,10 +142,13 @@ class EvaluatorTest {
     // s=[0.5,0.5,0.2,0.9] y=[1,0,0,1], the tied fake listed first. Cut at 0.9: P=1 R=1/2.
     // Cut at 0.5 takes both tied articles at once: tp2 fp1 P=2/3 R=1. AP = 0.5 + 0.5·2/3 = 5/6.
     // (Breaking the tie fake-first would wrongly give 0.5 + 0.5·1 = 1.)
-    Evaluation e = Evaluator.evaluate(of(new int[] {1, 0, 0, 1}, new double[] {0.5, 0.5, 0.2, 0.9}), 0.5, Label.REAL);
+    Evaluation e =
+        Evaluator.evaluate(
+            of(new int[] {1, 0, 0, 1}, new double[] {0.5, 0.5, 0.2, 0.9}), 0.5, Label.REAL);
     assertEquals(5.0 / 6.0, e.prAuc(), EPS);
     // One PR point per distinct score after the (0, 1) start.
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             new PrPoint(0.0, 1.0, Double.POSITIVE_INFINITY),
             new PrPoint(0.5, 1.0, 0.9),
             new PrPoint(1.0, 2.0 / 3.0, 0.5),
@@ -138,8 +159,11 @@ class EvaluatorTest {
   @Test
   void rocCurveHasOriginAndEveryDistinctScore() {
     // Same tied data: N=2, P=2. Cuts: 0.9 -> tp1 fp0; 0.5 -> tp2 fp1; 0.2 -> tp2 fp2.
-    Evaluation e = Evaluator.evaluate(of(new int[] {1, 0, 0, 1}, new double[] {0.5, 0.5, 0.2, 0.9}), 0.5, Label.REAL);
-    assertEquals(List.of(
+    Evaluation e =
+        Evaluator.evaluate(
+            of(new int[] {1, 0, 0, 1}, new double[] {0.5, 0.5, 0.2, 0.9}), 0.5, Label.REAL);
+    assertEquals(
+        List.of(
             new RocPoint(0.0, 0.0, Double.POSITIVE_INFINITY),
             new RocPoint(0.0, 0.5, 0.9),
             new RocPoint(0.5, 1.0, 0.5),
@@ -200,7 +224,9 @@ class EvaluatorTest {
   void brierByHand() {
     // (0.95-1)² + (0.85-0)² + (0.25-0)² + (0.55-1)² = 0.0025 + 0.7225 + 0.0625 + 0.2025 = 0.99;
     // / 4 = 0.2475.
-    Evaluation e = Evaluator.evaluate(of(new int[] {1, 0, 0, 1}, new double[] {0.95, 0.85, 0.25, 0.55}), 0.5, Label.REAL);
+    Evaluation e =
+        Evaluator.evaluate(
+            of(new int[] {1, 0, 0, 1}, new double[] {0.95, 0.85, 0.25, 0.55}), 0.5, Label.REAL);
     assertEquals(0.2475, e.brier(), EPS);
   }
 
@@ -208,7 +234,9 @@ class EvaluatorTest {
   void reliabilityBins() {
     // Bins of width 1/15 over [0, 1]. 0.0 -> bin 0; 0.5 -> bin 7 (7/15=0.467 < 0.5 <= 8/15);
     // 0.52 -> bin 7; 1.0 -> bin 14.
-    Evaluation e = Evaluator.evaluate(of(new int[] {0, 1, 0, 1}, new double[] {0.0, 0.5, 0.52, 1.0}), 0.5, Label.REAL);
+    Evaluation e =
+        Evaluator.evaluate(
+            of(new int[] {0, 1, 0, 1}, new double[] {0.0, 0.5, 0.52, 1.0}), 0.5, Label.REAL);
     List<ReliabilityBin> bins = e.reliability();
     assertEquals(15, bins.size());
     assertEquals(0.0, bins.get(0).lower());
@@ -248,7 +276,8 @@ class EvaluatorTest {
   void perSourceStopsAtFifty() {
     List<ScoredArticle> list = new ArrayList<>();
     for (int s = 0; s < 60; s++) {
-      for (int i = 0; i < 5 + (s == 59 ? 1 : 0); i++) list.add(Scored.from(String.format("s%02d.com", s), 0, 0.1));
+      for (int i = 0; i < 5 + (s == 59 ? 1 : 0); i++)
+        list.add(Scored.from(String.format("s%02d.com", s), 0, 0.1));
     }
     List<SourceReport> sources = Evaluator.evaluate(list, 0.5, Label.REAL, true).perSource();
     assertEquals(50, sources.size());
@@ -260,13 +289,17 @@ class EvaluatorTest {
 
   @Test
   void rejectsBadInput() {
-    assertThrows(IllegalArgumentException.class, () -> Evaluator.evaluate(List.of(), 0.5, Label.REAL));
-    assertThrows(IllegalArgumentException.class, () -> Evaluator.evaluate(List.of(Scored.at(1, 0.5)), 1.5, Label.REAL));
+    assertThrows(
+        IllegalArgumentException.class, () -> Evaluator.evaluate(List.of(), 0.5, Label.REAL));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Evaluator.evaluate(List.of(Scored.at(1, 0.5)), 1.5, Label.REAL));
     assertThrows(IllegalArgumentException.class, () -> Scored.at(1, 1.01));
     assertThrows(IllegalArgumentException.class, () -> Scored.at(1, Double.NaN));
   }
 
-  private static void assertSource(SourceReport r, int n, double fakeShare, double meanP, double accuracy) {
+  private static void assertSource(
+      SourceReport r, int n, double fakeShare, double meanP, double accuracy) {
     assertEquals(n, r.n());
     assertEquals(fakeShare, r.fakeShare(), EPS);
     assertEquals(meanP, r.meanProbabilityFake(), EPS);

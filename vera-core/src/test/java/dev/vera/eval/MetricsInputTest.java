@@ -21,17 +21,22 @@ class MetricsInputTest {
     IllegalArgumentException e =
         assertTimeoutPreemptively(
             Duration.ofSeconds(10),
-            () -> assertThrows(IllegalArgumentException.class, () -> Metrics.Sweep.of(WITH_NAN, FAKE)));
+            () ->
+                assertThrows(
+                    IllegalArgumentException.class, () -> Metrics.Sweep.of(WITH_NAN, FAKE)));
     assertTrue(e.getMessage().contains("probability 2 of 4 is NaN"), e.getMessage());
   }
 
   @Test
   void theThresholdChoiceRefusesThemToo() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> ThresholdChoice.bestMacroF1(WITH_NAN, FAKE));
+        assertThrows(
+            IllegalArgumentException.class, () -> ThresholdChoice.bestMacroF1(WITH_NAN, FAKE));
     assertTrue(e.getMessage().contains("NaN"), e.getMessage());
     assertThrows(
         IllegalArgumentException.class,
-        () -> ThresholdChoice.bestPositiveF1(new double[] {0.5, Double.POSITIVE_INFINITY}, new boolean[] {true, false}));
+        () ->
+            ThresholdChoice.bestPositiveF1(
+                new double[] {0.5, Double.POSITIVE_INFINITY}, new boolean[] {true, false}));
   }
 }

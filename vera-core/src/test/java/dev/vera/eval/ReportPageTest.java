@@ -16,8 +16,12 @@ import org.junit.jupiter.api.Test;
 class ReportPageTest {
 
   private static final ReportContext CTX =
-      new ReportContext("Vera <test> & co", "model-2024-01", "test.jsonl, 2000 articles",
-          "random 80/10/10, seed 7", Instant.parse("2024-05-01T12:34:56Z"));
+      new ReportContext(
+          "Vera <test> & co",
+          "model-2024-01",
+          "test.jsonl, 2000 articles",
+          "random 80/10/10, seed 7",
+          Instant.parse("2024-05-01T12:34:56Z"));
 
   /** 2000 articles with distinct scores, plus 6 from a hostile source name. */
   private static Evaluation large() {
@@ -26,8 +30,12 @@ class ReportPageTest {
     for (int i = 0; i < 2000; i++) {
       boolean fake = random.nextBoolean();
       double p = Math.min(1, Math.max(0, (fake ? 0.65 : 0.35) + 0.25 * random.nextGaussian()));
-      list.add(new ScoredArticle(fake ? Label.FAKE : Label.REAL, p, p >= 0.5 ? Label.FAKE : Label.REAL,
-          i < 6 ? "<b>evil.com" : "site" + (i % 7) + ".example"));
+      list.add(
+          new ScoredArticle(
+              fake ? Label.FAKE : Label.REAL,
+              p,
+              p >= 0.5 ? Label.FAKE : Label.REAL,
+              i < 6 ? "<b>evil.com" : "site" + (i % 7) + ".example"));
     }
     return Evaluator.evaluate(list, 0.5, Label.REAL, true);
   }
@@ -63,10 +71,23 @@ class ReportPageTest {
   void showsContextMetricsAndGuide() {
     Evaluation e = large();
     String page = ReportPage.html(e, CTX);
-    for (String s : List.of("model-2024-01", "test.jsonl, 2000 articles", "random 80/10/10, seed 7",
-        "2024-05-01 12:34 UTC", "Macro-F1", "ROC-AUC", "ECE", "Brier", "majority baseline",
-        "How to read this", "validation", "truth ✖ fake", "predicted ✔ real",
-        "AUC = " + Format.fixed(e.rocAuc(), 4), "AP = " + Format.fixed(e.prAuc(), 4))) {
+    for (String s :
+        List.of(
+            "model-2024-01",
+            "test.jsonl, 2000 articles",
+            "random 80/10/10, seed 7",
+            "2024-05-01 12:34 UTC",
+            "Macro-F1",
+            "ROC-AUC",
+            "ECE",
+            "Brier",
+            "majority baseline",
+            "How to read this",
+            "validation",
+            "truth ✖ fake",
+            "predicted ✔ real",
+            "AUC = " + Format.fixed(e.rocAuc(), 4),
+            "AP = " + Format.fixed(e.prAuc(), 4))) {
       assertTrue(page.contains(s), s);
     }
   }
@@ -86,7 +107,8 @@ class ReportPageTest {
 
   @Test
   void saysWhenACurveIsUndefined() {
-    Evaluation oneClass = Evaluator.evaluate(Scored.of(new int[] {0, 0}, new double[] {0.2, 0.6}), 0.5, Label.REAL);
+    Evaluation oneClass =
+        Evaluator.evaluate(Scored.of(new int[] {0, 0}, new double[] {0.2, 0.6}), 0.5, Label.REAL);
     String page = ReportPage.html(oneClass, CTX);
     assertTrue(page.contains("ROC curve undefined"));
     assertTrue(page.contains("Precision-recall curve undefined"));

@@ -23,8 +23,12 @@ class StratifiedKFoldTest {
 
   @Test
   void isDeterministicForASeed() {
-    assertArrayEquals(StratifiedKFold.assignFolds(labels(), 5, 42), StratifiedKFold.assignFolds(labels(), 5, 42));
-    assertFalse(Arrays.equals(StratifiedKFold.assignFolds(labels(), 5, 42), StratifiedKFold.assignFolds(labels(), 5, 43)));
+    assertArrayEquals(
+        StratifiedKFold.assignFolds(labels(), 5, 42), StratifiedKFold.assignFolds(labels(), 5, 42));
+    assertFalse(
+        Arrays.equals(
+            StratifiedKFold.assignFolds(labels(), 5, 42),
+            StratifiedKFold.assignFolds(labels(), 5, 43)));
   }
 
   @Test
@@ -54,15 +58,28 @@ class StratifiedKFoldTest {
 
   @Test
   void explainsWhenAClassIsTooSmall() {
-    List<Label> labels = List.of(Label.FAKE, Label.FAKE, Label.FAKE, Label.REAL, Label.REAL, Label.REAL, Label.REAL, Label.REAL);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StratifiedKFold.assignFolds(labels, 5, 1));
+    List<Label> labels =
+        List.of(
+            Label.FAKE,
+            Label.FAKE,
+            Label.FAKE,
+            Label.REAL,
+            Label.REAL,
+            Label.REAL,
+            Label.REAL,
+            Label.REAL);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> StratifiedKFold.assignFolds(labels, 5, 1));
     assertTrue(e.getMessage().contains("5 stratified folds"), e.getMessage());
     assertTrue(e.getMessage().contains("class fake has only 3 items"), e.getMessage());
   }
 
   @Test
   void rejectsFewerThanTwoFolds() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StratifiedKFold.assignFolds(labels(), 1, 1));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> StratifiedKFold.assignFolds(labels(), 1, 1));
     assertTrue(e.getMessage().contains("at least 2"), e.getMessage());
   }
 }

@@ -38,7 +38,10 @@ class SplitsTest {
     assertEquals("split=test", set.partName("test"));
   }
 
-  /** "validation" and "dev" mean valid; articles without the field, or with another value, are left out. */
+  /**
+   * "validation" and "dev" mean valid; articles without the field, or with another value, are left
+   * out.
+   */
   @Test
   void byFieldAliasesAndLeftOutArticles() {
     List<Article> in =
@@ -80,7 +83,9 @@ class SplitsTest {
   @Test
   void byFieldWithoutValidFails() {
     List<Article> in =
-        List.of(with("1", Label.FAKE, Map.of("s", "train")), with("2", Label.REAL, Map.of("s", "test")));
+        List.of(
+            with("1", Label.FAKE, Map.of("s", "train")),
+            with("2", Label.REAL, Map.of("s", "test")));
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Splits.byField(in, "s", List.of()));
     assertEquals(
@@ -88,8 +93,8 @@ class SplitsTest {
   }
 
   /**
-   * Holdout of 1/10: REAL (120) is dealt first, 12 to each fold, then FAKE (80), 8 to each; fold
-   * 0 becomes valid. Unlabelled articles are left out.
+   * Holdout of 1/10: REAL (120) is dealt first, 12 to each fold, then FAKE (80), 8 to each; fold 0
+   * becomes valid. Unlabelled articles are left out.
    */
   @Test
   void holdoutIsStratifiedDisjointAndComplete() {
@@ -115,16 +120,20 @@ class SplitsTest {
   void foldsAreStratifiedDisjointAndEachArticleIsTestedOnce() {
     List<Article> labelled = FixtureCorpus.articles();
     int k = 3;
-    int[] folds = StratifiedKFold.assignFolds(labelled.stream().map(Article::label).toList(), k, 42);
+    int[] folds =
+        StratifiedKFold.assignFolds(labelled.stream().map(Article::label).toList(), k, 42);
     Map<String, Integer> timesTested = new HashMap<>();
     int[] expectedFake = {27, 27, 26};
     for (int i = 0; i < k; i++) {
       TrainingSet set = Splits.fold(labelled, folds, i, k, FILES);
       assertEachLabelledOnce(labelled, List.of(set.train(), set.valid(), set.test()));
       assertEquals(40 + expectedFake[i], set.test().size(), "fold " + i);
-      assertEquals(expectedFake[i], set.test().stream().filter(a -> a.label() == Label.FAKE).count());
+      assertEquals(
+          expectedFake[i], set.test().stream().filter(a -> a.label() == Label.FAKE).count());
       int validFold = (i + 1) % k;
-      assertEquals(expectedFake[validFold], set.valid().stream().filter(a -> a.label() == Label.FAKE).count());
+      assertEquals(
+          expectedFake[validFold],
+          set.valid().stream().filter(a -> a.label() == Label.FAKE).count());
       assertEquals("fold" + (i + 1) + "of3", set.splitField());
       set.test().forEach(a -> timesTested.merge(a.id(), 1, Integer::sum));
     }

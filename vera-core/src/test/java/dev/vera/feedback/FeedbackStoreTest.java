@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +24,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.time.Instant;
 
 class FeedbackStoreTest {
   @TempDir Path dir;
@@ -69,7 +69,13 @@ class FeedbackStoreTest {
       Correction again =
           store.add(
               Correction.draft(
-                  first.article(), "model-x", Label.REAL, 0.25, Label.REAL, "changed my mind", "bo"));
+                  first.article(),
+                  "model-x",
+                  Label.REAL,
+                  0.25,
+                  Label.REAL,
+                  "changed my mind",
+                  "bo"));
       List<Correction> latest = store.latestPerArticle();
       assertEquals(2, latest.size());
       assertEquals(again.id(), latest.get(1).id());
@@ -87,7 +93,9 @@ class FeedbackStoreTest {
       s.execute("PRAGMA user_version=2");
     }
     FeedbackException e = assertThrows(FeedbackException.class, () -> FeedbackStore.open(db));
-    assertTrue(e.getMessage().contains("schema version 2 is newer than this Vera reads (up to 1)"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("schema version 2 is newer than this Vera reads (up to 1)"),
+        e.getMessage());
     assertTrue(e.getMessage().startsWith(db.toString()), e.getMessage());
   }
 
@@ -102,7 +110,8 @@ class FeedbackStoreTest {
     assertTrue(e.getMessage().contains("not a Vera feedback database"), e.getMessage());
 
     Path text = dir.resolve("notes.txt");
-    Files.writeString(text, "these are my notes, not a database at all\n".repeat(200), StandardCharsets.UTF_8);
+    Files.writeString(
+        text, "these are my notes, not a database at all\n".repeat(200), StandardCharsets.UTF_8);
     FeedbackException e2 = assertThrows(FeedbackException.class, () -> FeedbackStore.open(text));
     assertTrue(e2.getMessage().contains("not a SQLite database"), e2.getMessage());
   }
@@ -113,8 +122,8 @@ class FeedbackStoreTest {
   }
 
   /**
-   * Many threads on two store instances (two connections, as two server processes would have)
-   * write at once: every write that returned is in the file afterwards, with its own id.
+   * Many threads on two store instances (two connections, as two server processes would have) write
+   * at once: every write that returned is in the file afterwards, with its own id.
    */
   @Test
   void concurrentWritersLoseNoAcknowledgedCorrection() throws Exception {

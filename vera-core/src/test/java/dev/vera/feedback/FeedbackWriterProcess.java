@@ -3,8 +3,8 @@ package dev.vera.feedback;
 import java.nio.file.Path;
 
 /**
- * A child process for {@link KillDuringWriteTest}: stores corrections in a loop and prints
- * {@code acked ID;} after each commit, until it is killed.
+ * A child process for {@link KillDuringWriteTest}: stores corrections in a loop and prints {@code
+ * acked ID;} after each commit, until it is killed.
  */
 public final class FeedbackWriterProcess {
   private FeedbackWriterProcess() {}

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
-import java.lang.reflect.Method;
 
 /**
- * Files that are not Vera's are identified read-only and left exactly as they were; a correction
- * is stored once even when SQLite is busy right after the row went in.
+ * Files that are not Vera's are identified read-only and left exactly as they were; a correction is
+ * stored once even when SQLite is busy right after the row went in.
  */
 class ForeignFilesTest {
   @TempDir Path dir;
@@ -56,7 +56,10 @@ class ForeignFilesTest {
     assertEquals(text + ": not a SQLite database; give another --db file", e.getMessage());
     assertEquals("not a database at all\n", Files.readString(text));
     Path sub = Files.createDirectory(dir.resolve("sub"));
-    assertTrue(assertThrows(FeedbackException.class, () -> FeedbackStore.open(sub)).getMessage().contains("is a directory"));
+    assertTrue(
+        assertThrows(FeedbackException.class, () -> FeedbackStore.open(sub))
+            .getMessage()
+            .contains("is a directory"));
   }
 
   /**
@@ -91,7 +94,8 @@ class ForeignFilesTest {
                       if (m2.getName().equals("executeQuery")
                           && String.valueOf(a2[0]).contains("last_insert_rowid")
                           && failed.compareAndSet(false, true)) {
-                        throw new SQLiteException("database is locked", SQLiteErrorCode.SQLITE_BUSY);
+                        throw new SQLiteException(
+                            "database is locked", SQLiteErrorCode.SQLITE_BUSY);
                       }
                       return invoke(m2, s, a2);
                     });

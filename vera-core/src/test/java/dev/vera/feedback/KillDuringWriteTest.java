@@ -33,7 +33,11 @@ class KillDuringWriteTest {
     for (int round = 0; round < 2; round++) {
       Process p =
           new ProcessBuilder(
-                  java.toString(), "-cp", classPath, FeedbackWriterProcess.class.getName(), db.toString())
+                  java.toString(),
+                  "-cp",
+                  classPath,
+                  FeedbackWriterProcess.class.getName(),
+                  db.toString())
               .redirectError(ProcessBuilder.Redirect.DISCARD)
               .start();
       int seenThisRound = 0;
@@ -58,7 +62,9 @@ class KillDuringWriteTest {
         p.destroyForcibly();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
       }
-      assertTrue(seenThisRound >= 50, "the child wrote " + seenThisRound + " corrections before the deadline");
+      assertTrue(
+          seenThisRound >= 50,
+          "the child wrote " + seenThisRound + " corrections before the deadline");
     }
     try (FeedbackStore store = FeedbackStore.open(db)) {
       assertEquals("ok", store.integrityCheck());

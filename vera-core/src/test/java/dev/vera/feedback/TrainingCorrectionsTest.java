@@ -16,10 +16,10 @@ import dev.vera.model.io.ModelFile;
 import dev.vera.testing.FixtureModels;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import java.time.Instant;
 
 /** Retraining with analysts' corrections on the fixture corpus. */
 class TrainingCorrectionsTest {
@@ -43,7 +43,13 @@ class TrainingCorrectionsTest {
                 a -> {
                   var v = before.predict(a, ScoringOptions.DEFAULT);
                   return Correction.draft(
-                          a.withLabel(null), before.card().modelId(), v.label(), v.probabilityFake(), a.label(), "checked", "ana")
+                          a.withLabel(null),
+                          before.card().modelId(),
+                          v.label(),
+                          v.probabilityFake(),
+                          a.label(),
+                          "checked",
+                          "ana")
                       .stored(0, Instant.EPOCH);
                 })
             .toList();
@@ -71,12 +77,16 @@ class TrainingCorrectionsTest {
 
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ModelFile.write(after, bytes);
-    CredibilityModel read = ModelFile.read(new ByteArrayInputStream(bytes.toByteArray()), "retrained");
+    CredibilityModel read =
+        ModelFile.read(new ByteArrayInputStream(bytes.toByteArray()), "retrained");
     assertEquals(after.card(), read.card());
     assertTrue(ModelCardText.markdown(read.card()).contains("analysts' corrections | 3 "));
   }
 
-  /** A model without corrections writes no corrections key (its bytes stay as before) and reads as none. */
+  /**
+   * A model without corrections writes no corrections key (its bytes stay as before) and reads as
+   * none.
+   */
   @Test
   void aModelWithoutCorrectionsKeepsItsHeader() throws Exception {
     CredibilityModel m = FixtureModels.model();
@@ -88,7 +98,9 @@ class TrainingCorrectionsTest {
     assertEquals(1, read.card().data().correctionWeight());
   }
 
-  /** A correction replaces the corpus's own copy of an article in train, with the analyst's label. */
+  /**
+   * A correction replaces the corpus's own copy of an article in train, with the analyst's label.
+   */
   @Test
   void aCorrectionReplacesTheCorpusCopyOfATrainingArticle() {
     TrainingSet base = FixtureModels.trainingSet();

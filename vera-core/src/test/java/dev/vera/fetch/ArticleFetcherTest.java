@@ -12,11 +12,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import java.util.Map;
 
 class ArticleFetcherTest {
   private static TestSite site;
@@ -49,7 +49,9 @@ class ArticleFetcherTest {
   void followsRedirectsAndReportsTheFinalUrl() throws Exception {
     FetchedPage page = trusting.fetch(site.url("/redirect-twice"));
     assertEquals(URI.create(site.url("/article")), page.uri());
-    assertEquals(List.of(URI.create(site.url("/redirect-twice")), URI.create(site.url("/redirect"))), page.redirects());
+    assertEquals(
+        List.of(URI.create(site.url("/redirect-twice")), URI.create(site.url("/redirect"))),
+        page.redirects());
     assertEquals("text/html", page.contentType());
     assertEquals("utf-8", page.charset());
   }
@@ -61,11 +63,14 @@ class ArticleFetcherTest {
         new ArticleFetcher(FetchOptions.defaults().withAllowPrivateHosts(true).withMaxRedirects(1));
     assertEquals(FetchException.Kind.REDIRECTS, failure(oneRedirect, site.url("/redirect-twice")));
     ArticleFetcher small =
-        new ArticleFetcher(FetchOptions.defaults().withAllowPrivateHosts(true).withMaxBytes(100_000));
+        new ArticleFetcher(
+            FetchOptions.defaults().withAllowPrivateHosts(true).withMaxBytes(100_000));
     assertEquals(FetchException.Kind.TOO_LARGE, failure(small, site.url("/big")));
     ArticleFetcher impatient =
         new ArticleFetcher(
-            FetchOptions.defaults().withAllowPrivateHosts(true).withTimeout(Duration.ofMillis(300)));
+            FetchOptions.defaults()
+                .withAllowPrivateHosts(true)
+                .withTimeout(Duration.ofMillis(300)));
     long start = System.nanoTime();
     assertEquals(FetchException.Kind.TIMEOUT, failure(impatient, site.url("/slow")));
     assertTrue(System.nanoTime() - start < 2_500_000_000L, "the timeout was not kept");
@@ -91,7 +96,8 @@ class ArticleFetcherTest {
     ArticleFetcher strict = new ArticleFetcher(FetchOptions.defaults());
     assertEquals(FetchException.Kind.REFUSED, failure(strict, site.url("/article")));
     assertEquals(
-        FetchException.Kind.REFUSED, failure(strict, "http://localhost:" + site.port() + "/article"));
+        FetchException.Kind.REFUSED,
+        failure(strict, "http://localhost:" + site.port() + "/article"));
   }
 
   /**
@@ -120,8 +126,8 @@ class ArticleFetcherTest {
 
   /**
    * A name that answers a public address when checked and then loopback (where the test site
-   * listens): the connection asks the guard, gets the loopback answer refused, and nothing
-   * reaches the site.
+   * listens): the connection asks the guard, gets the loopback answer refused, and nothing reaches
+   * the site.
    */
   @Test
   void aRebindingAnswerIsCheckedWhereTheConnectionUsesIt() throws Exception {
@@ -137,25 +143,34 @@ class ArticleFetcherTest {
     ArticleFetcher f = new ArticleFetcher(FetchOptions.defaults(), guard);
     int before = site.requests.get();
     FetchException e =
-        assertThrows(FetchException.class, () -> f.fetch("http://rebind.example:" + site.port() + "/article"));
+        assertThrows(
+            FetchException.class,
+            () -> f.fetch("http://rebind.example:" + site.port() + "/article"));
     assertEquals(FetchException.Kind.REFUSED, e.kind(), e.getMessage());
     assertTrue(lookups.get() >= 2, "the connection looked the name up through the guard");
     assertEquals(before, site.requests.get(), "nothing reached the loopback site");
-    assertTrue(e.getMessage().contains("127.0.0.1"), "the local message may name it: " + e.getMessage());
+    assertTrue(
+        e.getMessage().contains("127.0.0.1"), "the local message may name it: " + e.getMessage());
     assertFalse(e.publicMessage().contains("127.0.0.1"), e.publicMessage());
     assertFalse(e.publicMessage().contains("resolves to"), e.publicMessage());
   }
 
   @Test
   void credentialsInTheUrlAreNeitherSentNorKept() throws Exception {
-    ArticleFetcher trusting = new ArticleFetcher(FetchOptions.defaults().withAllowPrivateHosts(true));
+    ArticleFetcher trusting =
+        new ArticleFetcher(FetchOptions.defaults().withAllowPrivateHosts(true));
     String url = "http://ana:s3cret@127.0.0.1:" + site.port() + "/article";
     Article a = trusting.fetchArticle(url);
     assertNull(site.lastAuthorization, "no credentials sent");
     assertEquals(site.url("/article"), a.url());
-    FetchException e = assertThrows(FetchException.class, () -> trusting.fetch("http://ana:s3cret@127.0.0.1:" + site.port() + "/gone"));
+    FetchException e =
+        assertThrows(
+            FetchException.class,
+            () -> trusting.fetch("http://ana:s3cret@127.0.0.1:" + site.port() + "/gone"));
     assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
-    Article given = new Article(null, "t", "b", null, "https://ana:s3cret@news.example/x", null, null, Map.of());
+    Article given =
+        new Article(
+            null, "t", "b", null, "https://ana:s3cret@news.example/x", null, null, Map.of());
     assertEquals("https://news.example/x", given.url());
   }
 
@@ -163,8 +178,11 @@ class ArticleFetcherTest {
   void aHugeHostNameIsQuotedInPart() {
     String host = "a".repeat(9_000_000) + ".example";
     FetchException e =
-        assertThrows(FetchException.class, () -> new ArticleFetcher(FetchOptions.defaults()).fetch("http://" + host + "/"));
-    assertTrue(e.getMessage().length() < 1_000, "message of " + e.getMessage().length() + " characters");
+        assertThrows(
+            FetchException.class,
+            () -> new ArticleFetcher(FetchOptions.defaults()).fetch("http://" + host + "/"));
+    assertTrue(
+        e.getMessage().length() < 1_000, "message of " + e.getMessage().length() + " characters");
     assertTrue(e.publicMessage().length() < 1_000);
   }
 }

@@ -30,7 +30,8 @@ class HtmlArticleExtractorTest {
   @Test
   void articleLayoutKeepsTheStoryAndDropsTheChrome() throws Exception {
     Article a =
-        extractor.extract(page("article-layout.html"), "https://www.daily.example/celebrity/split?x=1");
+        extractor.extract(
+            page("article-layout.html"), "https://www.daily.example/celebrity/split?x=1");
     assertEquals("Star couple deny split rumours after weekend in Rome", a.title());
     assertEquals(LocalDate.of(2018, 6, 14), a.date());
     assertEquals("daily.example", a.source());
@@ -39,8 +40,16 @@ class HtmlArticleExtractorTest {
     assertTrue(a.text().contains("What the tabloid said"));
     assertTrue(a.text().endsWith("Neither publication responded to a request for comment."));
     for (String chrome :
-        List.of("Advertisement", "Share on Facebook", "Most read", "Sign up", "All rights reserved",
-            "By Jane Writer", "Related: ten couples", "do not read me", "Celebrity")) {
+        List.of(
+            "Advertisement",
+            "Share on Facebook",
+            "Most read",
+            "Sign up",
+            "All rights reserved",
+            "By Jane Writer",
+            "Related: ten couples",
+            "do not read me",
+            "Celebrity")) {
       assertFalse(a.text().contains(chrome), "kept boilerplate: " + chrome);
     }
     assertEquals(5, a.text().split("\n\n").length, a.text());
@@ -55,7 +64,13 @@ class HtmlArticleExtractorTest {
     assertTrue(a.text().startsWith("Sources close to the singer claim"), a.text());
     assertTrue(a.text().endsWith("a second, larger party next summer."), a.text());
     for (String chrome :
-        List.of("ADVERTISEMENT", "so happy for her", "You may also like", "cookies", "Home", "Link one")) {
+        List.of(
+            "ADVERTISEMENT",
+            "so happy for her",
+            "You may also like",
+            "cookies",
+            "Home",
+            "Link one")) {
       assertFalse(a.text().contains(chrome), "kept boilerplate: " + chrome);
     }
   }

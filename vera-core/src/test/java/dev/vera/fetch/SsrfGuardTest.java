@@ -41,7 +41,8 @@ class SsrfGuardTest {
             "http://[64:ff9b::a9fe:a9fe]/",
             "http://2130706433/",
             "http://0x7f000001/")) {
-      FetchException e = assertThrows(FetchException.class, () -> strict.check(URI.create(url)), url);
+      FetchException e =
+          assertThrows(FetchException.class, () -> strict.check(URI.create(url)), url);
       assertTrue(
           e.kind() == FetchException.Kind.REFUSED || e.kind() == FetchException.Kind.UNREACHABLE,
           url + " gave " + e.kind());
@@ -73,9 +74,11 @@ class SsrfGuardTest {
     assertDoesNotThrow(() -> open.check(URI.create("http://169.254.169.254/")));
     assertEquals(
         FetchException.Kind.BAD_URL,
-        assertThrows(FetchException.class, () -> open.check(URI.create("file:///etc/passwd"))).kind());
+        assertThrows(FetchException.class, () -> open.check(URI.create("file:///etc/passwd")))
+            .kind());
     assertEquals(
         FetchException.Kind.BAD_URL,
-        assertThrows(FetchException.class, () -> open.check(URI.create("gopher://x.example/"))).kind());
+        assertThrows(FetchException.class, () -> open.check(URI.create("gopher://x.example/")))
+            .kind());
   }
 }

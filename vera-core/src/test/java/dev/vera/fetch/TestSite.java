@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class TestSite implements AutoCloseable {
   private final HttpServer server;
+
   /** Requests answered so far, and the last Authorization header seen (null: none). */
   final AtomicInteger requests = new AtomicInteger();
 
@@ -41,7 +42,12 @@ final class TestSite implements AutoCloseable {
     lastAuthorization = ex.getRequestHeaders().getFirst("Authorization");
     String path = ex.getRequestURI().getPath();
     switch (path) {
-      case "/article" -> send(ex, 200, "text/html; charset=utf-8", HtmlArticleExtractorTest.page("article-layout.html"));
+      case "/article" ->
+          send(
+              ex,
+              200,
+              "text/html; charset=utf-8",
+              HtmlArticleExtractorTest.page("article-layout.html"));
       case "/redirect" -> redirect(ex, "/article");
       case "/redirect-twice" -> redirect(ex, "/redirect");
       case "/loop" -> redirect(ex, "/loop");
@@ -51,7 +57,9 @@ final class TestSite implements AutoCloseable {
       case "/to-file" -> redirect(ex, "file:///etc/passwd");
       case "/json" -> send(ex, 200, "application/json", "{\"title\": \"not a page\"}");
       case "/no-type" -> send(ex, 200, null, "<html><body><p>text</p></body></html>");
-      case "/big" -> send(ex, 200, "text/html", "<html><body><p>" + "x".repeat(200_000) + "</p></body></html>");
+      case "/big" ->
+          send(
+              ex, 200, "text/html", "<html><body><p>" + "x".repeat(200_000) + "</p></body></html>");
       case "/gone" -> send(ex, 404, "text/html", "<html><body><p>not here</p></body></html>");
       case "/slow" -> {
         try {
@@ -71,7 +79,8 @@ final class TestSite implements AutoCloseable {
     ex.close();
   }
 
-  private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
+  private static void send(HttpExchange ex, int status, String type, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     if (type != null) {
       ex.getResponseHeaders().set("Content-Type", type);

@@ -162,9 +162,9 @@ class JsonlFormatTest {
   }
 
   /**
-   * The label field is configurable; a record without it falls back to {@code label} (LIAR's
-   * {@code binary} beside corpora labelled in {@code label}), and a record with both reads the
-   * configured one.
+   * The label field is configurable; a record without it falls back to {@code label} (LIAR's {@code
+   * binary} beside corpora labelled in {@code label}), and a record with both reads the configured
+   * one.
    */
   @Test
   void labelFieldIsConfigurableAndFallsBackToLabel() throws IOException {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vera.article.Article;
 import dev.vera.article.Label;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.nio.charset.StandardCharsets;
 
 class SeedFormatTest {
 
@@ -209,10 +209,8 @@ class SeedFormatTest {
   @Test
   void invalidUtf8RejectsTheArticleItIsIn() throws IOException {
     byte[] head =
-        " date 2021-01-01 ✔\nfine\n date 2021-01-02 ✖\nab"
-            .getBytes(StandardCharsets.UTF_8);
-    byte[] tail =
-        "cd\n date 2021-01-03 ✖\nfine too\n".getBytes(StandardCharsets.UTF_8);
+        " date 2021-01-01 ✔\nfine\n date 2021-01-02 ✖\nab".getBytes(StandardCharsets.UTF_8);
+    byte[] tail = "cd\n date 2021-01-03 ✖\nfine too\n".getBytes(StandardCharsets.UTF_8);
     byte[] all = new byte[head.length + 1 + tail.length];
     System.arraycopy(head, 0, all, 0, head.length);
     all[head.length] = (byte) 0xFF;

@@ -9,8 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import java.util.Locale;
+import org.junit.jupiter.api.Test;
 
 class Utf8LineReaderTest {
 

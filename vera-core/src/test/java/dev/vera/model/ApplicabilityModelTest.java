@@ -51,7 +51,8 @@ class ApplicabilityModelTest {
   @Test
   void refusesNonsense() {
     assertThrows(IllegalArgumentException.class, () -> ApplicabilityModel.of(0, reference(), 0.05));
-    assertThrows(IllegalArgumentException.class, () -> ApplicabilityModel.of(10, new double[0], 0.05));
+    assertThrows(
+        IllegalArgumentException.class, () -> ApplicabilityModel.of(10, new double[0], 0.05));
     assertThrows(IllegalArgumentException.class, () -> ApplicabilityModel.of(10, reference(), 1.0));
   }
 }

@@ -15,7 +15,16 @@ class CorpusMixTest {
     List<Article> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       out.add(
-          new Article(corpus + i, "t", "x", null, null, null, i < fake ? Label.FAKE : Label.REAL, Map.of(), corpus));
+          new Article(
+              corpus + i,
+              "t",
+              "x",
+              null,
+              null,
+              null,
+              i < fake ? Label.FAKE : Label.REAL,
+              Map.of(),
+              corpus));
     }
     return out;
   }

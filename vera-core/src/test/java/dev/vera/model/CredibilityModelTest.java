@@ -12,11 +12,11 @@ import dev.vera.testing.FixtureModels;
 import dev.vera.text.StyleFeatures;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import java.util.Map;
 
 class CredibilityModelTest {
   private static final ScoringOptions WITH_SOURCE = new ScoringOptions(true, null);
@@ -98,14 +98,26 @@ class CredibilityModelTest {
     assertTrue(model.trainedOn(train.withId("another-id").withLabel(null)));
     Article respaced =
         new Article(
-            null, "  " + train.title().replace(" ", "   "), train.text().replace(" ", "\n") + "\n",
-            null, null, null, null, Map.of());
+            null,
+            "  " + train.title().replace(" ", "   "),
+            train.text().replace(" ", "\n") + "\n",
+            null,
+            null,
+            null,
+            null,
+            Map.of());
     assertTrue(model.trainedOn(respaced), "whitespace differences do not make another article");
 
     Article edited =
         new Article(
-            train.id(), train.title(), train.text() + " One more sentence.", train.date(),
-            train.url(), train.source(), train.label(), train.splits());
+            train.id(),
+            train.title(),
+            train.text() + " One more sentence.",
+            train.date(),
+            train.url(),
+            train.source(),
+            train.label(),
+            train.splits());
     assertFalse(model.trainedOn(edited));
     Article retitled = Article.of(train.title() + "!", train.text());
     assertFalse(model.trainedOn(retitled));
@@ -139,7 +151,8 @@ class CredibilityModelTest {
       previous = Double.NEGATIVE_INFINITY;
       for (Explanation.PhraseEvidence p : e.towardCredible()) {
         assertTrue(p.weight() < 0, p.toString());
-        assertTrue(p.weight() >= previous || previous == Double.NEGATIVE_INFINITY,
+        assertTrue(
+            p.weight() >= previous || previous == Double.NEGATIVE_INFINITY,
             "towardCredible is strongest (most negative) first: " + e.towardCredible());
         previous = p.weight();
         assertPointsAtText(a, p);
@@ -165,7 +178,8 @@ class CredibilityModelTest {
     assertFalse(p.occurrences().isEmpty(), p.toString());
     int lastStart = -1;
     for (Explanation.Span s : p.occurrences()) {
-      assertTrue(0 <= s.start() && s.start() < s.end() && s.end() <= text.length(), p + " in " + a.id());
+      assertTrue(
+          0 <= s.start() && s.start() < s.end() && s.end() <= text.length(), p + " in " + a.id());
       assertTrue(s.start() > lastStart, "occurrences are in text order and distinct: " + p);
       lastStart = s.start();
       String cut = text.substring(s.start(), s.end());
@@ -199,19 +213,23 @@ class CredibilityModelTest {
     // With more room every sentence of a short body is listed.
     Explanation all = model.explain(a, ScoringOptions.DEFAULT, 50, true);
     long sentences = a.text().chars().filter(c -> c == '.' || c == '!' || c == '?').count();
-    assertTrue(all.sentences().size() >= 3 && all.sentences().size() <= sentences, all.sentences().toString());
+    assertTrue(
+        all.sentences().size() >= 3 && all.sentences().size() <= sentences,
+        all.sentences().toString());
   }
 
   /** Removing a sentence that pushes toward fake lowers P(fake) by its delta. */
   @Test
   void sentenceDeltaIsTheChangeWhenTheSentenceIsRemoved() {
-    Article a = Article.of("Fans are shocked!", "One short sentence here. Another plain one follows.");
+    Article a =
+        Article.of("Fans are shocked!", "One short sentence here. Another plain one follows.");
     Explanation e = model.explain(a, ScoringOptions.DEFAULT, 5, true);
     Explanation.SentenceEffect first =
         e.sentences().stream().filter(s -> s.start() == 0).findFirst().orElseThrow();
     assertEquals("One short sentence here.", first.sentence());
     double without =
-        model.predict(Article.of(a.title(), "Another plain one follows."), ScoringOptions.DEFAULT)
+        model
+            .predict(Article.of(a.title(), "Another plain one follows."), ScoringOptions.DEFAULT)
             .textProbabilityFake();
     assertEquals(e.verdict().textProbabilityFake() - without, first.delta(), 1e-12);
   }
@@ -220,7 +238,8 @@ class CredibilityModelTest {
   void styleEvidenceCoversEveryStyleFeature() {
     Article a = FixtureCorpus.part(corpus, "test").get(1);
     Explanation e = model.explain(a, ScoringOptions.DEFAULT, 5, false);
-    Set<String> names = e.style().stream().map(Explanation.StyleEvidence::feature).collect(Collectors.toSet());
+    Set<String> names =
+        e.style().stream().map(Explanation.StyleEvidence::feature).collect(Collectors.toSet());
     assertEquals(Set.copyOf(StyleFeatures.NAMES), names);
     for (int i = 1; i < e.style().size(); i++) {
       assertTrue(Math.abs(e.style().get(i).weight()) <= Math.abs(e.style().get(i - 1).weight()));
@@ -234,10 +253,13 @@ class CredibilityModelTest {
     assertEquals(a.source(), s.domain());
     assertSame(SourceEvidence.Basis.TRAINING, s.basis());
     long fromThere =
-        FixtureCorpus.part(corpus, "train").stream().filter(t -> a.source().equals(t.source())).count();
+        FixtureCorpus.part(corpus, "train").stream()
+            .filter(t -> a.source().equals(t.source()))
+            .count();
     assertEquals(fromThere, s.trainingArticles());
 
-    SourceEvidence none = model.predict(Article.of("A title", "A body."), ScoringOptions.DEFAULT).source();
+    SourceEvidence none =
+        model.predict(Article.of("A title", "A body."), ScoringOptions.DEFAULT).source();
     assertSame(SourceEvidence.Basis.NONE, none.basis());
     assertEquals(model.reputation().prior(), none.fakeRate());
     assertEquals(0.4, model.reputation().prior(), 1e-12);

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class DecisionCurveTest {
   /**
-   * Six articles at reference log-odds -2 … 3, labelled real, fake, real, fake, fake, fake.
-   * Calling the top three fake gives macro-F1 (6/7 + 4/5) / 2 = 0.829, the best of the six cuts
-   * (top two 0.667, top four 0.625, top five 0.778): the cut lies halfway between 0 and 1.
+   * Six articles at reference log-odds -2 … 3, labelled real, fake, real, fake, fake, fake. Calling
+   * the top three fake gives macro-F1 (6/7 + 4/5) / 2 = 0.829, the best of the six cuts (top two
+   * 0.667, top four 0.625, top five 0.778): the cut lies halfway between 0 and 1.
    */
   @Test
   void atTheReferenceRateTheCutIsTheWeightedMacroF1Cut() {
@@ -43,7 +43,8 @@ class DecisionCurveTest {
     double previous = Double.POSITIVE_INFINITY;
     for (double rate : new double[] {0.05, 0.2, 0.5, 0.8, 0.95}) {
       double cut = curve.cut(rate);
-      assertTrue(cut <= previous + 1e-12, "cut at rate " + rate + " is " + cut + " after " + previous);
+      assertTrue(
+          cut <= previous + 1e-12, "cut at rate " + rate + " is " + cut + " after " + previous);
       previous = cut;
       // The threshold is the cut expressed at the rate: an article on the cut sits on it.
       assertEquals(

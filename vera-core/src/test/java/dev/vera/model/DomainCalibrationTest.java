@@ -27,11 +27,16 @@ class DomainCalibrationTest {
       fake[i] = r.nextDouble() < LogisticFit.sigmoid(trueSlope * score[i]);
     }
     PlattCalibrator pooled = PlattCalibrator.fit(score, fake);
-    DomainCalibration d = DomainCalibration.fit(List.of("sharp", "soft"), pooled, score, fake, offsets, corpus);
+    DomainCalibration d =
+        DomainCalibration.fit(List.of("sharp", "soft"), pooled, score, fake, offsets, corpus);
     double n0 = n / 2.0;
-    double own0 = (d.slope()[0] * (n0 + DomainCalibration.SHRINK) - DomainCalibration.SHRINK * pooled.a()) / n0;
+    double own0 =
+        (d.slope()[0] * (n0 + DomainCalibration.SHRINK) - DomainCalibration.SHRINK * pooled.a())
+            / n0;
     assertEquals(2.0, own0, 0.15);
-    double own1 = (d.slope()[1] * (n0 + DomainCalibration.SHRINK) - DomainCalibration.SHRINK * pooled.a()) / n0;
+    double own1 =
+        (d.slope()[1] * (n0 + DomainCalibration.SHRINK) - DomainCalibration.SHRINK * pooled.a())
+            / n0;
     assertEquals(0.5, own1, 0.05);
     // An article's calibration mixes the corpora's by its nearest articles' shares.
     double[] half = {0.5, 0.5};
@@ -49,7 +54,8 @@ class DomainCalibrationTest {
     int[] corpus = {0, 0, 0, 0, 0, 0, 1, 1};
     double[] offsets = new double[8];
     PlattCalibrator pooled = PlattCalibrator.fit(score, fake);
-    DomainCalibration d = DomainCalibration.fit(List.of("a", "b"), pooled, score, fake, offsets, corpus);
+    DomainCalibration d =
+        DomainCalibration.fit(List.of("a", "b"), pooled, score, fake, offsets, corpus);
     assertEquals(pooled.a(), d.slope()[1], 0);
     assertEquals(pooled.b(), d.intercept()[1], 0);
     double[] w = new double[8];
@@ -60,7 +66,8 @@ class DomainCalibrationTest {
     assertEquals(cuts[2], cuts[1], 0);
     // Corpus a's own cut, pulled toward the pooled one by 100 of 106 articles' worth.
     assertEquals(cuts[0], DecisionCurve.cut(cuts, new double[] {1, 0}), 0);
-    assertEquals(0.5 * cuts[0] + 0.5 * cuts[1], DecisionCurve.cut(cuts, new double[] {0.5, 0.5}), 1e-12);
+    assertEquals(
+        0.5 * cuts[0] + 0.5 * cuts[1], DecisionCurve.cut(cuts, new double[] {0.5, 0.5}), 1e-12);
     assertEquals(cuts[2], DecisionCurve.cut(cuts, null), 0);
   }
 }

@@ -46,8 +46,13 @@ class HeldOutDuplicatesTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new LinearTrainer(FixtureModels.smallConfig()).train(leaky(), ProgressListener.NONE));
-    assertTrue(e.getMessage().startsWith("3 split=valid and 2 split=test articles are also in the training part"), e.getMessage());
+            () ->
+                new LinearTrainer(FixtureModels.smallConfig())
+                    .train(leaky(), ProgressListener.NONE));
+    assertTrue(
+        e.getMessage()
+            .startsWith("3 split=valid and 2 split=test articles are also in the training part"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("--drop-duplicates"), e.getMessage());
   }
 
@@ -61,9 +66,12 @@ class HeldOutDuplicatesTest {
     assertEquals(leaky.test().size() - 3, clean.test().size());
     assertEquals(leaky.train(), clean.train());
 
-    CredibilityModel model = new LinearTrainer(FixtureModels.smallConfig()).train(clean, ProgressListener.NONE);
+    CredibilityModel model =
+        new LinearTrainer(FixtureModels.smallConfig()).train(clean, ProgressListener.NONE);
     assertEquals(6, model.card().data().heldOutDuplicatesRemoved());
-    assertTrue(ModelCardText.markdown(model.card()).contains("| held-out duplicates | 6 validation/test articles left out"));
+    assertTrue(
+        ModelCardText.markdown(model.card())
+            .contains("| held-out duplicates | 6 validation/test articles left out"));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ModelFile.write(model, bytes);
     CredibilityModel read = ModelFile.read(new ByteArrayInputStream(bytes.toByteArray()), "m.vera");

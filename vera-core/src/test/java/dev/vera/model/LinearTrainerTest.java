@@ -91,18 +91,17 @@ class LinearTrainerTest {
     assertEquals(ModelCardBuilder.modelId(trained, sha, 1), card.modelId());
     // The id names the settings too: other settings on the same data, another id.
     assertNotEquals(card.modelId(), ModelCardBuilder.modelId(trained.withSeed(7), sha, 1));
-    assertNotEquals(
-        card.modelId(), ModelCardBuilder.modelId(trained.withNeighbours(null), sha, 1));
+    assertNotEquals(card.modelId(), ModelCardBuilder.modelId(trained.withNeighbours(null), sha, 1));
     assertNotEquals(card.modelId(), ModelCardBuilder.modelId(trained, sha, 3));
     assertNotEquals(
-        card.modelId(), ModelCardBuilder.modelId(trained, ModelCardBuilder.trainingSetSha256(reversed), 1));
+        card.modelId(),
+        ModelCardBuilder.modelId(trained, ModelCardBuilder.trainingSetSha256(reversed), 1));
     assertEquals("fixture", card.name());
 
     ModelCard.Parameters p = card.parameters();
     TrainingConfig config = FixtureModels.smallConfig();
     assertTrue(config.cGrid().contains(p.c()), "C " + p.c());
-    assertEquals(
-        config.cGrid(), p.cSearch().stream().map(ModelCard.CandidateScore::c).toList());
+    assertEquals(config.cGrid(), p.cSearch().stream().map(ModelCard.CandidateScore::c).toList());
     assertTrue(p.threshold() > 0 && p.threshold() < 1, "threshold " + p.threshold());
     assertTrue(
         p.sourceThreshold() > 0 && p.sourceThreshold() < 1, "threshold " + p.sourceThreshold());
@@ -130,7 +129,8 @@ class LinearTrainerTest {
   @Test
   void withoutATestPartTheCardHasNoTestFigures() {
     TrainingSet noTest = new TrainingSet(set.train(), set.valid(), List.of(), List.of(), "split");
-    CredibilityModel m = new LinearTrainer(FixtureModels.smallConfig()).train(noTest, ProgressListener.NONE);
+    CredibilityModel m =
+        new LinearTrainer(FixtureModels.smallConfig()).train(noTest, ProgressListener.NONE);
     assertNull(m.card().test());
     // The test part influences nothing: the weights are those of the run that had one.
     assertArrayEquals(model.weights(), m.weights());
@@ -145,7 +145,9 @@ class LinearTrainerTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new LinearTrainer(FixtureModels.smallConfig()).train(oneClass, ProgressListener.NONE));
+            () ->
+                new LinearTrainer(FixtureModels.smallConfig())
+                    .train(oneClass, ProgressListener.NONE));
     assertEquals(
         "the training part holds one class only (48 fake articles); both fake and real examples"
             + " are needed",
@@ -160,7 +162,9 @@ class LinearTrainerTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new LinearTrainer(FixtureModels.smallConfig()).train(oneClass, ProgressListener.NONE));
+            () ->
+                new LinearTrainer(FixtureModels.smallConfig())
+                    .train(oneClass, ProgressListener.NONE));
     assertEquals(
         "the validation part holds one class only (24 real articles); both fake and real examples"
             + " are needed",
@@ -175,7 +179,8 @@ class LinearTrainerTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new LinearTrainer(FixtureModels.smallConfig()).train(none, ProgressListener.NONE));
+            () ->
+                new LinearTrainer(FixtureModels.smallConfig()).train(none, ProgressListener.NONE));
     assertEquals(
         "the training part has no labelled articles (a 'label' of fake or real is needed)",
         e.getMessage());

@@ -42,9 +42,12 @@ class LogisticFitTest {
 
   @Test
   void refusesOneClassAndNoData() {
-    assertThrows(IllegalArgumentException.class, () -> LogisticFit.fit(new double[0][], new boolean[0]));
+    assertThrows(
+        IllegalArgumentException.class, () -> LogisticFit.fit(new double[0][], new boolean[0]));
     boolean[] allFake = new boolean[3];
     Arrays.fill(allFake, true);
-    assertThrows(IllegalArgumentException.class, () -> LogisticFit.fit(new double[][] {{1}, {2}, {3}}, allFake));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> LogisticFit.fit(new double[][] {{1}, {2}, {3}}, allFake));
   }
 }

@@ -105,14 +105,18 @@ class MultiCorpusTrainingTest {
   void theModelFileKeepsTheScope() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ModelFile.write(model, bytes);
-    CredibilityModel read = ModelFile.read(new ByteArrayInputStream(bytes.toByteArray()), "two.vera");
+    CredibilityModel read =
+        ModelFile.read(new ByteArrayInputStream(bytes.toByteArray()), "two.vera");
     assertEquals(model.scope().mix(), read.scope().mix());
     assertEquals(model.scope().textCurve(), read.scope().textCurve());
     assertEquals(model.scope().sourceCurve(), read.scope().sourceCurve());
     assertEquals(model.scope().applicability(), read.scope().applicability());
     for (Article a : articles) {
       for (ScoringOptions o :
-          List.of(ScoringOptions.DEFAULT, new ScoringOptions(true, null, 0.1), ScoringOptions.DEFAULT.withBaseRate(0.7))) {
+          List.of(
+              ScoringOptions.DEFAULT,
+              new ScoringOptions(true, null, 0.1),
+              ScoringOptions.DEFAULT.withBaseRate(0.7))) {
         assertEquals(model.predict(a, o), read.predict(a, o), a.id());
       }
     }

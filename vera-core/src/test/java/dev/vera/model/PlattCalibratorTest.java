@@ -28,8 +28,8 @@ class PlattCalibratorTest {
   }
 
   /**
-   * LIBLINEAR orders its labels by first appearance; the fit must point toward fake whichever
-   * label comes first, and an inverted relation must give a negative slope.
+   * LIBLINEAR orders its labels by first appearance; the fit must point toward fake whichever label
+   * comes first, and an inverted relation must give a negative slope.
    */
   @Test
   void orientationDoesNotDependOnWhichLabelComesFirst() {
@@ -44,8 +44,10 @@ class PlattCalibratorTest {
     while (fake[firstReal]) {
       firstReal++;
     }
-    PlattCalibrator fakeFirst = PlattCalibrator.fit(swap(z, 0, firstFake), swap(fake, 0, firstFake));
-    PlattCalibrator realFirst = PlattCalibrator.fit(swap(z, 0, firstReal), swap(fake, 0, firstReal));
+    PlattCalibrator fakeFirst =
+        PlattCalibrator.fit(swap(z, 0, firstFake), swap(fake, 0, firstFake));
+    PlattCalibrator realFirst =
+        PlattCalibrator.fit(swap(z, 0, firstReal), swap(fake, 0, firstReal));
     assertEquals(-1.5, fakeFirst.a(), 0.1);
     assertEquals(0.5, fakeFirst.b(), 0.1);
     assertEquals(fakeFirst.a(), realFirst.a(), 1e-6);

@@ -12,11 +12,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.HashMap;
 
 class SourceReputationTest {
   @TempDir Path dir;
@@ -26,8 +26,8 @@ class SourceReputationTest {
   }
 
   /**
-   * a.com: 3 fake, 1 real; b.com: 2 real; two labelled articles without a source (1 fake, 1
-   * real); one unlabelled a.com article that must not count. Prior: 4 fake of 8 = 0.5.
+   * a.com: 3 fake, 1 real; b.com: 2 real; two labelled articles without a source (1 fake, 1 real);
+   * one unlabelled a.com article that must not count. Prior: 4 fake of 8 = 0.5.
    */
   private static List<Article> training() {
     List<Article> t = new ArrayList<>();
@@ -44,7 +44,8 @@ class SourceReputationTest {
   }
 
   private static OutletRatings classes(Map<String, Double> values) {
-    return new OutletRatings(List.of(new OutletRatings.RatingList("r", OutletRatings.Kind.CLASSES, values)));
+    return new OutletRatings(
+        List.of(new OutletRatings.RatingList("r", OutletRatings.Kind.CLASSES, values)));
   }
 
   @Test
@@ -72,7 +73,8 @@ class SourceReputationTest {
   @Test
   void domainComesFromTheUrlWhenNoSourceIsGiven() {
     SourceReputation r = SourceReputation.learn(training(), 2.0, OutletRatings.NONE);
-    Article byUrl = new Article(null, "t", "b", null, "https://WWW.A.com/story?id=1", null, null, Map.of());
+    Article byUrl =
+        new Article(null, "t", "b", null, "https://WWW.A.com/story?id=1", null, null, Map.of());
     SourceEvidence e = r.evidence(byUrl);
     assertEquals("a.com", e.domain());
     assertEquals(SourceEvidence.Basis.TRAINING, e.basis());
@@ -84,19 +86,21 @@ class SourceReputationTest {
   void unknownOrMissingPublisherHasBasisNoneAndThePrior() {
     SourceReputation r = SourceReputation.learn(training(), 2.0, OutletRatings.NONE);
     SourceEvidence unknown = r.evidence(from("c.com", null));
-    assertEquals(new SourceEvidence("c.com", SourceEvidence.Basis.NONE, 0.5, 0, Map.of(), null), unknown);
+    assertEquals(
+        new SourceEvidence("c.com", SourceEvidence.Basis.NONE, 0.5, 0, Map.of(), null), unknown);
     SourceEvidence none = r.evidence(Article.of("t", "b"));
     assertEquals(new SourceEvidence(null, SourceEvidence.Basis.NONE, 0.5, 0, Map.of(), null), none);
   }
 
   /**
    * Ratings stand in for outlets unseen in training, through the rating model fitted on the rated
-   * training articles: outlets rated -1 (a.com: 3 of 4 fake) against 1 (b.com: 0 of 2); a
-   * subdomain finds its parent's rating.
+   * training articles: outlets rated -1 (a.com: 3 of 4 fake) against 1 (b.com: 0 of 2); a subdomain
+   * finds its parent's rating.
    */
   @Test
   void ratingsCoverUnseenOutletsThroughParentDomains() {
-    OutletRatings ratings = classes(Map.of("a.com", -1.0, "example.com", -1.0, "b.com", 1.0, "com", 1.0));
+    OutletRatings ratings =
+        classes(Map.of("a.com", -1.0, "example.com", -1.0, "b.com", 1.0, "com", 1.0));
     SourceReputation r = SourceReputation.learn(training(), 2.0, ratings);
 
     SourceEvidence sub = r.evidence(from("news.example.com", null));
@@ -134,12 +138,14 @@ class SourceReputationTest {
     pc1.put("low.org", 0.1);
     pc1.put("high.org", 0.9);
     OutletRatings ratings =
-        new OutletRatings(List.of(new OutletRatings.RatingList("pc1", OutletRatings.Kind.SCORE, pc1)));
+        new OutletRatings(
+            List.of(new OutletRatings.RatingList("pc1", OutletRatings.Kind.SCORE, pc1)));
     SourceReputation r = SourceReputation.learn(t, 3.0, ratings);
     SourceEvidence low = r.evidence(from("low.org", null));
     SourceEvidence high = r.evidence(from("high.org", null));
     assertEquals(SourceEvidence.Basis.RATINGS, low.basis());
-    assertTrue(low.fakeRate() > 0.7 && high.fakeRate() < 0.3, low.fakeRate() + " vs " + high.fakeRate());
+    assertTrue(
+        low.fakeRate() > 0.7 && high.fakeRate() < 0.3, low.fakeRate() + " vs " + high.fakeRate());
   }
 
   @Test
@@ -164,7 +170,8 @@ class SourceReputationTest {
   void readsRatingScoresAndGrades() throws IOException {
     Path rating = dir.resolve("r.csv");
     Files.writeString(rating, "rating,domain\n0,mixed.org\n1,WWW.Wire.Example.ORG\n2,odd.org\n");
-    assertEquals(Map.of("mixed.org", 0.0, "wire.example.org", 1.0), OutletRatings.read(rating).values());
+    assertEquals(
+        Map.of("mixed.org", 0.0, "wire.example.org", 1.0), OutletRatings.read(rating).values());
     Path pc1 = dir.resolve("lin.csv");
     Files.writeString(pc1, "domain,pc1\nreuters.com,1\nbad.net,0.125\nnan.org,NaN\n");
     OutletRatings.RatingList score = OutletRatings.read(pc1);

@@ -15,8 +15,8 @@ class ThresholdChoiceTest {
   }
 
   /**
-   * One fake scored low (0.35), below two reals: cutting at 0.6 misses it (macro-F1 0.829);
-   * cutting at 0.3 to catch it would make both reals fake too (macro-F1 0.625).
+   * One fake scored low (0.35), below two reals: cutting at 0.6 misses it (macro-F1 0.829); cutting
+   * at 0.3 to catch it would make both reals fake too (macro-F1 0.625).
    */
   @Test
   void overlappingCaseChoosesTheBestMacroF1() {
@@ -37,8 +37,14 @@ class ThresholdChoiceTest {
   @Test
   void thresholdStaysInsideTheOpenInterval() {
     // All fake at the top: the best cut is below the lowest probability, clamped to 0.01.
-    assertEquals(0.01, ThresholdChoice.bestMacroF1(new double[] {0.001, 0.0005}, new boolean[] {true, true}), 0);
-    assertEquals(0.99, ThresholdChoice.bestMacroF1(new double[] {1.0, 0.999}, new boolean[] {true, false}), 0);
+    assertEquals(
+        0.01,
+        ThresholdChoice.bestMacroF1(new double[] {0.001, 0.0005}, new boolean[] {true, true}),
+        0);
+    assertEquals(
+        0.99,
+        ThresholdChoice.bestMacroF1(new double[] {1.0, 0.999}, new boolean[] {true, false}),
+        0);
   }
 
   @Test

@@ -21,26 +21,30 @@ import java.util.concurrent.ForkJoinWorkerThread;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins the bytes of models trained on the fixture corpus: a change to how training is composed
- * must not change a single weight, choice or card figure. The expected digests were recorded
- * before the trainer was split into pieces; only a deliberate change to what training computes
- * may update them (and must say so in its commit).
+ * Pins the bytes of models trained on the fixture corpus: a change to how training is composed must
+ * not change a single weight, choice or card figure. The expected digests were recorded before the
+ * trainer was split into pieces; only a deliberate change to what training computes may update them
+ * (and must say so in its commit).
  */
 class TrainedModelBytesTest {
   /** 2026-12-05T00:00:00Z, the clock every pinned model is trained at. */
   static final Instant TRAINED_AT = Instant.ofEpochSecond(1796428800L);
 
   static final String FIXTURE = "48f37b6b710c2aeb9c82cae3d7323264308f78fcba1df971d5d0dcc75093c845";
+
   /** Of the model with sentence embeddings, pinned in vera-embeddings, which has the encoder. */
-  static final String EMBEDDINGS = "63d0487942647837a5cc310fda4afa01e57c570d56500c7aee0d3fa02a42e3cf";
+  static final String EMBEDDINGS =
+      "63d0487942647837a5cc310fda4afa01e57c570d56500c7aee0d3fa02a42e3cf";
 
   static final TrainingEnvironment PINNED =
       TrainingEnvironment.defaults().withClock(Clock.fixed(TRAINED_AT, ZoneOffset.UTC));
 
   @Test
   void theFixtureModelKeepsItsBytes() throws IOException {
-    CredibilityModel model = train(FixtureModels.smallConfig(), FixtureModels.trainingSet(), PINNED);
-    assertEquals(TRAINED_AT, model.card().createdAt(), "the card is dated by the environment's clock");
+    CredibilityModel model =
+        train(FixtureModels.smallConfig(), FixtureModels.trainingSet(), PINNED);
+    assertEquals(
+        TRAINED_AT, model.card().createdAt(), "the card is dated by the environment's clock");
     assertEquals(FIXTURE, digest(model));
   }
 
@@ -49,7 +53,11 @@ class TrainedModelBytesTest {
   void aLinearModelKeepsItsBytes() throws IOException {
     assertEquals(
         "2153da1b51bf4f1bda8973ff864397e4a03f6902af785f7cc8874a2c14cc02c4",
-        digest(train(FixtureModels.smallConfig().withNeighbours(null), FixtureModels.trainingSet(), PINNED)));
+        digest(
+            train(
+                FixtureModels.smallConfig().withNeighbours(null),
+                FixtureModels.trainingSet(),
+                PINNED)));
   }
 
   /** Two corpora bring in per-corpus weights, domain calibration and per-corpus card entries. */
@@ -73,7 +81,9 @@ class TrainedModelBytesTest {
     try {
       CredibilityModel model =
           new LinearTrainer(FixtureModels.smallConfig(), PINNED.withPool(one))
-              .train(FixtureModels.trainingSet(), (phase, done, total) -> workers.add(Thread.currentThread()));
+              .train(
+                  FixtureModels.trainingSet(),
+                  (phase, done, total) -> workers.add(Thread.currentThread()));
       assertEquals(FIXTURE, digest(model));
     } finally {
       one.shutdown();
@@ -95,8 +105,16 @@ class TrainedModelBytesTest {
     ModelCard c = model.card();
     ModelCard fixed =
         new ModelCard(
-            c.modelId(), c.name(), c.createdAt(), "pinned", "pinned", c.data(), c.parameters(),
-            c.validation(), c.test(), c.corpora());
+            c.modelId(),
+            c.name(),
+            c.createdAt(),
+            "pinned",
+            "pinned",
+            c.data(),
+            c.parameters(),
+            c.validation(),
+            c.test(),
+            c.corpora());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ModelFile.write(model.withCard(fixed), out);
     return Sha256.hex(out.toByteArray());

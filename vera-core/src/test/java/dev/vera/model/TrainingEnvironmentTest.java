@@ -24,14 +24,17 @@ class TrainingEnvironmentTest {
   @Test
   void modelsAreDatedToTheSecond() {
     Instant t = Instant.parse("2026-12-05T10:11:12.987654Z");
-    TrainingEnvironment env = TrainingEnvironment.defaults().withClock(Clock.fixed(t, ZoneOffset.UTC));
+    TrainingEnvironment env =
+        TrainingEnvironment.defaults().withClock(Clock.fixed(t, ZoneOffset.UTC));
     assertEquals(Instant.parse("2026-12-05T10:11:12Z"), env.now());
   }
 
   @Test
   void embeddingsAreCachedUnderTheCacheDirectory() {
     Path dir = Path.of("/tmp/vera-cache");
-    assertEquals(dir.resolve("embeddings"), TrainingEnvironment.defaults().withCacheDirectory(dir).embeddingCache());
+    assertEquals(
+        dir.resolve("embeddings"),
+        TrainingEnvironment.defaults().withCacheDirectory(dir).embeddingCache());
   }
 
   /** A failure on the pool reaches the caller as the trainer threw it: same type, same message. */
@@ -42,7 +45,13 @@ class TrainingEnvironmentTest {
       TrainingEnvironment env = TrainingEnvironment.defaults().withPool(pool);
       IllegalArgumentException direct = new IllegalArgumentException("the valid part is empty");
       IllegalArgumentException thrown =
-          assertThrows(IllegalArgumentException.class, () -> env.run(() -> { throw direct; }));
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  env.run(
+                      () -> {
+                        throw direct;
+                      }));
       assertSame(direct, thrown);
       assertEquals(42, env.run(() -> 42));
     } finally {

@@ -42,8 +42,14 @@ class SeedFormatWriterTest {
   void writesTheFoundingFormat() {
     Article a =
         new Article(
-            "x-1", "A title\nover two lines", "Body line one.\n\nBody line two.",
-            LocalDate.of(2021, 2, 5), "https://www.example.com/a", "example.com", null, Map.of());
+            "x-1",
+            "A title\nover two lines",
+            "Body line one.\n\nBody line two.",
+            LocalDate.of(2021, 2, 5),
+            "https://www.example.com/a",
+            "example.com",
+            null,
+            Map.of());
     StringWriter s = new StringWriter();
     SeedFormatWriter.write(new PrintWriter(s), a, verdict("x-1", Label.FAKE, 0.91249));
     assertEquals(
@@ -57,7 +63,8 @@ class SeedFormatWriterTest {
         s.toString());
 
     StringWriter t = new StringWriter();
-    SeedFormatWriter.write(new PrintWriter(t), Article.of("", "Just a body."), verdict(null, Label.REAL, 0.05));
+    SeedFormatWriter.write(
+        new PrintWriter(t), Article.of("", "Just a body."), verdict(null, Label.REAL, 0.05));
     assertEquals(" date unknown ✔ 0.050\n\nJust a body.\n\n", t.toString());
   }
 
@@ -88,7 +95,9 @@ class SeedFormatWriterTest {
       assertEquals(articles.size(), back.size());
       for (int i = 0; i < articles.size(); i++) {
         Article original = articles.get(i);
-        Article read = assertInstanceOf(ReadOutcome.Parsed.class, back.get(i), back.get(i)::toString).article();
+        Article read =
+            assertInstanceOf(ReadOutcome.Parsed.class, back.get(i), back.get(i)::toString)
+                .article();
         String id = original.id() != null ? original.id() : "out#" + (i + 1);
         assertEquals(id, read.id());
         assertEquals(original.title(), read.title(), id);

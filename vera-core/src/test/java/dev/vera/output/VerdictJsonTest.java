@@ -10,8 +10,8 @@ import dev.vera.article.Article;
 import dev.vera.article.Label;
 import dev.vera.io.ReadOutcome;
 import dev.vera.io.RecordLocation;
-import dev.vera.model.CredibilityModel;
 import dev.vera.model.Applicability;
+import dev.vera.model.CredibilityModel;
 import dev.vera.model.Explanation;
 import dev.vera.model.NeighbourEvidence;
 import dev.vera.model.NeighbourIndex;
@@ -24,14 +24,23 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class VerdictJsonTest {
   private static final List<String> VERDICT_KEYS =
       List.of(
-          "id", "label", "probability_fake", "text_probability_fake", "threshold", "used_source",
-          "base_rate", "applicability", "source", "reasons", "input");
+          "id",
+          "label",
+          "probability_fake",
+          "text_probability_fake",
+          "threshold",
+          "used_source",
+          "base_rate",
+          "applicability",
+          "source",
+          "reasons",
+          "input");
 
   static List<String> keys(JsonNode n) {
     List<String> keys = new ArrayList<>();
@@ -46,15 +55,33 @@ class VerdictJsonTest {
   void handMadeVerdictHasExactlyTheDocumentedShape() throws Exception {
     Verdict v =
         new Verdict(
-            "a-1", Label.FAKE, 0.91234567, 0.81234561, 0.4, true,
-            new SourceEvidence("news.example.com", SourceEvidence.Basis.RATINGS, 0.6666666666, 0, Map.of("golden", -1.0, "lin2023_pc1", 0.21234567), "example.com"),
+            "a-1",
+            Label.FAKE,
+            0.91234567,
+            0.81234561,
+            0.4,
+            true,
+            new SourceEvidence(
+                "news.example.com",
+                SourceEvidence.Basis.RATINGS,
+                0.6666666666,
+                0,
+                Map.of("golden", -1.0, "lin2023_pc1", 0.21234567),
+                "example.com"),
             0.25,
             new Applicability(0.031, true, 0.08123456));
     Explanation e =
         new Explanation(
             v,
-            List.of(new Explanation.PhraseEvidence("body", "insider", 1.25, List.of(new Explanation.Span(3, 10)))),
-            List.of(new Explanation.PhraseEvidence("title", "said", -0.5, List.of(new Explanation.Span(0, 4), new Explanation.Span(9, 13)))),
+            List.of(
+                new Explanation.PhraseEvidence(
+                    "body", "insider", 1.25, List.of(new Explanation.Span(3, 10)))),
+            List.of(
+                new Explanation.PhraseEvidence(
+                    "title",
+                    "said",
+                    -0.5,
+                    List.of(new Explanation.Span(0, 4), new Explanation.Span(9, 13)))),
             List.of(),
             List.of(
                 new Explanation.StyleEvidence("exclamations_per_1k_chars", 3.5, 0.2),
@@ -83,21 +110,50 @@ class VerdictJsonTest {
   void neighboursAreNamedByTitlePublisherDateAndUrl() throws Exception {
     Verdict v =
         new Verdict(
-            "a-1", Label.FAKE, 0.9, 0.9, 0.4, false,
-            new SourceEvidence(null, SourceEvidence.Basis.NONE, 0.3, 0, Map.of(), null), 0.25, null);
+            "a-1",
+            Label.FAKE,
+            0.9,
+            0.9,
+            0.4,
+            false,
+            new SourceEvidence(null, SourceEvidence.Basis.NONE, 0.3, 0, Map.of(), null),
+            0.25,
+            null);
     NeighbourEvidence near =
         new NeighbourEvidence(
-            30, 20, 0.7, 0.61, true, 0.3,
+            30,
+            20,
+            0.7,
+            0.61,
+            true,
+            0.3,
             List.of(
                 new NeighbourIndex.Neighbour(
-                    4, "gossipcop-1", Label.FAKE, 0.61234567,
+                    4,
+                    "gossipcop-1",
+                    Label.FAKE,
+                    0.61234567,
                     new NeighbourIndex.Story(
-                        "Pitt and Jolie divorce shock", "gossip.example", LocalDate.of(2017, 3, 2),
+                        "Pitt and Jolie divorce shock",
+                        "gossip.example",
+                        LocalDate.of(2017, 3, 2),
                         "https://gossip.example/pitt-jolie")),
                 new NeighbourIndex.Neighbour(
-                    9, "gossipcop-2", Label.REAL, 0.5, new NeighbourIndex.Story(null, "wire.example", null, null))));
+                    9,
+                    "gossipcop-2",
+                    Label.REAL,
+                    0.5,
+                    new NeighbourIndex.Story(null, "wire.example", null, null))));
     Explanation e =
-        new Explanation(v, List.of(), List.of(), List.of(), List.of(), 0, new Explanation.NeighbourShare(near, 1.5), null);
+        new Explanation(
+            v,
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            0,
+            new Explanation.NeighbourShare(near, 1.5),
+            null);
     JsonNode reason = VerdictJson.verdict(v, e, null).path("reasons").get(0);
     assertEquals(
         "{\"kind\":\"neighbours\",\"k\":30,\"fake\":20,\"weighted_fake_share\":0.7,\"weight\":1.5,"
@@ -134,11 +190,13 @@ class VerdictJsonTest {
 
     // Sentences appear only when the explanation measured them.
     Explanation withSentences = model.explain(a, ScoringOptions.DEFAULT, 5, true);
-    ObjectNode s = VerdictJson.verdict(withSentences.verdict(), withSentences, new RecordLocation("f", 1, 1));
+    ObjectNode s =
+        VerdictJson.verdict(withSentences.verdict(), withSentences, new RecordLocation("f", 1, 1));
     List<String> expected = new ArrayList<>(VERDICT_KEYS);
     expected.add(expected.indexOf("input"), "sentences");
     assertEquals(expected, keys(s));
-    assertEquals(List.of("text", "start", "end", "delta_probability_fake"), keys(s.get("sentences").get(0)));
+    assertEquals(
+        List.of("text", "start", "end", "delta_probability_fake"), keys(s.get("sentences").get(0)));
 
     // Without an explanation or location: no reasons, no input.
     ObjectNode bare = VerdictJson.verdict(e.verdict(), null, null);

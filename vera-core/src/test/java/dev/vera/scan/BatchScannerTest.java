@@ -78,7 +78,8 @@ class BatchScannerTest {
   void resumeCutsWhatFollowsTheCheckpointAndFinishesTheSameBytes() throws Exception {
     Path input = input(600);
     Path reference = dir.resolve("reference.jsonl");
-    ScanResult whole = new BatchScanner(job(input, reference, 3, false, false), model, ScanListener.NONE).run();
+    ScanResult whole =
+        new BatchScanner(job(input, reference, 3, false, false), model, ScanListener.NONE).run();
     assertEquals(600 + 7, whole.summary().records());
     assertEquals(7, whole.summary().failed());
     byte[] expected = Files.readAllBytes(reference);
@@ -88,7 +89,8 @@ class BatchScannerTest {
     // (the next verdicts and half a line), as a SIGKILL between two checkpoints leaves them.
     Path out = dir.resolve("out.jsonl");
     List<String> lines = Files.readAllLines(reference, StandardCharsets.UTF_8);
-    List<String> errors = Files.readAllLines(ScanJob.errorsBeside(reference), StandardCharsets.UTF_8);
+    List<String> errors =
+        Files.readAllLines(ScanJob.errorsBeside(reference), StandardCharsets.UTF_8);
     long durable = 0;
     int records = 0;
     List<String> outLines = new ArrayList<>(lines.subList(0, 245));
@@ -100,12 +102,15 @@ class BatchScannerTest {
     for (String l : errors.subList(0, 3)) {
       errBytes += l.getBytes(StandardCharsets.UTF_8).length + 1;
     }
-    Files.writeString(out, String.join("\n", lines.subList(0, 260)) + "\n" + lines.get(260).substring(0, 40));
+    Files.writeString(
+        out, String.join("\n", lines.subList(0, 260)) + "\n" + lines.get(260).substring(0, 40));
     Files.writeString(ScanJob.errorsBeside(out), String.join("\n", errors.subList(0, 4)) + "\n");
-    new Checkpoint(ScanIdentity.of(job(input, out, 1, true, false)), records, durable, errBytes, false)
+    new Checkpoint(
+            ScanIdentity.of(job(input, out, 1, true, false)), records, durable, errBytes, false)
         .write(ScanJob.checkpointBeside(out));
 
-    ScanResult resumed = new BatchScanner(job(input, out, 1, true, false), model, ScanListener.NONE).run();
+    ScanResult resumed =
+        new BatchScanner(job(input, out, 1, true, false), model, ScanListener.NONE).run();
     assertEquals(records, resumed.resumedFrom());
     assertArrayEquals(expected, Files.readAllBytes(out));
     assertArrayEquals(expectedErrors, Files.readAllBytes(ScanJob.errorsBeside(out)));
@@ -120,7 +125,8 @@ class BatchScannerTest {
     ScanRefusedException e =
         assertThrows(
             ScanRefusedException.class,
-            () -> new BatchScanner(job(input, out, 1, false, false), model, ScanListener.NONE).run());
+            () ->
+                new BatchScanner(job(input, out, 1, false, false), model, ScanListener.NONE).run());
     assertTrue(e.getMessage().contains("--force"), e.getMessage());
     assertEquals("precious\n", Files.readString(out));
     new BatchScanner(job(input, out, 1, false, true), model, ScanListener.NONE).run();
@@ -135,13 +141,14 @@ class BatchScannerTest {
     ScanRefusedException e =
         assertThrows(
             ScanRefusedException.class,
-            () -> new BatchScanner(job(input, out, 1, true, false), model, ScanListener.NONE).run());
+            () ->
+                new BatchScanner(job(input, out, 1, true, false), model, ScanListener.NONE).run());
     assertTrue(e.getMessage().startsWith("cannot resume: there is no checkpoint"), e.getMessage());
   }
 
   /**
-   * Records are parsed on the scorer threads, yet the scan gives what reading them in order on
-   * one thread gives: the same articles and rejections, and the same warnings in the same order.
+   * Records are parsed on the scorer threads, yet the scan gives what reading them in order on one
+   * thread gives: the same articles and rejections, and the same warnings in the same order.
    */
   @Test
   void parsingOnScorerThreadsGivesWhatSequentialReadingGives() throws Exception {
@@ -149,8 +156,13 @@ class BatchScannerTest {
     StringBuilder a = new StringBuilder();
     StringBuilder c = new StringBuilder();
     for (int i = 0; i < 300; i++) {
-      a.append("{\"id\":\"a-").append(i).append("\",\"title\":\"Title ").append(i)
-          .append("\",\"text\":\"Some text about topic ").append(i % 7).append('"');
+      a.append("{\"id\":\"a-")
+          .append(i)
+          .append("\",\"title\":\"Title ")
+          .append(i)
+          .append("\",\"text\":\"Some text about topic ")
+          .append(i % 7)
+          .append('"');
       if (i == 5) {
         a.append(",\"foo\":1,\"date\":\"2020-13-01\",\"bar\":2"); // foo warned, then rejected
       } else if (i == 9) {
@@ -162,8 +174,12 @@ class BatchScannerTest {
       if (i % 61 == 3) {
         a.append("{\"id\":\"broken\",\"title\":\n\n");
       }
-      c.append(i).append(",\"Headline ").append(i).append("\",\"Body, \"\"quoted\"\" ")
-          .append(i).append("\",x\n");
+      c.append(i)
+          .append(",\"Headline ")
+          .append(i)
+          .append("\",\"Body, \"\"quoted\"\" ")
+          .append(i)
+          .append("\",x\n");
       if (i % 77 == 4) {
         c.append("short,row\n");
       }
@@ -182,8 +198,9 @@ class BatchScannerTest {
       if (o instanceof ReadOutcome.Parsed p) {
         expectedIds.add(p.article().id());
       } else {
-        expectedErrors.add(VerdictJson.mapper().writeValueAsString(
-            VerdictJson.rejected((ReadOutcome.Rejected) o)));
+        expectedErrors.add(
+            VerdictJson.mapper()
+                .writeValueAsString(VerdictJson.rejected((ReadOutcome.Rejected) o)));
       }
     }
     assertTrue(readWarnings.size() >= 4, readWarnings.toString());
@@ -235,7 +252,9 @@ class BatchScannerTest {
     };
   }
 
-  /** A declared failure of one article ({@link ScoringException}) is its error; the scan goes on. */
+  /**
+   * A declared failure of one article ({@link ScoringException}) is its error; the scan goes on.
+   */
   @Test
   void aDeclaredScoringFailureIsThatRecordsErrorAndTheScanGoesOn() throws Exception {
     Path out = dir.resolve("out.jsonl");
@@ -244,7 +263,8 @@ class BatchScannerTest {
                 job(input(30), out, 1, false, false),
                 model,
                 ScanListener.NONE,
-                failingOn("r-7", new ScoringException("the encoder failed", new RuntimeException())))
+                failingOn(
+                    "r-7", new ScoringException("the encoder failed", new RuntimeException())))
             .run();
     assertEquals(31, r.summary().records());
     assertEquals(2, r.summary().failed(), "the bad line and r-7");
@@ -276,11 +296,14 @@ class BatchScannerTest {
                     .run());
     assertTrue(stopped.getMessage().contains("internal error"), stopped.getMessage());
     assertTrue(stopped.getMessage().contains("a bug"), stopped.getMessage());
-    assertFalse(Files.readString(ScanJob.errorsBeside(out)).contains("a bug"), "the bug is no record's error");
+    assertFalse(
+        Files.readString(ScanJob.errorsBeside(out)).contains("a bug"),
+        "the bug is no record's error");
 
     new BatchScanner(job(input, out, 1, true, false), model, ScanListener.NONE).run();
     assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(out));
     assertArrayEquals(
-        Files.readAllBytes(ScanJob.errorsBeside(reference)), Files.readAllBytes(ScanJob.errorsBeside(out)));
+        Files.readAllBytes(ScanJob.errorsBeside(reference)),
+        Files.readAllBytes(ScanJob.errorsBeside(out)));
   }
 }

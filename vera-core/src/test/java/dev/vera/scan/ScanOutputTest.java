@@ -65,7 +65,8 @@ class ScanOutputTest {
   @Test
   void commitsEveryCommitEveryRecords() throws Exception {
     ScanJob job = job(2);
-    try (ScanOutput out = ScanOutput.openAt(job, new Checkpoint(ScanIdentity.of(job), 0, 0, 0, false))) {
+    try (ScanOutput out =
+        ScanOutput.openAt(job, new Checkpoint(ScanIdentity.of(job), 0, 0, 0, false))) {
       out.write(line("a"), false);
       out.write(line("b"), false);
       Checkpoint c = Checkpoint.read(job.checkpoint());

@@ -109,7 +109,11 @@ class ScanPipelineTest {
     long[] taken = {0};
     ScanPipeline<String> p =
         new ScanPipeline<>(
-            List.of(in), ReaderOptions.defaults(), threads, ScanPipelineTest::id, (n, w) -> read.set(n));
+            List.of(in),
+            ReaderOptions.defaults(),
+            threads,
+            ScanPipelineTest::id,
+            (n, w) -> read.set(n));
     p.run(
         0,
         id -> {
@@ -175,7 +179,11 @@ class ScanPipelineTest {
     Path in = input(5000);
     ScanPipeline<String> p =
         new ScanPipeline<>(
-            List.of(in), ReaderOptions.defaults(), 2, ScanPipelineTest::id, ScanPipeline.ReadListener.NONE);
+            List.of(in),
+            ReaderOptions.defaults(),
+            2,
+            ScanPipelineTest::id,
+            ScanPipeline.ReadListener.NONE);
     IOException e =
         assertThrows(
             IOException.class,

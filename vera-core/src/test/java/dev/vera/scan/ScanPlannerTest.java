@@ -51,11 +51,13 @@ class ScanPlannerTest {
       throws Exception {
     Files.write(job.output(), new byte[outBytes]);
     Files.write(job.errors(), new byte[errBytes]);
-    new Checkpoint(ScanIdentity.of(job), records, outBytes, errBytes, complete).write(job.checkpoint());
+    new Checkpoint(ScanIdentity.of(job), records, outBytes, errBytes, complete)
+        .write(job.checkpoint());
   }
 
   private static String refusal(ScanJob job) {
-    return assertThrows(ScanRefusedException.class, () -> ScanPlanner.startingPoint(job)).getMessage();
+    return assertThrows(ScanRefusedException.class, () -> ScanPlanner.startingPoint(job))
+        .getMessage();
   }
 
   @Test
@@ -113,7 +115,8 @@ class ScanPlannerTest {
     written(job(true, false), 7, 300, 40, false);
     String why = refusal(job(input, out, true, false, "m2"));
     assertTrue(
-        why.startsWith("cannot resume: the model differs: the checkpoint was written with m1"), why);
+        why.startsWith("cannot resume: the model differs: the checkpoint was written with m1"),
+        why);
   }
 
   @Test

@@ -20,19 +20,19 @@ import java.util.TreeMap;
 
 /**
  * A small, deterministic, labelled corpus of synthetic news articles for tests: fake ones written
- * in tabloid style ("an insider", "shocking", "allegedly", exclamation marks, "a source close
- * to"), credible ones in wire-service style ("said in a statement", "according to court
- * documents", dates). Both draw on the same celebrities, places and topics; a sixth of the
- * sentences are neutral and another sixth come from the other style, a fifth of the titles are
- * neutral, and about one article in sixteen is written wholly in the other style. The classes
- * overlap, so a model has to weigh evidence rather than spot one word: a small model reaches a
- * test macro-F1 around 0.8, not 1.
+ * in tabloid style ("an insider", "shocking", "allegedly", exclamation marks, "a source close to"),
+ * credible ones in wire-service style ("said in a statement", "according to court documents",
+ * dates). Both draw on the same celebrities, places and topics; a sixth of the sentences are
+ * neutral and another sixth come from the other style, a fifth of the titles are neutral, and about
+ * one article in sixteen is written wholly in the other style. The classes overlap, so a model has
+ * to weigh evidence rather than spot one word: a small model reaches a test macro-F1 around 0.8,
+ * not 1.
  *
- * <p>Layout (exact, so tests can assert counts): article {@code i} (0-based) is fake when {@code
- * i % 5 < 2}, so 40% are fake; its {@code split} is {@code train} for groups {@code (i / 5) % 5}
- * of 0–2, {@code valid} for 3 and {@code test} for 4. With the default 200 articles that is 120
- * train (48 fake), 40 valid (16 fake), 40 test (16 fake). Publisher domains lean to one class
- * but are not pure.
+ * <p>Layout (exact, so tests can assert counts): article {@code i} (0-based) is fake when {@code i
+ * % 5 < 2}, so 40% are fake; its {@code split} is {@code train} for groups {@code (i / 5) % 5} of
+ * 0–2, {@code valid} for 3 and {@code test} for 4. With the default 200 articles that is 120 train
+ * (48 fake), 40 valid (16 fake), 40 test (16 fake). Publisher domains lean to one class but are not
+ * pure.
  *
  * <p>Everything comes from one {@code new Random(seed)}, whose algorithm Java specifies, so the
  * corpus is the same on every JVM. {@code main(path)} writes it as JSONL; vera-cli's tests use a
@@ -57,9 +57,22 @@ public final class FixtureCorpus {
   public static final int TEST_FAKE = 16;
 
   private static final String[] CELEBS = {
-    "Jennifer Lawrence", "Brad Pitt", "Taylor Swift", "Selena Gomez", "Justin Bieber",
-    "Kim Kardashian", "Kanye West", "Angelina Jolie", "Prince Harry", "Meghan Markle",
-    "Tom Cruise", "Beyonce", "Miley Cyrus", "Ryan Reynolds", "Katy Perry", "Jennifer Aniston"
+    "Jennifer Lawrence",
+    "Brad Pitt",
+    "Taylor Swift",
+    "Selena Gomez",
+    "Justin Bieber",
+    "Kim Kardashian",
+    "Kanye West",
+    "Angelina Jolie",
+    "Prince Harry",
+    "Meghan Markle",
+    "Tom Cruise",
+    "Beyonce",
+    "Miley Cyrus",
+    "Ryan Reynolds",
+    "Katy Perry",
+    "Jennifer Aniston"
   };
 
   private static final String[] CITIES = {
@@ -67,8 +80,16 @@ public final class FixtureCorpus {
   };
 
   private static final String[] TOPICS = {
-    "new album", "wedding", "world tour", "divorce", "new movie", "charity gala", "baby",
-    "reality show", "fashion line", "award show appearance"
+    "new album",
+    "wedding",
+    "world tour",
+    "divorce",
+    "new movie",
+    "charity gala",
+    "baby",
+    "reality show",
+    "fashion line",
+    "award show appearance"
   };
 
   private static final String[] WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"};
@@ -142,8 +163,11 @@ public final class FixtureCorpus {
 
   /** Publisher domains and the chance that a fake (resp. real) article comes from each. */
   private static final String[] DOMAINS = {
-    "gossipdaily.example.com", "celebbuzz.example.net", "wirenews.example.org",
-    "news.example.com", "entertainment.example.org"
+    "gossipdaily.example.com",
+    "celebbuzz.example.net",
+    "wirenews.example.org",
+    "news.example.com",
+    "entertainment.example.org"
   };
 
   private static final double[] FAKE_DOMAIN_WEIGHTS = {0.40, 0.30, 0.05, 0.05, 0.20};
@@ -203,8 +227,9 @@ public final class FixtureCorpus {
     boolean tabloid = r.nextDouble() < 0.06 ? !fake : fake;
     double t = r.nextDouble();
     String[] titles =
-        t < 0.2 ? SHARED_TITLES : t < 0.3 ? (tabloid ? REAL_TITLES : FAKE_TITLES)
-            : tabloid ? FAKE_TITLES : REAL_TITLES;
+        t < 0.2
+            ? SHARED_TITLES
+            : t < 0.3 ? (tabloid ? REAL_TITLES : FAKE_TITLES) : tabloid ? FAKE_TITLES : REAL_TITLES;
     String title = fill(pick(titles, r), vars);
     int sentences = 3 + r.nextInt(4);
     StringBuilder body = new StringBuilder();
@@ -224,7 +249,8 @@ public final class FixtureCorpus {
       body.append(fill(pick(pool, r), vars));
     }
     String domain = weighted(DOMAINS, fake ? FAKE_DOMAIN_WEIGHTS : REAL_DOMAIN_WEIGHTS, r);
-    String slug = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    String slug =
+        title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     String url = "https://www." + domain + "/" + date.getYear() + "/" + slug + "-" + i;
     // Wire copy is always dated; tabloid copy often is not.
     LocalDate articleDate = fake && r.nextBoolean() ? null : date;
@@ -263,7 +289,10 @@ public final class FixtureCorpus {
     return options[options.length - 1];
   }
 
-  /** One JSONL line per article, fields in the order id, title, text, date, url, source, label, splits. */
+  /**
+   * One JSONL line per article, fields in the order id, title, text, date, url, source, label,
+   * splits.
+   */
   public static void writeJsonl(List<Article> articles, Path path) throws IOException {
     ObjectMapper json = new ObjectMapper();
     Path dir = path.toAbsolutePath().getParent();

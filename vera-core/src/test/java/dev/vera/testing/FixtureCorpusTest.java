@@ -63,7 +63,8 @@ class FixtureCorpusTest {
   /** Tabloid wording leans fake and wire wording leans real, but neither decides alone. */
   @Test
   void wordingLeansButDoesNotDecide() {
-    Pattern tabloid = Pattern.compile("insider|allegedly|a source close to|shocking|!", Pattern.CASE_INSENSITIVE);
+    Pattern tabloid =
+        Pattern.compile("insider|allegedly|a source close to|shocking|!", Pattern.CASE_INSENSITIVE);
     Pattern wire = Pattern.compile("said in a statement|according to court|spokesperson");
     List<Article> all = FixtureCorpus.articles();
     double fakeTabloid = share(all, Label.FAKE, tabloid);

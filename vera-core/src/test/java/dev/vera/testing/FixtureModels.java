@@ -10,8 +10,8 @@ import dev.vera.text.FeatureConfig;
 import java.util.List;
 
 /**
- * A small model trained on {@link FixtureCorpus}, trained once per test JVM and shared by the
- * tests that only need some trained model (training takes about a second).
+ * A small model trained on {@link FixtureCorpus}, trained once per test JVM and shared by the tests
+ * that only need some trained model (training takes about a second).
  */
 public final class FixtureModels {
   private static CredibilityModel model;

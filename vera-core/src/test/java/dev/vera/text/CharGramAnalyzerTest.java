@@ -72,7 +72,9 @@ class CharGramAnalyzerTest {
         for (TokenStreams.Tok t : s.tokens()) {
           // Whitespace chunks cover their text exactly, lower-cased.
           assertEquals(
-              lower(text.substring(t.start(), t.end())), t.term(), "chunk " + t + " of '" + text + "'");
+              lower(text.substring(t.start(), t.end())),
+              t.term(),
+              "chunk " + t + " of '" + text + "'");
         }
       }
     }

@@ -18,8 +18,7 @@ class FeatureConfigTest {
   @Test
   void hashBitsMustBe10To24() {
     assertEquals(
-        "hashBits must be 10..24, was 9",
-        error(() -> new FeatureConfig(9, ONE, 2, 3, 5, 2, true)));
+        "hashBits must be 10..24, was 9", error(() -> new FeatureConfig(9, ONE, 2, 3, 5, 2, true)));
     assertEquals(
         "hashBits must be 10..24, was 25",
         error(() -> new FeatureConfig(25, ONE, 2, 3, 5, 2, true)));
@@ -54,7 +53,8 @@ class FeatureConfigTest {
     FeatureConfig c = new FeatureConfig(18, spaces, 2, 3, 5, 2, true);
     spaces.add(FeatureSpace.TITLE_CHARS);
     assertEquals(ONE, c.spaces());
-    assertThrows(UnsupportedOperationException.class, () -> c.spaces().add(FeatureSpace.TITLE_WORDS));
+    assertThrows(
+        UnsupportedOperationException.class, () -> c.spaces().add(FeatureSpace.TITLE_WORDS));
   }
 
   @Test

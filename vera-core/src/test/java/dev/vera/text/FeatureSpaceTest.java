@@ -32,7 +32,9 @@ class FeatureSpaceTest {
       String msg =
           assertThrows(IllegalArgumentException.class, () -> FeatureSpace.parse(bad)).getMessage();
       assertEquals(
-          "unknown feature space '" + bad + "'; known: title-words, body-words, title-chars,"
+          "unknown feature space '"
+              + bad
+              + "'; known: title-words, body-words, title-chars,"
               + " body-chars",
           msg);
       // The hard-coded list must stay in step with the enum.
@@ -53,7 +55,9 @@ class FeatureSpaceTest {
     assertEquals("The body", FeatureSpace.BODY_CHARS.textOf(a));
   }
 
-  /** The hashing seed of a space is its ordinal + 1, so the enum order is part of the file format. */
+  /**
+   * The hashing seed of a space is its ordinal + 1, so the enum order is part of the file format.
+   */
   @Test
   void ordinalsAreStable() {
     assertEquals(0, FeatureSpace.TITLE_WORDS.ordinal());

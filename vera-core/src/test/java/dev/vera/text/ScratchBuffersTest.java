@@ -11,9 +11,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-thread count tables grow for an outlier article and go back to their first size after
- * it: a server keeps one set per thread for the life of the thread, and one 1 MB article must not
- * pin megabytes on every thread it ever reached.
+ * The per-thread count tables grow for an outlier article and go back to their first size after it:
+ * a server keeps one set per thread for the life of the thread, and one 1 MB article must not pin
+ * megabytes on every thread it ever reached.
  */
 class ScratchBuffersTest {
   /** About 900 KB of distinct made-up words: hundreds of thousands of distinct slots. */

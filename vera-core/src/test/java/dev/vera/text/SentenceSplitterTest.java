@@ -25,7 +25,8 @@ class SentenceSplitterTest {
             "He said \"we won.\"",
             "Then he left!",
             "They met Mrs. Warren on Jan. 5.",
-            // ICU's English list keeps "Mr.", "Mrs.", "Jan."; it lacks "Sen." and breaks a leading "Dr.".
+            // ICU's English list keeps "Mr.", "Mrs.", "Jan."; it lacks "Sen." and breaks a leading
+            // "Dr.".
             "Dr.",
             "Who?"),
         texts(text));
@@ -35,7 +36,8 @@ class SentenceSplitterTest {
   void offsetsPointAtTheSentenceInTheText() {
     String text = "  First one.   Second one?\n";
     List<Sentence> s = splitter.split(text);
-    assertEquals(List.of(new Sentence("First one.", 2, 12), new Sentence("Second one?", 15, 26)), s);
+    assertEquals(
+        List.of(new Sentence("First one.", 2, 12), new Sentence("Second one?", 15, 26)), s);
     for (Sentence x : s) {
       assertEquals(x.text(), text.substring(x.start(), x.end()));
     }

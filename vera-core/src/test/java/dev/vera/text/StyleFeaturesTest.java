@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.vera.article.Article;
-import org.junit.jupiter.api.Test;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class StyleFeaturesTest {
   private static final double EPS = 1e-12;
@@ -113,9 +113,7 @@ class StyleFeaturesTest {
   @Test
   void emptyTitleAndBodyGiveZerosNotNaN() {
     assertArrayEquals(
-        new double[StyleFeatures.NAMES.size()],
-        StyleFeatures.compute(Article.of("", "")),
-        0.0);
+        new double[StyleFeatures.NAMES.size()], StyleFeatures.compute(Article.of("", "")), 0.0);
     assertArrayEquals(
         new double[StyleFeatures.NAMES.size()],
         StyleFeatures.compute(Article.of(" \n", "\t ")),
@@ -185,6 +183,7 @@ class StyleFeaturesTest {
     String title = "\"Devastated\" star speaks";
     String body = "No quotes here.";
     double[] v = StyleFeatures.compute(Article.of(title, body));
-    assertEquals(1000.0 * 2 / (title.length() + body.length()), v[index("quotes_per_1k_chars")], EPS);
+    assertEquals(
+        1000.0 * 2 / (title.length() + body.length()), v[index("quotes_per_1k_chars")], EPS);
   }
 }

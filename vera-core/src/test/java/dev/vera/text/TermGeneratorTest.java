@@ -191,8 +191,8 @@ class TermGeneratorTest {
   }
 
   /**
-   * Chunks longer than 64 characters are cut to their first 64 before padding (a documented
-   * limit of the padded buffer); their grams still carry the whole chunk's offsets.
+   * Chunks longer than 64 characters are cut to their first 64 before padding (a documented limit
+   * of the padded buffer); their grams still carry the whole chunk's offsets.
    */
   @Test
   void longChunkIsCutTo64Characters() {
@@ -216,9 +216,9 @@ class TermGeneratorTest {
   }
 
   /**
-   * Property test over random text, long words included (they grow the generator's pair and
-   * triple buffers): every hash is the hash of the term's characters under the right seed; word
-   * terms are 1..n words whose offsets frame them; character grams have the configured lengths.
+   * Property test over random text, long words included (they grow the generator's pair and triple
+   * buffers): every hash is the hash of the term's characters under the right seed; word terms are
+   * 1..n words whose offsets frame them; character grams have the configured lengths.
    */
   @Test
   void randomTextHashesMatchTermStrings() {
@@ -256,8 +256,8 @@ class TermGeneratorTest {
             assertEquals(TermHash.hash(t.text(), charSeed), t.hash(), where);
             int len = t.text().length();
             boolean inRange = len >= ranges[gi][0] && len <= ranges[gi][1];
-            boolean wholeShortChunk = len < ranges[gi][0] && t.text().startsWith(" ")
-                && t.text().endsWith(" ");
+            boolean wholeShortChunk =
+                len < ranges[gi][0] && t.text().startsWith(" ") && t.text().endsWith(" ");
             assertTrue(inRange || wholeShortChunk, where);
           }
         }

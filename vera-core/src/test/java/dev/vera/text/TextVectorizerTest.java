@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -27,7 +28,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import java.util.Locale;
 
 class TextVectorizerTest {
   /** "the" is in every body, "today" in three, "quokka" in one. */
@@ -55,7 +55,8 @@ class TextVectorizerTest {
   static void fitFixture() {
     corpus = FixtureCorpus.articles();
     train = FixtureCorpus.part(corpus, "train");
-    fixtureVectorizer = TextVectorizer.fit(new FeatureConfig(18, ALL, 2, 3, 5, 2, true), train, i -> {});
+    fixtureVectorizer =
+        TextVectorizer.fit(new FeatureConfig(18, ALL, 2, 3, 5, 2, true), train, i -> {});
   }
 
   @AfterAll
@@ -313,7 +314,9 @@ class TextVectorizerTest {
         // Before clipping, the training values are standardized exactly.
         double z = (raw[i] - fixtureVectorizer.styleMean()[i]) / fixtureVectorizer.styleScale()[i];
         assertEquals(
-            Math.max(-TextVectorizer.STYLE_CLIP, Math.min(TextVectorizer.STYLE_CLIP, z)), st[i], 1e-12);
+            Math.max(-TextVectorizer.STYLE_CLIP, Math.min(TextVectorizer.STYLE_CLIP, z)),
+            st[i],
+            1e-12);
         sum[i] += z;
         sumSq[i] += z * z;
       }
@@ -335,8 +338,7 @@ class TextVectorizerTest {
             i -> {});
     assertArrayEquals(new double[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, v.styleScale(), 0.0);
     // title_words: 3 against a training mean of 1.
-    assertEquals(
-        2.0, v.standardizedStyle(Article.of("Same words here", "same body"))[9], 1e-12);
+    assertEquals(2.0, v.standardizedStyle(Article.of("Same words here", "same body"))[9], 1e-12);
     // title_words: 20 would stand 19 deviations out; it is clipped to the limit.
     assertEquals(
         TextVectorizer.STYLE_CLIP,

@@ -8,11 +8,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import java.util.Random;
 
 /**
  * Exact token-stream assertions in the manner of Lucene's {@code BaseTokenStreamTestCase} (whose
@@ -24,7 +24,9 @@ final class TokenStreams {
   /** One token: its term and offsets. */
   record Tok(String term, int start, int end) {}
 
-  /** The whole stream of {@code text}, consumed with the full reset/increment/end/close protocol. */
+  /**
+   * The whole stream of {@code text}, consumed with the full reset/increment/end/close protocol.
+   */
   static List<Tok> tokens(Analyzer analyzer, String text) {
     return analyse(analyzer, text).tokens();
   }
@@ -49,8 +51,8 @@ final class TokenStreams {
 
   /**
    * Asserts that {@code text} analyses to exactly these terms with exactly these offsets, and that
-   * the final offset is the text's length. Analyses twice, to check that the reused components
-   * were reset.
+   * the final offset is the text's length. Analyses twice, to check that the reused components were
+   * reset.
    */
   static void assertAnalyzesTo(
       Analyzer analyzer, String text, String[] terms, int[] starts, int[] ends) {
@@ -62,9 +64,7 @@ final class TokenStreams {
       String[] gotTerms = toks.stream().map(Tok::term).toArray(String[]::new);
       assertArrayEquals(terms, gotTerms, "terms of '" + text + "' (pass " + pass + ")");
       assertArrayEquals(
-          starts,
-          toks.stream().mapToInt(Tok::start).toArray(),
-          "start offsets of '" + text + "'");
+          starts, toks.stream().mapToInt(Tok::start).toArray(), "start offsets of '" + text + "'");
       assertArrayEquals(
           ends, toks.stream().mapToInt(Tok::end).toArray(), "end offsets of '" + text + "'");
       assertEquals(text.length(), s.finalOffset(), "final offset of '" + text + "'");

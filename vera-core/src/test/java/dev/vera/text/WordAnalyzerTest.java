@@ -16,7 +16,9 @@ class WordAnalyzerTest {
     assertAnalyzesTo(
         analyzer,
         "Shocking news! Brad Pitt's ex-wife, 42, SAYS it's over.",
-        new String[] {"shocking", "news", "brad", "pitt's", "ex", "wife", "42", "says", "it's", "over"},
+        new String[] {
+          "shocking", "news", "brad", "pitt's", "ex", "wife", "42", "says", "it's", "over"
+        },
         new int[] {0, 9, 15, 20, 27, 30, 36, 40, 45, 50},
         new int[] {8, 13, 19, 26, 29, 34, 38, 44, 49, 54});
   }
@@ -127,7 +129,9 @@ class WordAnalyzerTest {
             .forEach(
                 cp ->
                     assertEquals(
-                        Character.toLowerCase(cp), cp, "not lower case: " + t + " in '" + text + "'"));
+                        Character.toLowerCase(cp),
+                        cp,
+                        "not lower case: " + t + " in '" + text + "'"));
       }
     }
   }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vera.article.Article;
 import dev.vera.testing.FixtureCorpus;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import java.util.Arrays;
 
 class WordTermsTest {
   private static final int BITS = 20;
@@ -30,15 +30,18 @@ class WordTermsTest {
   /** Title and body words together, lower-cased by the analysis chain, punctuation gone. */
   @Test
   void countsTheWordsOfTitleAndBody() {
-    WordTerms.Counts c = new WordTerms(BITS).count(Article.of("The CAT", "the cat, the cat's hat!"));
+    WordTerms.Counts c =
+        new WordTerms(BITS).count(Article.of("The CAT", "the cat, the cat's hat!"));
     Map<Integer, Integer> expected = new TreeMap<>();
     expected.put(slot("the"), 3);
     expected.put(slot("cat"), 2);
     expected.put(slot("cat's"), 1);
     expected.put(slot("hat"), 1);
     assertEquals(expected, asMap(c));
-    assertEquals(List.of(slot("the"), slot("cat"), slot("cat's"), slot("hat")),
-        Arrays.stream(c.slots()).boxed().toList(), "slots in first-seen order");
+    assertEquals(
+        List.of(slot("the"), slot("cat"), slot("cat's"), slot("hat")),
+        Arrays.stream(c.slots()).boxed().toList(),
+        "slots in first-seen order");
   }
 
   @Test

@@ -8,26 +8,54 @@ import dev.vera.embed.SentenceEncoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** The fact-check index with the claims' embeddings, from the real encoder. */
 class FactCheckIndexEmbeddingsTest {
   /**
-   * With the claims' embeddings, a paraphrase that shares no word with the fact-check's wording
-   * is found, and the mix ranks it first; BM25 alone cannot see it.
+   * With the claims' embeddings, a paraphrase that shares no word with the fact-check's wording is
+   * found, and the mix ranks it first; BM25 alone cannot see it.
    */
   @Test
   void embeddingsFindAParaphraseThatSharesNoWord(@TempDir Path dir) throws IOException {
     List<FactCheck> records =
         List.of(
-            new FactCheck("crime", "Murders in Chicago have doubled since 2015.", "false", "X", null, null, null),
-            new FactCheck("tax", "Texas raised its sales tax by three percent.", "false", "X", null, null, null),
-            new FactCheck("coal", "Coal mining jobs in Kentucky fell by half.", "true", "X", null, null, null),
-            new FactCheck("film", "The actor won two Oscars for the same role.", "false", "X", null, null, null));
+            new FactCheck(
+                "crime",
+                "Murders in Chicago have doubled since 2015.",
+                "false",
+                "X",
+                null,
+                null,
+                null),
+            new FactCheck(
+                "tax",
+                "Texas raised its sales tax by three percent.",
+                "false",
+                "X",
+                null,
+                null,
+                null),
+            new FactCheck(
+                "coal",
+                "Coal mining jobs in Kentucky fell by half.",
+                "true",
+                "X",
+                null,
+                null,
+                null),
+            new FactCheck(
+                "film",
+                "The actor won two Oscars for the same role.",
+                "false",
+                "X",
+                null,
+                null,
+                null));
     AtomicLong embedded = new AtomicLong();
     FactCheckIndex.build(dir, records, List.of(), SentenceEncoder.bundled(), embedded::set);
     assertEquals(4, embedded.get());

@@ -19,12 +19,20 @@ class MatchTunerEmbeddingsTest {
     FactCheckIndex.build(dir, RECORDS, List.of(), SentenceEncoder.bundled(), d -> {});
     List<GoldMatches.Query> queries =
         gold(
-            "q1", "The number of killings in the Windy City went up twofold.", "valid", "crime",
-            "q2", "Ohio taxes rose again.", "valid", "ohio");
+            "q1",
+            "The number of killings in the Windy City went up twofold.",
+            "valid",
+            "crime",
+            "q2",
+            "Ohio taxes rose again.",
+            "valid",
+            "ohio");
     try (FactCheckIndex index = FactCheckIndex.open(dir)) {
       List<MatchTuner.Trial> trials = new ArrayList<>();
       double e = MatchTuner.chooseEmbeddingWeight(index, queries, 0, trials::add);
-      assertEquals(List.of(0.25, 0.5, 0.75, 0.9, 1.0), trials.stream().map(MatchTuner.Trial::embeddingWeight).toList());
+      assertEquals(
+          List.of(0.25, 0.5, 0.75, 0.9, 1.0),
+          trials.stream().map(MatchTuner.Trial::embeddingWeight).toList());
       assertEquals(1.0, trials.get(0).bySplit().get("valid").map5(), 1e-12);
       assertEquals(0.25, e);
       assertTrue(

@@ -21,9 +21,11 @@ class EmbeddingTrainedModelBytesTest {
    * read back from the cache give the same model as embeddings just computed.
    */
   @Test
-  void aModelWithEmbeddingsKeepsItsBytesWithAndWithoutACache(@TempDir Path cache) throws IOException {
+  void aModelWithEmbeddingsKeepsItsBytesWithAndWithoutACache(@TempDir Path cache)
+      throws IOException {
     TrainingConfig config =
-        FixtureModels.smallConfig().withEmbeddings(new EmbeddingHead.Settings(1, List.of(0.5, 2.0)));
+        FixtureModels.smallConfig()
+            .withEmbeddings(new EmbeddingHead.Settings(1, List.of(0.5, 2.0)));
     TrainingEnvironment cached = PINNED.withCacheDirectory(cache);
     assertEquals(EMBEDDINGS, digest(train(config, FixtureModels.trainingSet(), cached)));
     try (var files = Files.list(cache.resolve("embeddings"))) {

@@ -12,10 +12,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The analysts' tokens of a running server: its token file, read again whenever it changed on
- * disk ({@code vera token add} and {@code revoke} replace it whole), so that a revoked token is
- * refused from the next request on, without a restart. A file that cannot be read any more
- * refuses every token until it is fixed: failing open would let anyone write.
+ * The analysts' tokens of a running server: its token file, read again whenever it changed on disk
+ * ({@code vera token add} and {@code revoke} replace it whole), so that a revoked token is refused
+ * from the next request on, without a restart. A file that cannot be read any more refuses every
+ * token until it is fixed: failing open would let anyone write.
  */
 final class AnalystTokens {
   private final Path file;

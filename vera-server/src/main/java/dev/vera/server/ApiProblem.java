@@ -6,12 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A request the server refuses, in the shape of RFC 9457 problem details: a stable {@code type}
- * per kind of problem, a short {@code title}, the HTTP {@code status} and a {@code detail} that
- * says what to change. Extra members (such as the {@code limit} exceeded) go beside them.
+ * A request the server refuses, in the shape of RFC 9457 problem details: a stable {@code type} per
+ * kind of problem, a short {@code title}, the HTTP {@code status} and a {@code detail} that says
+ * what to change. Extra members (such as the {@code limit} exceeded) go beside them.
  */
 public final class ApiProblem extends RuntimeException {
   private static final long serialVersionUID = 1L;
+
   /** Prefix of every problem type; the suffix names the problem. */
   public static final String TYPE_PREFIX = "urn:vera:problem:";
 
@@ -23,8 +24,8 @@ public final class ApiProblem extends RuntimeException {
   private final transient Map<String, String> headers;
 
   /**
-   * The longest detail answered: details quote what the client sent (a URL, a field), and a
-   * 9 MB host name must not come back whole.
+   * The longest detail answered: details quote what the client sent (a URL, a field), and a 9 MB
+   * host name must not come back whole.
    */
   static final int MAX_DETAIL_CHARS = 600;
 
@@ -32,7 +33,8 @@ public final class ApiProblem extends RuntimeException {
     this(status, slug, title, detail, Map.of());
   }
 
-  public ApiProblem(int status, String slug, String title, String detail, Map<String, Object> extra) {
+  public ApiProblem(
+      int status, String slug, String title, String detail, Map<String, Object> extra) {
     this(status, slug, title, detail, extra, 0, Map.of());
   }
 
@@ -55,7 +57,8 @@ public final class ApiProblem extends RuntimeException {
 
   /** A 503 for a full queue or pool: the client should try again after {@code seconds}. */
   static ApiProblem busy(String slug, String title, String detail, int seconds) {
-    return new ApiProblem(503, slug, title, detail, Map.of("retry_after", seconds), seconds, Map.of());
+    return new ApiProblem(
+        503, slug, title, detail, Map.of("retry_after", seconds), seconds, Map.of());
   }
 
   /**
@@ -63,12 +66,14 @@ public final class ApiProblem extends RuntimeException {
    * WWW-Authenticate} value (RFC 6750), which tells the client which scheme to use.
    */
   static ApiProblem unauthorized(String slug, String title, String detail, String challenge) {
-    return new ApiProblem(401, slug, title, detail, Map.of(), 0, Map.of("WWW-Authenticate", challenge));
+    return new ApiProblem(
+        401, slug, title, detail, Map.of(), 0, Map.of("WWW-Authenticate", challenge));
   }
 
   /** A 429: this client sent too many wrong tokens; it may try again after {@code seconds}. */
   static ApiProblem tooManyAttempts(String slug, String title, String detail, int seconds) {
-    return new ApiProblem(429, slug, title, detail, Map.of("retry_after", seconds), seconds, Map.of());
+    return new ApiProblem(
+        429, slug, title, detail, Map.of("retry_after", seconds), seconds, Map.of());
   }
 
   /** Seconds to send in {@code Retry-After}, or 0 for none. */
@@ -76,7 +81,10 @@ public final class ApiProblem extends RuntimeException {
     return retryAfterSeconds;
   }
 
-  /** The response headers this problem needs, {@code Retry-After} and {@code WWW-Authenticate} among them. */
+  /**
+   * The response headers this problem needs, {@code Retry-After} and {@code WWW-Authenticate} among
+   * them.
+   */
   Map<String, String> headers() {
     if (retryAfterSeconds <= 0) {
       return headers;
@@ -89,7 +97,10 @@ public final class ApiProblem extends RuntimeException {
   private static String cut(String detail) {
     return detail.length() <= MAX_DETAIL_CHARS
         ? detail
-        : detail.substring(0, MAX_DETAIL_CHARS) + "… (" + (detail.length() - MAX_DETAIL_CHARS) + " more characters cut)";
+        : detail.substring(0, MAX_DETAIL_CHARS)
+            + "… ("
+            + (detail.length() - MAX_DETAIL_CHARS)
+            + " more characters cut)";
   }
 
   public int status() {
@@ -124,7 +135,9 @@ public final class ApiProblem extends RuntimeException {
   }
 
   /** A size limit exceeded: 413, naming the limit and its value. */
-  static ApiProblem tooLarge(String slug, String title, String detail, String limitName, long limit) {
-    return new ApiProblem(413, slug, title, detail, Map.of("limit_name", limitName, "limit", limit));
+  static ApiProblem tooLarge(
+      String slug, String title, String detail, String limitName, long limit) {
+    return new ApiProblem(
+        413, slug, title, detail, Map.of("limit_name", limitName, "limit", limit));
   }
 }

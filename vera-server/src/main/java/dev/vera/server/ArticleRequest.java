@@ -27,7 +27,9 @@ record ArticleRequest(
   static ArticleRequest parse(JsonNode n, String field) {
     if (n == null || !n.isObject()) {
       throw ApiProblem.badRequest(
-          "invalid-article", "Invalid article", field + " must be a JSON object with title and text, or url");
+          "invalid-article",
+          "Invalid article",
+          field + " must be a JSON object with title and text, or url");
     }
     String id = string(n, "id", field);
     String title = string(n, "title", field);
@@ -50,7 +52,8 @@ record ArticleRequest(
       throw ApiProblem.badRequest(
           "invalid-article",
           "Invalid article",
-          field + " has neither text nor title nor url: send {\"title\": …, \"text\": …} or {\"url\": …}");
+          field
+              + " has neither text nor title nor url: send {\"title\": …, \"text\": …} or {\"url\": …}");
     }
     return new ArticleRequest(id, title, text, date, url, source);
   }
@@ -65,16 +68,19 @@ record ArticleRequest(
     String t = title == null ? "" : title;
     String b = text == null ? "" : text;
     checkSize(t, b, maxArticleBytes);
-    String domain = source != null && !source.isBlank() ? normalizeSource(source) : Article.domainOf(url);
+    String domain =
+        source != null && !source.isBlank() ? normalizeSource(source) : Article.domainOf(url);
     return new Article(id, t, b, date, url, domain, null, Map.of());
   }
 
   /** A fetched article, with this request's id and source when given. */
   Article withFetched(Article fetched, long maxArticleBytes) {
     checkSize(fetched.title(), fetched.text(), maxArticleBytes);
-    String domain = source != null && !source.isBlank() ? normalizeSource(source) : fetched.source();
+    String domain =
+        source != null && !source.isBlank() ? normalizeSource(source) : fetched.source();
     LocalDate d = date != null ? date : fetched.date();
-    return new Article(id, fetched.title(), fetched.text(), d, fetched.url(), domain, null, Map.of());
+    return new Article(
+        id, fetched.title(), fetched.text(), d, fetched.url(), domain, null, Map.of());
   }
 
   static void checkSize(String title, String text, long max) {

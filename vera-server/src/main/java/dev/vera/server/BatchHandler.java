@@ -32,7 +32,9 @@ final class BatchHandler {
     JsonNode articles = body.get("articles");
     if (articles == null || !articles.isArray()) {
       throw ApiProblem.badRequest(
-          "invalid-batch", "Invalid batch", "the body must hold \"articles\": an array of articles");
+          "invalid-batch",
+          "Invalid batch",
+          "the body must hold \"articles\": an array of articles");
     }
     if (articles.size() > config.maxBatchSize()) {
       throw ApiProblem.tooLarge(
@@ -91,7 +93,10 @@ final class BatchHandler {
                   + i
                   + "]; send the articles from here on again, in a batch of their own",
               Map.of(
-                  "limit_name", "max_batch_cpu_ms", "limit", config.limits().batchCpuBudget().toMillis()));
+                  "limit_name",
+                  "max_batch_cpu_ms",
+                  "limit",
+                  config.limits().batchCpuBudget().toMillis()));
         }
         ArticleRequest request = ArticleRequest.parse(item, "articles[" + i + "]");
         if (request.needsFetch()) {

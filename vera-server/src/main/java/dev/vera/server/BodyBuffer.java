@@ -23,12 +23,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads each request body whole, without a thread, before the request reaches a handler (plugged
- * into Jetty's {@link EagerContentHandler}): a client that sends one byte every two seconds holds
- * a connection, never one of the threads that answer everyone else. The body must arrive within
- * the read deadline ({@code request_read_timeout}; each byte no longer buys another idle timeout)
- * and within the size limit. A body that stalls, ends early or is badly chunked is answered 408
- * or 400 here as a problem, logged in one line and counted as the client's error: it never
- * reaches a handler, so never a 500 with a stack trace.
+ * into Jetty's {@link EagerContentHandler}): a client that sends one byte every two seconds holds a
+ * connection, never one of the threads that answer everyone else. The body must arrive within the
+ * read deadline ({@code request_read_timeout}; each byte no longer buys another idle timeout) and
+ * within the size limit. A body that stalls, ends early or is badly chunked is answered 408 or 400
+ * here as a problem, logged in one line and counted as the client's error: it never reaches a
+ * handler, so never a 500 with a stack trace.
  */
 final class BodyBuffer implements EagerContentHandler.ContentLoaderFactory {
   private static final Logger LOG = LoggerFactory.getLogger(BodyBuffer.class);
@@ -52,7 +52,12 @@ final class BodyBuffer implements EagerContentHandler.ContentLoaderFactory {
 
   @Override
   public EagerContentHandler.ContentLoader newContentLoader(
-      String contentType, String mimeType, Handler handler, Request request, Response response, Callback callback) {
+      String contentType,
+      String mimeType,
+      Handler handler,
+      Request request,
+      Response response,
+      Callback callback) {
     return new Loader(handler, request, response, callback);
   }
 
@@ -87,7 +92,9 @@ final class BodyBuffer implements EagerContentHandler.ContentLoaderFactory {
               .getComponents()
               .getScheduler()
               .schedule(
-                  () -> getRequest().fail(new DeadlinePassed("the whole body did not arrive in time")),
+                  () ->
+                      getRequest()
+                          .fail(new DeadlinePassed("the whole body did not arrive in time")),
                   deadline.toMillis(),
                   TimeUnit.MILLISECONDS);
       read(false);
@@ -148,7 +155,9 @@ final class BodyBuffer implements EagerContentHandler.ContentLoaderFactory {
     /** Below the minimum rate, averaged from the start, once two seconds have passed. */
     private boolean tooSlow() {
       long elapsed = System.nanoTime() - started;
-      return minRate > 0 && elapsed > 2_000_000_000L && body.size() < minRate * elapsed / 1_000_000_000L;
+      return minRate > 0
+          && elapsed > 2_000_000_000L
+          && body.size() < minRate * elapsed / 1_000_000_000L;
     }
 
     private void dispatch() {
@@ -180,7 +189,12 @@ final class BodyBuffer implements EagerContentHandler.ContentLoaderFactory {
                     + Sizes.describe(body.size()),
                 Map.of("limit_name", "min_request_data_rate", "limit", minRate));
       } else if (failure instanceof HttpException h && h.getCode() >= 400 && h.getCode() < 500) {
-        p = new ApiProblem(h.getCode(), "bad-request-body", "Bad request body", "the request body is malformed: " + h.getReason());
+        p =
+            new ApiProblem(
+                h.getCode(),
+                "bad-request-body",
+                "Bad request body",
+                "the request body is malformed: " + h.getReason());
       } else if (failure instanceof EofException || failure instanceof EOFException) {
         p =
             new ApiProblem(
@@ -189,12 +203,19 @@ final class BodyBuffer implements EagerContentHandler.ContentLoaderFactory {
                 "Incomplete request body",
                 "the request body ended before its declared length (the client closed the connection)");
       } else {
-        p = new ApiProblem(400, "bad-request-body", "Bad request body", "the request body could not be read: " + failure);
+        p =
+            new ApiProblem(
+                400,
+                "bad-request-body",
+                "Bad request body",
+                "the request body could not be read: " + failure);
       }
       refuse(p, String.valueOf(failure.getMessage()));
     }
 
-    /** Answers the problem (if the client still listens), one log line, one client error counted. */
+    /**
+     * Answers the problem (if the client still listens), one log line, one client error counted.
+     */
     private void refuse(ApiProblem p, String why) {
       Request r = getRequest();
       // One line, no stack trace: the client's fault, not the server's.

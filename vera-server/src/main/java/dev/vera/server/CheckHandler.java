@@ -17,6 +17,7 @@ final class CheckHandler {
   private final ServerConfig config;
   private final @Nullable ClaimChecker claims;
   private final ScoringPool pool;
+
   /** Fetches wait on other hosts for up to their timeout: only so many at once. */
   private final Semaphore fetches;
 

@@ -9,12 +9,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How to judge: {@code use_source}, {@code threshold}, {@code base_rate} and {@code explain}, read
- * from the JSON body
- * or, when the body does not say, from the query string. Without {@code explain} the answer holds
- * what {@code vera check --format jsonl} prints (five phrases each way and the strong style
- * signs); with it, what {@code vera check --explain} adds: ten phrases each way, the sentences
- * that move the probability most, and every style feature. {@code reasons=false} skips the
- * explanation altogether (an empty {@code reasons} list) for bulk scoring: about six times
+ * from the JSON body or, when the body does not say, from the query string. Without {@code explain}
+ * the answer holds what {@code vera check --format jsonl} prints (five phrases each way and the
+ * strong style signs); with it, what {@code vera check --explain} adds: ten phrases each way, the
+ * sentences that move the probability most, and every style feature. {@code reasons=false} skips
+ * the explanation altogether (an empty {@code reasons} list) for bulk scoring: about six times
  * cheaper, same probability.
  */
 record CheckOptions(ScoringOptions scoring, boolean explain, boolean reasons) {

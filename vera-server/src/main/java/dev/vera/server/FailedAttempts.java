@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Wrong tokens per client address, counted over a fixed window from the first one: once an
- * address has sent {@code max} of them, it waits for the end of its window. Caffeine forgets a
- * window when it ends and bounds how many addresses are remembered, so a flood of addresses
- * cannot grow the server's memory.
+ * Wrong tokens per client address, counted over a fixed window from the first one: once an address
+ * has sent {@code max} of them, it waits for the end of its window. Caffeine forgets a window when
+ * it ends and bounds how many addresses are remembered, so a flood of addresses cannot grow the
+ * server's memory.
  */
 final class FailedAttempts {
   private static final long MAX_ADDRESSES = 100_000;
@@ -23,8 +23,10 @@ final class FailedAttempts {
   FailedAttempts(int max, Duration window) {
     this.max = max;
     this.window = window;
-    // Incrementing the counter in place is no write: the window stays anchored at the first failure.
-    this.windows = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(MAX_ADDRESSES).build();
+    // Incrementing the counter in place is no write: the window stays anchored at the first
+    // failure.
+    this.windows =
+        Caffeine.newBuilder().expireAfterWrite(window).maximumSize(MAX_ADDRESSES).build();
   }
 
   /** Seconds until {@code address} may present a token again; 0 when it may now. */
@@ -39,7 +41,10 @@ final class FailedAttempts {
 
   /** Counts a wrong token from {@code address}; answers how many it sent in its window so far. */
   int failed(String address) {
-    return windows.get(address, a -> new Window(System.nanoTime(), new AtomicInteger())).failures().incrementAndGet();
+    return windows
+        .get(address, a -> new Window(System.nanoTime(), new AtomicInteger()))
+        .failures()
+        .incrementAndGet();
   }
 
   int max() {

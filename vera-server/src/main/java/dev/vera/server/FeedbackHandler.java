@@ -16,15 +16,16 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code POST /api/v1/feedback}: an analyst's correction of a verdict. The body carries the
- * article as {@code /check} answered it ({@code title}, {@code text} and the rest), the analyst's
- * {@code label}, a {@code note} and the {@code analyst}'s name (else the server's configured
- * one; with tokens, always the token's owner). The server scores the article itself, so the stored verdict is its model's, not the
- * client's word. Answers 201 with the stored correction, once it is committed.
+ * {@code POST /api/v1/feedback}: an analyst's correction of a verdict. The body carries the article
+ * as {@code /check} answered it ({@code title}, {@code text} and the rest), the analyst's {@code
+ * label}, a {@code note} and the {@code analyst}'s name (else the server's configured one; with
+ * tokens, always the token's owner). The server scores the article itself, so the stored verdict is
+ * its model's, not the client's word. Answers 201 with the stored correction, once it is committed.
  */
 final class FeedbackHandler implements AutoCloseable {
   static final int MAX_NOTE_CHARS = 10_000;
-  private static final Set<String> FIELDS = Set.of("article", "label", "note", "analyst", "use_source", "threshold");
+  private static final Set<String> FIELDS =
+      Set.of("article", "label", "note", "analyst", "use_source", "threshold");
 
   private final CredibilityModel model;
   private final ServerConfig config;
@@ -34,13 +35,16 @@ final class FeedbackHandler implements AutoCloseable {
 
   /**
    * Opens the store now, so that a bad {@code --feedback-db} (a directory, a text file, another
-   * application's database, an unopenable path) stops the server at start-up with the reason,
-   * not at the first correction.
+   * application's database, an unopenable path) stops the server at start-up with the reason, not
+   * at the first correction.
    *
    * @throws FeedbackException naming the file and what is wrong with it
    */
   FeedbackHandler(
-      CredibilityModel model, ServerConfig config, @Nullable FeedbackSettings settings, ScoringPool pool)
+      CredibilityModel model,
+      ServerConfig config,
+      @Nullable FeedbackSettings settings,
+      ScoringPool pool)
       throws FeedbackException {
     this.model = model;
     this.config = config;
@@ -61,14 +65,19 @@ final class FeedbackHandler implements AutoCloseable {
     for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!FIELDS.contains(name)) {
-        throw invalid("unknown field \"" + name + "\"; a correction has article, label, note, analyst (and use_source, threshold as in /check)");
+        throw invalid(
+            "unknown field \""
+                + name
+                + "\"; a correction has article, label, note, analyst (and use_source, threshold as in /check)");
       }
     }
     CheckOptions options = CheckOptions.read(body, ctx);
     JsonNode articleNode = body.get("article");
     if (articleNode == null) {
       throw ApiProblem.badRequest(
-          "invalid-article", "Invalid article", "the correction has no \"article\": send {\"article\": {\"title\": …, \"text\": …}, \"label\": \"fake\"}");
+          "invalid-article",
+          "Invalid article",
+          "the correction has no \"article\": send {\"article\": {\"title\": …, \"text\": …}, \"label\": \"fake\"}");
     }
     ArticleRequest request = ArticleRequest.parse(articleNode, "article");
     if (request.needsFetch()) {
@@ -81,12 +90,14 @@ final class FeedbackHandler implements AutoCloseable {
     Label label = label(body.get("label"));
     String note = text(body.get("note"), "note");
     if (note != null && note.length() > MAX_NOTE_CHARS) {
-      throw invalid("note is " + note.length() + " characters, over the " + MAX_NOTE_CHARS + " limit");
+      throw invalid(
+          "note is " + note.length() + " characters, over the " + MAX_NOTE_CHARS + " limit");
     }
     String analyst = analyst(ctx, text(body.get("analyst"), "analyst"), settings);
     Verdict v = pool.call(() -> model.predict(article, options.scoring()));
     Correction draft =
-        Correction.draft(article, model.card().modelId(), v.label(), v.probabilityFake(), label, note, analyst);
+        Correction.draft(
+            article, model.card().modelId(), v.label(), v.probabilityFake(), label, note, analyst);
     Correction stored;
     try {
       stored = store().add(draft);
@@ -94,7 +105,9 @@ final class FeedbackHandler implements AutoCloseable {
       close(); // answered 503 with the reason; the next correction opens the file afresh
       throw e;
     }
-    ctx.status(201).contentType("application/json").result(CorrectionJson.toJson(stored).toString());
+    ctx.status(201)
+        .contentType("application/json")
+        .result(CorrectionJson.toJson(stored).toString());
   }
 
   /**
@@ -106,7 +119,10 @@ final class FeedbackHandler implements AutoCloseable {
     if (config.access().usesTokens()) {
       String owner =
           TokenGate.analyst(ctx)
-              .orElseThrow(() -> new IllegalStateException("a correction reached the handler without a checked token"));
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "a correction reached the handler without a checked token"));
       if (named != null && !named.isBlank() && !named.strip().equals(owner)) {
         throw invalid(
             "the analyst is whoever the token belongs to ("
@@ -122,7 +138,8 @@ final class FeedbackHandler implements AutoCloseable {
       analyst = settings.defaultAnalyst();
     }
     if (analyst == null || analyst.isBlank()) {
-      throw invalid("who is correcting? send \"analyst\": \"name\" (this server has no configured analyst name)");
+      throw invalid(
+          "who is correcting? send \"analyst\": \"name\" (this server has no configured analyst name)");
     }
     return analyst;
   }

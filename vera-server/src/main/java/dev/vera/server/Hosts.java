@@ -34,11 +34,15 @@ final class Hosts {
 
   /** The wildcard address: every interface. */
   static boolean isAnyAddress(String host) {
-    return host.isEmpty() || host.equals("0.0.0.0") || host.equals("::") || host.equals("0:0:0:0:0:0:0:0");
+    return host.isEmpty()
+        || host.equals("0.0.0.0")
+        || host.equals("::")
+        || host.equals("0:0:0:0:0:0:0:0");
   }
 
   static boolean isAddressLiteral(String host) {
-    return host.matches("[0-9.]+") && host.split("\\.").length == 4 || host.contains(":") && host.matches("[0-9a-f:.]+");
+    return host.matches("[0-9.]+") && host.split("\\.").length == 4
+        || host.contains(":") && host.matches("[0-9a-f:.]+");
   }
 
   private static InetAddress address(String literal) {

@@ -8,7 +8,9 @@ import dev.vera.output.VerdictJson;
 import io.javalin.http.Context;
 import java.util.List;
 
-/** {@code GET /model}, {@code /health} and {@code /metrics}: what the server runs and how it does. */
+/**
+ * {@code GET /model}, {@code /health} and {@code /metrics}: what the server runs and how it does.
+ */
 final class InfoHandlers {
   private final String card;
   private final String modelId;
@@ -19,7 +21,11 @@ final class InfoHandlers {
    * @param access who may call what
    * @param tokenRequiredFor the operations that need a token ({@link OpenApiDocument})
    */
-  InfoHandlers(CredibilityModel model, Metrics metrics, ServerConfig.Access access, List<String> tokenRequiredFor) {
+  InfoHandlers(
+      CredibilityModel model,
+      Metrics metrics,
+      ServerConfig.Access access,
+      List<String> tokenRequiredFor) {
     this.card = ModelFile.cardJson(model.card()).toString();
     this.modelId = model.card().modelId();
     this.metrics = metrics;

@@ -8,15 +8,16 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Problems answered below Javalin, at Jetty's level (refused hosts and origins, request bodies
- * that never arrive): the same {@code application/problem+json} as every other error, and each
- * counted in {@link Metrics} under its route.
+ * Problems answered below Javalin, at Jetty's level (refused hosts and origins, request bodies that
+ * never arrive): the same {@code application/problem+json} as every other error, and each counted
+ * in {@link Metrics} under its route.
  */
 final class JettyProblems {
   private JettyProblems() {}
 
   /** Writes {@code p} and completes the request; the connection closes after it. */
-  static void write(Request request, Response response, Callback callback, ApiProblem p, boolean close) {
+  static void write(
+      Request request, Response response, Callback callback, ApiProblem p, boolean close) {
     response.setStatus(p.status());
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, ProblemMapper.PROBLEM_JSON);
     p.headers().forEach(response.getHeaders()::put);

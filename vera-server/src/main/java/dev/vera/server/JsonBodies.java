@@ -1,7 +1,10 @@
 package dev.vera.server;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vera.io.Sizes;
 import dev.vera.output.VerdictJson;
@@ -10,13 +13,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.core.JsonParser;
 
 /** Reads request bodies as JSON objects, never more than the body limit. */
 final class JsonBodies {
-  /** Refuses trailing content after the object and repeated keys, which parsers read differently. */
+  /**
+   * Refuses trailing content after the object and repeated keys, which parsers read differently.
+   */
   private static final ObjectReader STRICT =
       VerdictJson.mapper()
           .reader()
@@ -51,7 +53,8 @@ final class JsonBodies {
       }
     }
     if (body.length == 0) {
-      throw ApiProblem.badRequest("invalid-json", "Invalid JSON", "the request body is empty; send a JSON object");
+      throw ApiProblem.badRequest(
+          "invalid-json", "Invalid JSON", "the request body is empty; send a JSON object");
     }
     JsonNode n;
     try {
@@ -64,7 +67,11 @@ final class JsonBodies {
               + e.getOriginalMessage()
               + (e.getLocation() == null
                   ? ""
-                  : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+                  : " (line "
+                      + e.getLocation().getLineNr()
+                      + ", column "
+                      + e.getLocation().getColumnNr()
+                      + ")"));
     }
     if (n == null || !n.isObject()) {
       throw ApiProblem.badRequest(
@@ -81,7 +88,13 @@ final class JsonBodies {
   static void requireJson(@Nullable String contentType) {
     String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
     String media = type.split(";", 2)[0].strip();
-    String charset = type.contains("charset=") ? type.substring(type.indexOf("charset=") + 8).split(";", 2)[0].strip().replace("\"", "") : "utf-8";
+    String charset =
+        type.contains("charset=")
+            ? type.substring(type.indexOf("charset=") + 8)
+                .split(";", 2)[0]
+                .strip()
+                .replace("\"", "")
+            : "utf-8";
     if (!media.equals("application/json") || !charset.equals("utf-8")) {
       throw new ApiProblem(
           415,
@@ -101,7 +114,8 @@ final class JsonBodies {
   }
 
   static ApiProblem bodyTooLarge(long size, long max) {
-    String what = size > 0 ? "the request body is " + Sizes.describe(size) : "the request body is larger";
+    String what =
+        size > 0 ? "the request body is " + Sizes.describe(size) : "the request body is larger";
     return ApiProblem.tooLarge(
         "body-too-large",
         "Request body too large",

@@ -8,9 +8,9 @@ import dev.vera.model.Explanation;
 import dev.vera.output.VerdictJson;
 
 /**
- * Judges one article with the model and writes the answer: {@link VerdictJson#verdict} (the
- * shape {@code vera check --format jsonl} prints), plus the model id and, when explaining, every
- * style feature.
+ * Judges one article with the model and writes the answer: {@link VerdictJson#verdict} (the shape
+ * {@code vera check --format jsonl} prints), plus the model id and, when explaining, every style
+ * feature.
  */
 final class Judge {
   private final CredibilityModel model;

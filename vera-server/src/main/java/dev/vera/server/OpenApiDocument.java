@@ -24,6 +24,7 @@ import java.util.TreeMap;
  */
 final class OpenApiDocument {
   private static final String RESOURCE = "/dev/vera/server/openapi.json";
+
   /** The name of the bearer scheme in {@code components.securitySchemes}. */
   static final String SCHEME = "analystToken";
 
@@ -33,7 +34,8 @@ final class OpenApiDocument {
   OpenApiDocument(ServerConfig.Access access) {
     ObjectNode doc = load();
     String base = doc.path("servers").path(0).path("url").asText();
-    for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
+        paths.hasNext(); ) {
       Map.Entry<String, JsonNode> path = paths.next();
       for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
         Map.Entry<String, JsonNode> op = ops.next();

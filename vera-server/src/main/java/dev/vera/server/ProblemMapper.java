@@ -6,14 +6,14 @@ import dev.vera.server.tokens.TokenFileException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.Map;
 
 /**
  * The one place where failures become responses: every error leaves as {@code
- * application/problem+json}, and an unexpected exception is logged here and answered with a
- * plain 500 that carries no stack trace or internal message.
+ * application/problem+json}, and an unexpected exception is logged here and answered with a plain
+ * 500 that carries no stack trace or internal message.
  */
 final class ProblemMapper {
   static final String PROBLEM_JSON = "application/problem+json";
@@ -32,13 +32,16 @@ final class ProblemMapper {
     if (e instanceof FeedbackException f) {
       // The store broke after start-up (disk full, file removed or locked): say so, not 500.
       LOG.warn("feedback store: {}", f.getMessage());
-      return ApiProblem.busy("feedback-unavailable", "Feedback store unavailable", f.getMessage(), 30);
+      return ApiProblem.busy(
+          "feedback-unavailable", "Feedback store unavailable", f.getMessage(), 30);
     }
     if (e instanceof TokenFileException t) {
       // Changed on disk while serving and now unreadable: refuse every token until it is fixed
       // (failing open would let anyone write). The operator reads why in the log; the client
       // learns no path.
-      LOG.error("token file: {}; requests that need a token are refused until it is fixed", t.getMessage());
+      LOG.error(
+          "token file: {}; requests that need a token are refused until it is fixed",
+          t.getMessage());
       return ApiProblem.busy(
           "tokens-unavailable",
           "Tokens unavailable",

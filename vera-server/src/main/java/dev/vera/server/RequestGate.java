@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>the {@code Host} header must name the address the server is bound to (for a loopback
- *       address, {@code localhost} too; for every interface, any IP address) or a configured
- *       public host: a page whose own name was re-pointed at this server (DNS rebinding) names
- *       its own host and is refused with 421;
+ *       address, {@code localhost} too; for every interface, any IP address) or a configured public
+ *       host: a page whose own name was re-pointed at this server (DNS rebinding) names its own
+ *       host and is refused with 421;
  *   <li>a request carrying an {@code Origin} (every cross-site request a browser sends does) must
  *       come from the server's own origin or one configured as allowed, else 403: a page the
  *       analyst happens to open cannot post corrections or use the API in their name;
@@ -88,7 +88,8 @@ final class RequestGate extends Handler.Wrapper {
     }
     Request next = request;
     if (request.getHeaders().contains("X-HTTP-Method-Override")) {
-      HttpFields headers = HttpFields.build(request.getHeaders()).remove("X-HTTP-Method-Override").asImmutable();
+      HttpFields headers =
+          HttpFields.build(request.getHeaders()).remove("X-HTTP-Method-Override").asImmutable();
       next =
           new Request.Wrapper(request) {
             @Override

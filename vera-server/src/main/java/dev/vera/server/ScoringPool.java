@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Where scoring runs: a fixed number of threads (about one per core: scoring is CPU-bound) and a
- * bounded queue. When both are full a request is answered at once with 503 and {@code
- * Retry-After} instead of waiting behind the others, and the threads that answer {@code /health}
- * and cheap requests are never the ones scoring.
+ * bounded queue. When both are full a request is answered at once with 503 and {@code Retry-After}
+ * instead of waiting behind the others, and the threads that answer {@code /health} and cheap
+ * requests are never the ones scoring.
  */
 final class ScoringPool implements AutoCloseable {
   private final ThreadPoolExecutor executor;
@@ -25,7 +25,8 @@ final class ScoringPool implements AutoCloseable {
   ScoringPool(int threads, int queue) {
     this.threads = threads;
     this.queue = queue;
-    BlockingQueue<Runnable> waiting = queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue);
+    BlockingQueue<Runnable> waiting =
+        queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue);
     AtomicInteger n = new AtomicInteger();
     this.executor =
         new ThreadPoolExecutor(

@@ -44,14 +44,14 @@ public record ServerConfig(
   /**
    * What keeps one client from starving the others.
    *
-   * @param minRequestDataRate a request body arriving slower than this (bytes/s, averaged from
-   *     its first byte) is cut off with 408
+   * @param minRequestDataRate a request body arriving slower than this (bytes/s, averaged from its
+   *     first byte) is cut off with 408
    * @param requestReadTimeout the whole body must have arrived within this time (408 otherwise),
    *     however steadily it trickles
    * @param scoringThreads threads that score (the CPU-bound work): about one per core
    * @param scoringQueue scoring jobs that may wait for a thread; beyond, 503 with Retry-After
-   * @param maxBatchExplain the most articles of one batch with {@code explain=true} (each is
-   *     scored again once per sentence)
+   * @param maxBatchExplain the most articles of one batch with {@code explain=true} (each is scored
+   *     again once per sentence)
    * @param batchCpuBudget CPU time one batch may use; articles left when it is spent are answered
    *     with an error, to be sent again
    * @param maxConcurrentFetches URL fetches at once; beyond, 503 with Retry-After
@@ -98,27 +98,69 @@ public record ServerConfig(
     }
 
     public Limits withRequestReadTimeout(Duration d) {
-      return new Limits(minRequestDataRate, d, scoringThreads, scoringQueue, maxBatchExplain, batchCpuBudget, maxConcurrentFetches);
+      return new Limits(
+          minRequestDataRate,
+          d,
+          scoringThreads,
+          scoringQueue,
+          maxBatchExplain,
+          batchCpuBudget,
+          maxConcurrentFetches);
     }
 
     public Limits withMinRequestDataRate(long r) {
-      return new Limits(r, requestReadTimeout, scoringThreads, scoringQueue, maxBatchExplain, batchCpuBudget, maxConcurrentFetches);
+      return new Limits(
+          r,
+          requestReadTimeout,
+          scoringThreads,
+          scoringQueue,
+          maxBatchExplain,
+          batchCpuBudget,
+          maxConcurrentFetches);
     }
 
     public Limits withScoring(int threads, int queue) {
-      return new Limits(minRequestDataRate, requestReadTimeout, threads, queue, maxBatchExplain, batchCpuBudget, maxConcurrentFetches);
+      return new Limits(
+          minRequestDataRate,
+          requestReadTimeout,
+          threads,
+          queue,
+          maxBatchExplain,
+          batchCpuBudget,
+          maxConcurrentFetches);
     }
 
     public Limits withMaxBatchExplain(int n) {
-      return new Limits(minRequestDataRate, requestReadTimeout, scoringThreads, scoringQueue, n, batchCpuBudget, maxConcurrentFetches);
+      return new Limits(
+          minRequestDataRate,
+          requestReadTimeout,
+          scoringThreads,
+          scoringQueue,
+          n,
+          batchCpuBudget,
+          maxConcurrentFetches);
     }
 
     public Limits withBatchCpuBudget(Duration d) {
-      return new Limits(minRequestDataRate, requestReadTimeout, scoringThreads, scoringQueue, maxBatchExplain, d, maxConcurrentFetches);
+      return new Limits(
+          minRequestDataRate,
+          requestReadTimeout,
+          scoringThreads,
+          scoringQueue,
+          maxBatchExplain,
+          d,
+          maxConcurrentFetches);
     }
 
     public Limits withMaxConcurrentFetches(int n) {
-      return new Limits(minRequestDataRate, requestReadTimeout, scoringThreads, scoringQueue, maxBatchExplain, batchCpuBudget, n);
+      return new Limits(
+          minRequestDataRate,
+          requestReadTimeout,
+          scoringThreads,
+          scoringQueue,
+          maxBatchExplain,
+          batchCpuBudget,
+          n);
     }
   }
 
@@ -132,8 +174,8 @@ public record ServerConfig(
    * @param tokenFile the analysts' token file ({@code vera token add}), or null for none
    * @param tokensForCheck whether {@code POST /check} and {@code /check/batch} need a token too
    * @param insecureNoAuth the operator's explicit consent to listen beyond this machine with no
-   *     token file: without it (or tokens), a server bound to any but a loopback address refuses
-   *     to start
+   *     token file: without it (or tokens), a server bound to any but a loopback address refuses to
+   *     start
    * @param maxFailedAttempts wrong tokens one client address may send per {@code failureWindow};
    *     beyond, its requests that need a token are answered 429 until the window ends
    * @param failureWindow the window over which wrong tokens are counted, from the first
@@ -149,7 +191,8 @@ public record ServerConfig(
 
     public Access {
       if (tokensForCheck && tokenFile == null) {
-        throw new IllegalArgumentException("--tokens-for-check needs --tokens FILE: a token for /check needs a token file");
+        throw new IllegalArgumentException(
+            "--tokens-for-check needs --tokens FILE: a token for /check needs a token file");
       }
       if (insecureNoAuth && tokenFile != null) {
         throw new IllegalArgumentException(
@@ -199,7 +242,8 @@ public record ServerConfig(
       while (p.length() > 1 && p.endsWith("/")) {
         p = p.substring(0, p.length() - 1); // the router ignores trailing slashes: so does this
       }
-      if (method.equals("POST") && (p.equals(VeraServer.API + "/check") || p.equals(VeraServer.API + "/check/batch"))) {
+      if (method.equals("POST")
+          && (p.equals(VeraServer.API + "/check") || p.equals(VeraServer.API + "/check/batch"))) {
         return tokensForCheck;
       }
       return true;
@@ -251,8 +295,8 @@ public record ServerConfig(
 
   /**
    * Refuses to serve beyond this machine with nobody's token required, unless the operator said
-   * {@code --insecure-no-auth}: anyone on the network could store corrections, under any name,
-   * and they become training data.
+   * {@code --insecure-no-auth}: anyone on the network could store corrections, under any name, and
+   * they become training data.
    *
    * @throws IllegalArgumentException saying what to add
    */
@@ -269,27 +313,87 @@ public record ServerConfig(
   }
 
   public ServerConfig withHost(String h) {
-    return new ServerConfig(h, port, maxBodyBytes, maxArticleBytes, maxBatchSize, fetch, allowedOrigins, publicHosts, limits, access);
+    return new ServerConfig(
+        h,
+        port,
+        maxBodyBytes,
+        maxArticleBytes,
+        maxBatchSize,
+        fetch,
+        allowedOrigins,
+        publicHosts,
+        limits,
+        access);
   }
 
   public ServerConfig withPort(int p) {
-    return new ServerConfig(host, p, maxBodyBytes, maxArticleBytes, maxBatchSize, fetch, allowedOrigins, publicHosts, limits, access);
+    return new ServerConfig(
+        host,
+        p,
+        maxBodyBytes,
+        maxArticleBytes,
+        maxBatchSize,
+        fetch,
+        allowedOrigins,
+        publicHosts,
+        limits,
+        access);
   }
 
   public ServerConfig withMaxBodyBytes(long max) {
-    return new ServerConfig(host, port, max, maxArticleBytes, maxBatchSize, fetch, allowedOrigins, publicHosts, limits, access);
+    return new ServerConfig(
+        host,
+        port,
+        max,
+        maxArticleBytes,
+        maxBatchSize,
+        fetch,
+        allowedOrigins,
+        publicHosts,
+        limits,
+        access);
   }
 
   public ServerConfig withMaxArticleBytes(long max) {
-    return new ServerConfig(host, port, maxBodyBytes, max, maxBatchSize, fetch, allowedOrigins, publicHosts, limits, access);
+    return new ServerConfig(
+        host,
+        port,
+        maxBodyBytes,
+        max,
+        maxBatchSize,
+        fetch,
+        allowedOrigins,
+        publicHosts,
+        limits,
+        access);
   }
 
   public ServerConfig withMaxBatchSize(int max) {
-    return new ServerConfig(host, port, maxBodyBytes, maxArticleBytes, max, fetch, allowedOrigins, publicHosts, limits, access);
+    return new ServerConfig(
+        host,
+        port,
+        maxBodyBytes,
+        maxArticleBytes,
+        max,
+        fetch,
+        allowedOrigins,
+        publicHosts,
+        limits,
+        access);
   }
 
   public ServerConfig withFetch(FetchOptions f) {
-    return new ServerConfig(host, port, maxBodyBytes, maxArticleBytes, maxBatchSize, f, allowedOrigins, publicHosts, limits, access);
+    return new ServerConfig(
+        host,
+        port,
+        maxBodyBytes,
+        maxArticleBytes,
+        maxBatchSize,
+        f,
+        allowedOrigins,
+        publicHosts,
+        limits,
+        access);
   }
 
   public ServerConfig withAllowPrivateHosts(boolean allow) {
@@ -297,18 +401,58 @@ public record ServerConfig(
   }
 
   public ServerConfig withAllowedOrigins(List<String> origins) {
-    return new ServerConfig(host, port, maxBodyBytes, maxArticleBytes, maxBatchSize, fetch, origins, publicHosts, limits, access);
+    return new ServerConfig(
+        host,
+        port,
+        maxBodyBytes,
+        maxArticleBytes,
+        maxBatchSize,
+        fetch,
+        origins,
+        publicHosts,
+        limits,
+        access);
   }
 
   public ServerConfig withPublicHosts(List<String> hosts) {
-    return new ServerConfig(host, port, maxBodyBytes, maxArticleBytes, maxBatchSize, fetch, allowedOrigins, hosts, limits, access);
+    return new ServerConfig(
+        host,
+        port,
+        maxBodyBytes,
+        maxArticleBytes,
+        maxBatchSize,
+        fetch,
+        allowedOrigins,
+        hosts,
+        limits,
+        access);
   }
 
   public ServerConfig withLimits(Limits l) {
-    return new ServerConfig(host, port, maxBodyBytes, maxArticleBytes, maxBatchSize, fetch, allowedOrigins, publicHosts, l, access);
+    return new ServerConfig(
+        host,
+        port,
+        maxBodyBytes,
+        maxArticleBytes,
+        maxBatchSize,
+        fetch,
+        allowedOrigins,
+        publicHosts,
+        l,
+        access);
   }
 
   public ServerConfig withAccess(Access a) {
-    return new ServerConfig(host, port, maxBodyBytes, maxArticleBytes, maxBatchSize, fetch, allowedOrigins, publicHosts, limits, a);
+    return new ServerConfig(
+        host,
+        port,
+        maxBodyBytes,
+        maxArticleBytes,
+        maxBatchSize,
+        fetch,
+        allowedOrigins,
+        publicHosts,
+        limits,
+        a);
   }
 }

@@ -7,7 +7,8 @@ import java.io.UncheckedIOException;
 
 /**
  * The web page, its script and style, and the OpenAPI document ({@link OpenApiDocument}): files
- * inside the jar, read once at start. Nothing is loaded from another host, and the page's Content-Security-Policy says so.
+ * inside the jar, read once at start. Nothing is loaded from another host, and the page's
+ * Content-Security-Policy says so.
  */
 final class StaticResources {
   private static final String BASE = "/dev/vera/server/";
@@ -20,7 +21,9 @@ final class StaticResources {
   private final byte[] style = load("web/vera.css");
   private final byte[] openApi;
 
-  /** The page's files from the jar; {@code openApi}, the API's description as this server serves it. */
+  /**
+   * The page's files from the jar; {@code openApi}, the API's description as this server serves it.
+   */
   StaticResources(byte[] openApi) {
     this.openApi = openApi.clone();
   }

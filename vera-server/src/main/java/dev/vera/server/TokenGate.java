@@ -15,16 +15,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Asks an analyst's token of every request that {@link ServerConfig.Access#requiresToken} says
  * needs one, before its body is read: {@code Authorization: Bearer TOKEN}, never a token in the
- * URL. A missing or wrong token is answered 401 with {@code WWW-Authenticate: Bearer}; wrong
- * tokens are counted per client address ({@link FailedAttempts}) and, past the limit, that
- * address is answered 429 until its window ends. The analyst the token belongs to travels with
- * the request ({@link #analyst}): it is who makes the change, whatever the body says.
+ * URL. A missing or wrong token is answered 401 with {@code WWW-Authenticate: Bearer}; wrong tokens
+ * are counted per client address ({@link FailedAttempts}) and, past the limit, that address is
+ * answered 429 until its window ends. The analyst the token belongs to travels with the request
+ * ({@link #analyst}): it is who makes the change, whatever the body says.
  */
 final class TokenGate extends Handler.Wrapper {
   private static final Logger LOG = LoggerFactory.getLogger(TokenGate.class);
   private static final String ANALYST = TokenGate.class.getName() + ".analyst";
   private static final String CHALLENGE = "Bearer realm=\"vera\"";
   private static final String BEARER = "Bearer ";
+
   /** Far longer than a real token ({@code vera_} and 43 characters); longer ones are not hashed. */
   private static final int MAX_TOKEN_CHARS = 512;
 
@@ -63,7 +64,8 @@ final class TokenGate extends Handler.Wrapper {
     return super.handle(request, response, callback);
   }
 
-  private boolean refuse(Request request, Response response, Callback callback, ApiProblem p, long start) {
+  private boolean refuse(
+      Request request, Response response, Callback callback, ApiProblem p, long start) {
     JettyProblems.write(request, response, callback, p, false);
     metrics.record(JettyProblems.route(request), p.status(), System.nanoTime() - start);
     return true;
@@ -96,7 +98,8 @@ final class TokenGate extends Handler.Wrapper {
               + " operator makes one with vera token add NAME)",
           CHALLENGE);
     }
-    Optional<String> who = token.length() > MAX_TOKEN_CHARS ? Optional.empty() : tokens.analystOf(token);
+    Optional<String> who =
+        token.length() > MAX_TOKEN_CHARS ? Optional.empty() : tokens.analystOf(token);
     if (who.isEmpty()) {
       int failures = attempts.failed(client);
       metrics.authRefused(Metrics.AuthRefusal.INVALID_TOKEN);

@@ -1,21 +1,21 @@
 package dev.vera.server;
 
 import dev.vera.claims.ClaimChecker;
+import dev.vera.feedback.FeedbackException;
 import dev.vera.fetch.ArticleFetcher;
 import dev.vera.model.CredibilityModel;
-import dev.vera.feedback.FeedbackException;
 import dev.vera.server.tokens.TokenFileException;
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
-import io.javalin.http.Handler;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The Vera HTTP server: the API under {@code /api/v1} and the web page at {@code /}, wired in one
- * place. Handlers are objects holding the model; every failure goes through {@link
- * ProblemMapper}; every request is counted in {@link Metrics}.
+ * place. Handlers are objects holding the model; every failure goes through {@link ProblemMapper};
+ * every request is counted in {@link Metrics}.
  */
 public final class VeraServer {
   /** The API's path prefix. */
@@ -122,13 +122,16 @@ public final class VeraServer {
           c.router.ignoreTrailingSlashes = true;
 
           c.routes.post(API + "/check", timed(metrics, "POST /api/v1/check", check::handle));
-          c.routes.post(API + "/check/batch", timed(metrics, "POST /api/v1/check/batch", batch::handle));
-          c.routes.post(API + "/feedback", timed(metrics, "POST /api/v1/feedback", corrections::handle));
+          c.routes.post(
+              API + "/check/batch", timed(metrics, "POST /api/v1/check/batch", batch::handle));
+          c.routes.post(
+              API + "/feedback", timed(metrics, "POST /api/v1/feedback", corrections::handle));
           c.events.serverStopped(corrections::close);
           c.routes.get(API + "/model", timed(metrics, "GET /api/v1/model", info::model));
           c.routes.get(API + "/health", timed(metrics, "GET /api/v1/health", info::health));
           c.routes.get(API + "/metrics", timed(metrics, "GET /api/v1/metrics", info::metrics));
-          c.routes.get(API + "/openapi.json", timed(metrics, "GET /api/v1/openapi.json", files::openApi));
+          c.routes.get(
+              API + "/openapi.json", timed(metrics, "GET /api/v1/openapi.json", files::openApi));
           c.routes.get("/", timed(metrics, "GET /", files::index));
           c.routes.get("/static/vera.js", files::script);
           c.routes.get("/static/vera.css", files::style);

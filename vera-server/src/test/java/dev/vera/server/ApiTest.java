@@ -74,7 +74,8 @@ class ApiTest {
 
     Http.Reply m = http.get("/api/v1/model");
     assertEquals(200, m.status());
-    assertEquals(VerdictJson.mapper().readTree(ModelFile.cardJson(model.card()).toString()), m.json());
+    assertEquals(
+        VerdictJson.mapper().readTree(ModelFile.cardJson(model.card()).toString()), m.json());
   }
 
   @Test
@@ -121,16 +122,28 @@ class ApiTest {
         }
         JsonNode got = http.post("/api/v1/check", body.toString()).json();
         Article a =
-            new Article(null, art[0], art[1], null, "https://www.tmz.com/2018/03/14/story", "tmz.com", null, Map.of());
+            new Article(
+                null,
+                art[0],
+                art[1],
+                null,
+                "https://www.tmz.com/2018/03/14/story",
+                "tmz.com",
+                null,
+                Map.of());
         var v = model.predict(a, o);
         assertEquals(round6(v.probabilityFake()), got.path("probability_fake").asDouble(), 0.0);
-        assertEquals(round6(v.textProbabilityFake()), got.path("text_probability_fake").asDouble(), 0.0);
+        assertEquals(
+            round6(v.textProbabilityFake()), got.path("text_probability_fake").asDouble(), 0.0);
         assertEquals(v.label().wireName(), got.path("label").asText());
         assertEquals(round6(v.threshold()), got.path("threshold").asDouble(), 0.0);
         assertEquals("tmz.com", got.path("source").path("domain").asText());
         assertEquals(round6(v.baseRate()), got.path("base_rate").asDouble(), 0.0);
         if (v.applicability() != null) {
-          assertEquals(round6(v.applicability().score()), got.path("applicability").path("score").asDouble(), 0.0);
+          assertEquals(
+              round6(v.applicability().score()),
+              got.path("applicability").path("score").asDouble(),
+              0.0);
           assertEquals(
               v.applicability().outsideExperience(),
               got.path("applicability").path("outside_experience").asBoolean());
@@ -157,7 +170,8 @@ class ApiTest {
         continue;
       }
       phrases++;
-      String part = reason.path("part").asText().equals("title") ? Articles.RUMOR_TITLE : Articles.RUMOR_TEXT;
+      String part =
+          reason.path("part").asText().equals("title") ? Articles.RUMOR_TITLE : Articles.RUMOR_TEXT;
       for (JsonNode span : reason.path("spans")) {
         int start = span.get(0).asInt();
         int end = span.get(1).asInt();
@@ -191,13 +205,26 @@ class ApiTest {
     JsonNode low = http.post("/api/v1/check?threshold=0.0001", Articles.rumor().toString()).json();
     assertEquals("fake", low.path("label").asText());
     assertEquals(0.0001, low.path("threshold").asDouble(), 0.0);
-    assertProblem(http.post("/api/v1/check?threshold=1.5", Articles.rumor().toString()), 400, "invalid-option");
-    assertProblem(http.post("/api/v1/check?threshold=abc", Articles.rumor().toString()), 400, "invalid-option");
-    assertProblem(http.post("/api/v1/check?use_source=maybe", Articles.rumor().toString()), 400, "invalid-option");
+    assertProblem(
+        http.post("/api/v1/check?threshold=1.5", Articles.rumor().toString()),
+        400,
+        "invalid-option");
+    assertProblem(
+        http.post("/api/v1/check?threshold=abc", Articles.rumor().toString()),
+        400,
+        "invalid-option");
+    assertProblem(
+        http.post("/api/v1/check?use_source=maybe", Articles.rumor().toString()),
+        400,
+        "invalid-option");
     ObjectNode body = Articles.rumor();
     body.put("use_source", "yes");
     assertProblem(http.post("/api/v1/check", body.toString()), 400, "invalid-option");
-    JsonNode p = assertProblem(http.post("/api/v1/check?base_rate=1", Articles.rumor().toString()), 400, "invalid-option");
+    JsonNode p =
+        assertProblem(
+            http.post("/api/v1/check?base_rate=1", Articles.rumor().toString()),
+            400,
+            "invalid-option");
     assertTrue(p.path("detail").asText().contains("base rate"), p.toString());
     ObjectNode textRate = Articles.rumor();
     textRate.put("base_rate", "ten percent");
@@ -210,11 +237,17 @@ class ApiTest {
     assertProblem(http.post("/api/v1/check", "[1, 2]"), 400, "invalid-json");
     assertProblem(http.post("/api/v1/check", ""), 400, "invalid-json");
     assertProblem(http.post("/api/v1/check", "{}"), 400, "invalid-article");
-    assertProblem(http.post("/api/v1/check", "{\"title\": \"  \", \"text\": \"\"}"), 400, "invalid-article");
-    assertProblem(http.post("/api/v1/check", "{\"text\": 42}"), 400, "invalid-article");
-    assertProblem(http.post("/api/v1/check", "{\"text\": \"a b c\", \"date\": \"14/03/2018\"}"), 400, "invalid-article");
     assertProblem(
-        http.post("/api/v1/check", "application/x-www-form-urlencoded", "text=hello"), 415, "unsupported-media-type");
+        http.post("/api/v1/check", "{\"title\": \"  \", \"text\": \"\"}"), 400, "invalid-article");
+    assertProblem(http.post("/api/v1/check", "{\"text\": 42}"), 400, "invalid-article");
+    assertProblem(
+        http.post("/api/v1/check", "{\"text\": \"a b c\", \"date\": \"14/03/2018\"}"),
+        400,
+        "invalid-article");
+    assertProblem(
+        http.post("/api/v1/check", "application/x-www-form-urlencoded", "text=hello"),
+        415,
+        "unsupported-media-type");
     assertProblem(http.get("/api/v1/nothing-here"), 404, "not-found");
     assertProblem(http.get("/api/v1/check"), 405, "method-not-allowed");
   }
@@ -224,7 +257,9 @@ class ApiTest {
     String big = "word ".repeat(240_000);
     JsonNode p =
         assertProblem(
-            http.post("/api/v1/check", Articles.article("t", big).toString()), 413, "article-too-large");
+            http.post("/api/v1/check", Articles.article("t", big).toString()),
+            413,
+            "article-too-large");
     assertEquals("max_article_bytes", p.path("limit_name").asText());
     assertEquals(1_000_000, p.path("limit").asLong());
     assertTrue(p.path("detail").asText().contains("1.0 MB limit"), p.toString());
@@ -233,7 +268,11 @@ class ApiTest {
     p = assertProblem(http.post("/api/v1/check", huge), 413, "body-too-large");
     assertEquals("max_body_bytes", p.path("limit_name").asText());
     assertEquals(MAX_BODY, p.path("limit").asLong());
-    p = assertProblem(http.postChunked("/api/v1/check", huge.getBytes(StandardCharsets.UTF_8)), 413, "body-too-large");
+    p =
+        assertProblem(
+            http.postChunked("/api/v1/check", huge.getBytes(StandardCharsets.UTF_8)),
+            413,
+            "body-too-large");
     assertEquals(MAX_BODY, p.path("limit").asLong());
 
     ObjectNode batch = VerdictJson.mapper().createObjectNode();
@@ -253,7 +292,11 @@ class ApiTest {
     items.add(Articles.rumor().put("id", "rumor"));
     items.add(VerdictJson.mapper().createObjectNode().put("id", "empty").put("title", ""));
     items.add(Articles.article(Articles.WIRE_TITLE, Articles.WIRE_TEXT).put("id", "wire"));
-    items.add(VerdictJson.mapper().createObjectNode().put("id", "link").put("url", "https://example.com/a"));
+    items.add(
+        VerdictJson.mapper()
+            .createObjectNode()
+            .put("id", "link")
+            .put("url", "https://example.com/a"));
     items.add(Articles.article("t", "word ".repeat(210_000)).put("id", "too-big"));
     items.add("not an object");
     Http.Reply r = http.post("/api/v1/check/batch", batch.toString());
@@ -274,12 +317,16 @@ class ApiTest {
         0.0);
     assertEquals("wire", results.get(2).path("id").asText());
     assertTrue(results.get(2).has("probability_fake"));
-    assertEquals("urn:vera:problem:invalid-article", results.get(1).path("error").path("type").asText());
+    assertEquals(
+        "urn:vera:problem:invalid-article", results.get(1).path("error").path("type").asText());
     assertEquals("empty", results.get(1).path("id").asText());
-    assertEquals("urn:vera:problem:url-in-batch", results.get(3).path("error").path("type").asText());
-    assertEquals("urn:vera:problem:article-too-large", results.get(4).path("error").path("type").asText());
+    assertEquals(
+        "urn:vera:problem:url-in-batch", results.get(3).path("error").path("type").asText());
+    assertEquals(
+        "urn:vera:problem:article-too-large", results.get(4).path("error").path("type").asText());
     assertEquals(413, results.get(4).path("error").path("status").asInt());
-    assertEquals("urn:vera:problem:invalid-article", results.get(5).path("error").path("type").asText());
+    assertEquals(
+        "urn:vera:problem:invalid-article", results.get(5).path("error").path("type").asText());
 
     assertProblem(http.post("/api/v1/check/batch", "{\"articles\": {}}"), 400, "invalid-batch");
     assertProblem(http.post("/api/v1/check/batch", "{}"), 400, "invalid-batch");
@@ -311,11 +358,22 @@ class ApiTest {
     assertTrue(doc.path("openapi").asText().startsWith("3."));
     assertEquals("/api/v1", doc.path("servers").get(0).path("url").asText());
     Set<String> listed = new TreeSet<>();
-    doc.path("paths").fields().forEachRemaining(e -> e.getValue().fieldNames().forEachRemaining(m -> listed.add(m.toUpperCase() + " " + e.getKey())));
+    doc.path("paths")
+        .fields()
+        .forEachRemaining(
+            e ->
+                e.getValue()
+                    .fieldNames()
+                    .forEachRemaining(m -> listed.add(m.toUpperCase() + " " + e.getKey())));
     assertEquals(
         new TreeSet<>(
             List.of(
-                "POST /check", "POST /check/batch", "POST /feedback", "GET /model", "GET /health", "GET /metrics",
+                "POST /check",
+                "POST /check/batch",
+                "POST /feedback",
+                "GET /model",
+                "GET /health",
+                "GET /metrics",
                 "GET /openapi.json")),
         listed);
     // Every endpoint listed answers something other than 404 or 405.
@@ -355,8 +413,15 @@ class ApiTest {
     Http.Reply page = http.get("/");
     assertEquals(200, page.status());
     assertTrue(page.contentType().startsWith("text/html"));
-    assertTrue(page.raw().headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
-    assertFalse(page.body().contains("http://") || page.body().contains("https://"), "the page must not load from other hosts");
+    assertTrue(
+        page.raw()
+            .headers()
+            .firstValue("Content-Security-Policy")
+            .orElse("")
+            .contains("default-src 'self'"));
+    assertFalse(
+        page.body().contains("http://") || page.body().contains("https://"),
+        "the page must not load from other hosts");
     assertEquals(200, http.get("/static/vera.js").status());
     assertEquals(200, http.get("/static/vera.css").status());
   }

@@ -91,10 +91,19 @@ class ApplicabilityBrowserTest {
   /** The {@code i}-th check the page sent: the body it posted and the reply it read. */
   private static JsonNode[] pageCheck(int i) throws IOException {
     new WebDriverWait(driver, Duration.ofSeconds(20))
-        .until(d -> js("return window.__checks.length > " + i + " && window.__checks[" + i + "].response !== null;"));
+        .until(
+            d ->
+                js(
+                    "return window.__checks.length > "
+                        + i
+                        + " && window.__checks["
+                        + i
+                        + "].response !== null;"));
     String body = (String) js("return window.__checks[" + i + "].body;");
     String response = (String) js("return window.__checks[" + i + "].response;");
-    return new JsonNode[] {VerdictJson.mapper().readTree(body), VerdictJson.mapper().readTree(response)};
+    return new JsonNode[] {
+      VerdictJson.mapper().readTree(body), VerdictJson.mapper().readTree(response)
+    };
   }
 
   /** vera.js's {@code pct}: a probability as a percentage with one decimal. */
@@ -113,18 +122,26 @@ class ApplicabilityBrowserTest {
     return (a.path("outside_experience").asBoolean()
             ? "Unlike the articles it was trained on: trust this verdict less. "
             : "")
-        + "Applicability " + fixed2(score) + ": more like the training data than "
-        + Math.round(score * 100) + "% of the articles Vera was validated on.";
+        + "Applicability "
+        + fixed2(score)
+        + ": more like the training data than "
+        + Math.round(score * 100)
+        + "% of the articles Vera was validated on.";
   }
 
   /** The verdict line for a text-only check, as the page words it from the API's answer. */
   static String verdictDetail(JsonNode v, boolean rateGiven) {
-    return "Probability of fake " + pct(v.path("probability_fake").asDouble())
-        + ", threshold " + pct(v.path("threshold").asDouble())
-        + ", from the text alone, for a feed where " + pct(v.path("base_rate").asDouble())
+    return "Probability of fake "
+        + pct(v.path("probability_fake").asDouble())
+        + ", threshold "
+        + pct(v.path("threshold").asDouble())
+        + ", from the text alone, for a feed where "
+        + pct(v.path("base_rate").asDouble())
         + " of articles are fake"
         + (rateGiven ? "" : " (the model\u2019s training mix; set yours above)")
-        + ". Model " + v.path("model_id").asText() + ".";
+        + ". Model "
+        + v.path("model_id").asText()
+        + ".";
   }
 
   private void check(String title, String text) {
@@ -182,7 +199,9 @@ class ApplicabilityBrowserTest {
     assertEquals(String.valueOf(Math.round(after * 100)), gauge.getAttribute("aria-valuenow"));
     assertEquals(pct(after) + " probability of fake", gauge.getAttribute("aria-valuetext"));
     assertEquals(
-        "fake".equals(atFive.path("label").asText()) ? "\u2716 Likely fake" : "\u2714 Likely credible",
+        "fake".equals(atFive.path("label").asText())
+            ? "\u2716 Likely fake"
+            : "\u2714 Likely credible",
         text("verdict-heading"));
     // The base rate does not move the article inside or outside the model's experience.
     assertEquals(app1, atFive.path("applicability"));
@@ -194,7 +213,8 @@ class ApplicabilityBrowserTest {
   @Test
   void aChangelogIsFlaggedOutsideVerasExperience() throws Exception {
     JsonNode api =
-        http.post("/api/v1/check", Articles.article(CHANGELOG_TITLE, CHANGELOG_TEXT).toString()).json();
+        http.post("/api/v1/check", Articles.article(CHANGELOG_TITLE, CHANGELOG_TEXT).toString())
+            .json();
     JsonNode a = api.path("applicability");
     assertTrue(
         a.path("outside_experience").asBoolean(),
@@ -212,7 +232,8 @@ class ApplicabilityBrowserTest {
     assertEquals("Outside Vera\u2019s experience", text("applicability-label"));
     assertEquals(applicabilityDetail(a), text("applicability-detail"));
     assertTrue(
-        text("applicability-detail").startsWith("Unlike the articles it was trained on: trust this verdict less. "),
+        text("applicability-detail")
+            .startsWith("Unlike the articles it was trained on: trust this verdict less. "),
         text("applicability-detail"));
     chromium.screenshot("vera-page-outside.png");
   }

@@ -4,9 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
+import dev.vera.article.Label;
+import dev.vera.feedback.Correction;
+import dev.vera.feedback.FeedbackStore;
 import io.javalin.Javalin;
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,13 +31,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import com.sun.net.httpserver.HttpServer;
-import dev.vera.article.Label;
-import dev.vera.feedback.Correction;
-import dev.vera.feedback.FeedbackStore;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 
 /** The web page in a real browser ({@link HeadlessChromium}); skipped where there is none. */
 class BrowserTest {
@@ -48,7 +48,9 @@ class BrowserTest {
     feedbackDb = profile.resolve("feedback.db");
     app =
         VeraServer.create(
-                BundledModel.get(), ServerConfig.defaults().withPort(0), new FeedbackSettings(feedbackDb, "desk"))
+                BundledModel.get(),
+                ServerConfig.defaults().withPort(0),
+                new FeedbackSettings(feedbackDb, "desk"))
             .start();
   }
 
@@ -90,19 +92,24 @@ class BrowserTest {
     String verdict = driver.findElement(By.id("verdict-heading")).getText();
     assertTrue(verdict.contains("\u2716") || verdict.contains("\u2714"), verdict);
     assertTrue(verdict.contains("Likely fake"), "the rumour should read as fake: " + verdict);
-    assertTrue(driver.findElement(By.id("verdict-detail")).getText().contains("Probability of fake"));
+    assertTrue(
+        driver.findElement(By.id("verdict-detail")).getText().contains("Probability of fake"));
     List<WebElement> marks = driver.findElements(By.cssSelector("#article-body mark.ph"));
     assertFalse(marks.isEmpty(), "no phrase highlighted");
     assertFalse(driver.findElements(By.cssSelector("#article-body mark.ph-fake")).isEmpty());
-    assertFalse(driver.findElements(By.cssSelector("#article-body .sent")).isEmpty(), "no sentence marked");
+    assertFalse(
+        driver.findElements(By.cssSelector("#article-body .sent")).isEmpty(), "no sentence marked");
     assertTrue(driver.findElement(By.id("source-body")).getText().contains("tmz.com"));
     // The bundled model reads similar training stories: the panel names them with their labels.
     WebElement near = driver.findElement(By.id("neighbours-body"));
     assertTrue(near.isDisplayed(), "the similar-stories panel is hidden");
-    assertTrue(near.getText().matches("(?s)\\d+ of the 30 most similar training articles were fake.*"), near.getText());
+    assertTrue(
+        near.getText().matches("(?s)\\d+ of the 30 most similar training articles were fake.*"),
+        near.getText());
     assertFalse(driver.findElements(By.cssSelector("#neighbours-body ol.neighbours li")).isEmpty());
     assertEquals(
-        driver.switchTo().activeElement(), driver.findElement(By.id("verdict-heading")),
+        driver.switchTo().activeElement(),
+        driver.findElement(By.id("verdict-heading")),
         "focus moves to the verdict for keyboard and screen-reader users");
     driver.findElement(By.cssSelector("#model summary")).click();
     wait.until(d -> d.findElement(By.id("model-body")).getText().contains("vera-fast"));
@@ -112,7 +119,10 @@ class BrowserTest {
     screenshot("vera-page-phone.png");
   }
 
-  /** The correction button under the verdict posts the article and the other label, and says it was stored. */
+  /**
+   * The correction button under the verdict posts the article and the other label, and says it was
+   * stored.
+   */
   @Test
   void theCorrectionButtonStoresTheAnalystsLabelAndAcknowledgesIt() throws Exception {
     driver.manage().window().setSize(new Dimension(1280, 1000));
@@ -181,20 +191,26 @@ class BrowserTest {
   @Test
   void aPageOfAnotherOriginCannotStoreACorrection() throws Exception {
     String target = "http://127.0.0.1:" + app.port() + "/api/v1/feedback";
-    String forged = "{\"article\":{\"title\":\"x\",\"text\":\"planted by a page\"},\"label\":\"real\",\"analyst\":\"x\"}";
+    String forged =
+        "{\"article\":{\"title\":\"x\",\"text\":\"planted by a page\"},\"label\":\"real\",\"analyst\":\"x\"}";
     String page =
         "<!doctype html><html><head><title>cats</title></head><body>"
-            + "<form id='f' method='POST' enctype='text/plain' action='" + target + "' target='sink'>"
+            + "<form id='f' method='POST' enctype='text/plain' action='"
+            + target
+            + "' target='sink'>"
             + "<input name='{\"article\":{\"title\":\"x\",\"text\":\"planted by a form\"},\"label\":\"real\",\"x\":\"' value='\"}'>"
             + "</form><iframe name='sink'></iframe><script>"
-            + "fetch('" + target + "', {method: 'POST', mode: 'no-cors', headers: {'Content-Type': 'text/plain'},"
-            + " body: JSON.stringify(" + forged + ")})"
+            + "fetch('"
+            + target
+            + "', {method: 'POST', mode: 'no-cors', headers: {'Content-Type': 'text/plain'},"
+            + " body: JSON.stringify("
+            + forged
+            + ")})"
             + ".finally(function () { document.getElementById('f').submit();"
             + " setTimeout(function () { document.title = 'sent'; }, 1500); });"
             + "</script></body></html>";
     HttpServer evil =
-        HttpServer.create(
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     evil.createContext(
         "/",
         ex -> {
@@ -219,12 +235,21 @@ class BrowserTest {
     try (FeedbackStore store = FeedbackStore.open(feedbackDb)) {
       assertEquals(before, store.count(), "a forged correction was stored");
     }
-    assertEquals(refusedBefore + 2, refusedFeedback(), "both forged requests reached the server and were refused");
+    assertEquals(
+        refusedBefore + 2,
+        refusedFeedback(),
+        "both forged requests reached the server and were refused");
   }
 
   /** How many POST /api/v1/feedback were refused with 403 so far. */
   private static int refusedFeedback() throws Exception {
-    return new Http(app.port()).get("/api/v1/metrics").json()
-        .path("routes").path("POST /api/v1/feedback").path("status").path("403").asInt();
+    return new Http(app.port())
+        .get("/api/v1/metrics")
+        .json()
+        .path("routes")
+        .path("POST /api/v1/feedback")
+        .path("status")
+        .path("403")
+        .asInt();
   }
 }

@@ -14,7 +14,8 @@ final class BundledModel {
 
   static synchronized CredibilityModel get() {
     if (model == null) {
-      try (InputStream in = BundledModel.class.getResourceAsStream("/dev/vera/models/vera-fast.vera")) {
+      try (InputStream in =
+          BundledModel.class.getResourceAsStream("/dev/vera/models/vera-fast.vera")) {
         if (in == null) {
           throw new IllegalStateException("the bundled model is not on the test class path");
         }

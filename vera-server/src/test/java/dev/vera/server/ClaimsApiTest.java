@@ -81,7 +81,8 @@ class ClaimsApiTest {
 
   @Test
   void courtesiesAloneHaveNoClaim() throws Exception {
-    Http.Reply r = http.post("/api/v1/check", body("Thank you all for coming tonight. We will win."));
+    Http.Reply r =
+        http.post("/api/v1/check", body("Thank you all for coming tonight. We will win."));
     assertEquals(200, r.status(), r.body());
     assertTrue(r.json().path("claims").isArray());
     assertEquals(0, r.json().path("claims").size(), r.body());
@@ -89,7 +90,8 @@ class ClaimsApiTest {
 
   @Test
   void withoutClaimsTheFieldIsAbsentAndTheApiDescriptionHasIt() throws Exception {
-    Javalin plain = VeraServer.create(BundledModel.get(), ServerConfig.defaults().withPort(0)).start();
+    Javalin plain =
+        VeraServer.create(BundledModel.get(), ServerConfig.defaults().withPort(0)).start();
     try {
       Http.Reply r = new Http(plain.port()).post("/api/v1/check", body(ClaimsFixture.TEXT));
       assertEquals(200, r.status(), r.body());
@@ -99,8 +101,7 @@ class ClaimsApiTest {
     }
     JsonNode api = http.get("/api/v1/openapi.json").json();
     JsonNode schemas = api.path("components").path("schemas");
-    assertTrue(
-        schemas.path("CheckResponse").path("allOf").get(1).path("properties").has("claims"));
+    assertTrue(schemas.path("CheckResponse").path("allOf").get(1).path("properties").has("claims"));
     assertTrue(schemas.path("FactCheckMatch").path("properties").has("verdict"));
   }
 }

@@ -58,11 +58,9 @@ class ClaimsBrowserTest {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("claims-box")));
 
     List<WebElement> marked = driver.findElements(By.cssSelector("#article-body .claim"));
-    String markedText =
-        String.join("", marked.stream().map(WebElement::getText).toList());
+    String markedText = String.join("", marked.stream().map(WebElement::getText).toList());
     assertEquals(ClaimsFixture.CLAIM, markedText);
-    assertEquals(
-        "C1", driver.findElement(By.cssSelector("#article-body sup.claim-no")).getText());
+    assertEquals("C1", driver.findElement(By.cssSelector("#article-body sup.claim-no")).getText());
 
     List<WebElement> items = driver.findElements(By.cssSelector("#claims-list > li"));
     assertEquals(1, items.size());

@@ -47,7 +47,9 @@ class ExtensionOriginTest {
     allowing =
         VeraServer.create(
                 BundledModel.get(),
-                ServerConfig.defaults().withPort(0).withAllowedOrigins(List.of(EXTENSION.toUpperCase(Locale.ROOT))),
+                ServerConfig.defaults()
+                    .withPort(0)
+                    .withAllowedOrigins(List.of(EXTENSION.toUpperCase(Locale.ROOT))),
                 new FeedbackSettings(dir.resolve("allowing.db"), "desk"))
             .start();
     refusing =
@@ -78,7 +80,8 @@ class ExtensionOriginTest {
     withTokens.stop();
   }
 
-  private static Http.Reply write(Javalin app, String path, String json, String... more) throws Exception {
+  private static Http.Reply write(Javalin app, String path, String json, String... more)
+      throws Exception {
     String[] headers = new String[4 + more.length];
     headers[0] = "Origin";
     headers[1] = EXTENSION;
@@ -118,14 +121,21 @@ class ExtensionOriginTest {
     assertProblem(write(refusing, "/api/v1/feedback", CORRECTION), 403, "origin-refused");
     assertProblem(write(refusing, "/api/v1/check", "{}"), 403, "origin-refused");
     assertEquals(0, corrections("refusing.db"));
-    assertEquals(200, new Http(refusing.port()).get("/api/v1/model").status(), "its model card still answers");
+    assertEquals(
+        200,
+        new Http(refusing.port()).get("/api/v1/model").status(),
+        "its model card still answers");
   }
 
   @Test
   void anotherExtensionIsRefusedWhereThisOneIsAllowed() throws Exception {
     Http.Reply other =
         new Http(allowing.port())
-            .postWith("/api/v1/check", ARTICLE, "Origin", "chrome-extension://abcdefghijklmnopabcdefghijklmnop");
+            .postWith(
+                "/api/v1/check",
+                ARTICLE,
+                "Origin",
+                "chrome-extension://abcdefghijklmnopabcdefghijklmnop");
     assertProblem(other, 403, "origin-refused");
   }
 
@@ -133,14 +143,22 @@ class ExtensionOriginTest {
   void withTokensTheOriginIsCheckedFirstThenTheToken() throws Exception {
     // The probe: allowed, but a token is needed (the options page asks for it).
     assertProblem(write(withTokens, "/api/v1/check", "{}"), 401, "token-required");
-    assertEquals(200, write(withTokens, "/api/v1/check", ARTICLE, "Authorization", "Bearer " + token).status());
-    Http.Reply stored = write(withTokens, "/api/v1/feedback", CORRECTION, "Authorization", "Bearer " + token);
+    assertEquals(
+        200,
+        write(withTokens, "/api/v1/check", ARTICLE, "Authorization", "Bearer " + token).status());
+    Http.Reply stored =
+        write(withTokens, "/api/v1/feedback", CORRECTION, "Authorization", "Bearer " + token);
     assertEquals(201, stored.status(), stored.body());
     assertEquals("ana", stored.json().path("analyst").asText(), "the token's analyst");
     Http.Reply otherOrigin =
         new Http(withTokens.port())
-            .postWith("/api/v1/check", ARTICLE, "Origin", "chrome-extension://abcdefghijklmnopabcdefghijklmnop",
-                "Authorization", "Bearer " + token);
+            .postWith(
+                "/api/v1/check",
+                ARTICLE,
+                "Origin",
+                "chrome-extension://abcdefghijklmnopabcdefghijklmnop",
+                "Authorization",
+                "Bearer " + token);
     assertProblem(otherOrigin, 403, "origin-refused");
   }
 }

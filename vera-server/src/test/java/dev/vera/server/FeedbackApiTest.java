@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.Map;
 
 /** {@code POST /api/v1/feedback} against a real server storing into a temporary database. */
 class FeedbackApiTest {
@@ -41,7 +41,8 @@ class FeedbackApiTest {
     model = BundledModel.get();
     db = dir.resolve("feedback.db");
     app =
-        VeraServer.create(model, ServerConfig.defaults().withPort(0), new FeedbackSettings(db, "desk"))
+        VeraServer.create(
+                model, ServerConfig.defaults().withPort(0), new FeedbackSettings(db, "desk"))
             .start();
     http = new Http(app.port());
   }
@@ -53,7 +54,10 @@ class FeedbackApiTest {
 
   private static ObjectNode body(String title, String text, String label) {
     ObjectNode b = VerdictJson.mapper().createObjectNode();
-    b.putObject("article").put("title", title).put("text", text).put("url", "https://www.example.com/a");
+    b.putObject("article")
+        .put("title", title)
+        .put("text", text)
+        .put("url", "https://www.example.com/a");
     b.put("label", label);
     return b;
   }
@@ -69,14 +73,19 @@ class FeedbackApiTest {
     assertEquals(201, r.status(), r.body());
     assertTrue(r.contentType().startsWith("application/json"));
     JsonNode c = r.json();
-    Article article = new Article(null, title, text, null, "https://www.example.com/a", "example.com", null, Map.of());
+    Article article =
+        new Article(
+            null, title, text, null, "https://www.example.com/a", "example.com", null, Map.of());
     var verdict = model.predict(article, ScoringOptions.DEFAULT);
     assertEquals("real", c.path("label").asText());
     assertEquals("ana", c.path("analyst").asText());
     assertEquals("confirmed by the venue", c.path("note").asText());
     assertEquals(model.card().modelId(), c.path("model_id").asText());
     assertEquals(verdict.label().wireName(), c.path("model_label").asText());
-    assertEquals(ApiTest.round6(verdict.probabilityFake()), c.path("model_probability_fake").asDouble(), 1e-9);
+    assertEquals(
+        ApiTest.round6(verdict.probabilityFake()),
+        c.path("model_probability_fake").asDouble(),
+        1e-9);
     assertEquals(article.contentHashHex(), c.path("content_hash").asText());
     assertEquals("example.com", c.path("article").path("source").asText());
     long id = c.path("id").asLong();
@@ -96,32 +105,66 @@ class FeedbackApiTest {
   void badCorrectionsAreProblems() throws Exception {
     ObjectNode noLabel = body("t", "some text", "fake");
     noLabel.remove("label");
-    assertTrue(assertProblem(http.post("/api/v1/feedback", noLabel.toString()), 400, "invalid-feedback")
-        .path("detail").asText().contains("label is missing"));
-    assertTrue(assertProblem(http.post("/api/v1/feedback", body("t", "some text", "maybe").toString()), 400, "invalid-feedback")
-        .path("detail").asText().contains("label must be \"fake\" or \"real\""));
+    assertTrue(
+        assertProblem(http.post("/api/v1/feedback", noLabel.toString()), 400, "invalid-feedback")
+            .path("detail")
+            .asText()
+            .contains("label is missing"));
+    assertTrue(
+        assertProblem(
+                http.post("/api/v1/feedback", body("t", "some text", "maybe").toString()),
+                400,
+                "invalid-feedback")
+            .path("detail")
+            .asText()
+            .contains("label must be \"fake\" or \"real\""));
     assertProblem(http.post("/api/v1/feedback", "{\"label\": \"fake\"}"), 400, "invalid-article");
-    assertProblem(http.post("/api/v1/feedback", "{\"label\": \"fake\", \"article\": {\"url\": \"https://example.com/x\"}}"), 400, "invalid-article");
+    assertProblem(
+        http.post(
+            "/api/v1/feedback",
+            "{\"label\": \"fake\", \"article\": {\"url\": \"https://example.com/x\"}}"),
+        400,
+        "invalid-article");
     ObjectNode unknown = body("t", "some text", "fake");
     unknown.put("verdict", "fake");
-    assertTrue(assertProblem(http.post("/api/v1/feedback", unknown.toString()), 400, "invalid-feedback")
-        .path("detail").asText().contains("unknown field \"verdict\""));
+    assertTrue(
+        assertProblem(http.post("/api/v1/feedback", unknown.toString()), 400, "invalid-feedback")
+            .path("detail")
+            .asText()
+            .contains("unknown field \"verdict\""));
     ObjectNode badNote = body("t", "some text", "fake");
     badNote.put("note", 3);
     assertProblem(http.post("/api/v1/feedback", badNote.toString()), 400, "invalid-feedback");
     assertProblem(http.post("/api/v1/feedback", "{\"label\": "), 400, "invalid-json");
-    assertProblem(http.post("/api/v1/feedback", "application/x-www-form-urlencoded", "label=fake"), 415, "unsupported-media-type");
+    assertProblem(
+        http.post("/api/v1/feedback", "application/x-www-form-urlencoded", "label=fake"),
+        415,
+        "unsupported-media-type");
   }
 
   @Test
   void withoutAnAnalystNameOrAStoreTheServerSaysSo() throws Exception {
     Javalin anonymous =
-        VeraServer.create(model, ServerConfig.defaults().withPort(0), new FeedbackSettings(dir.resolve("anon.db"), null)).start();
+        VeraServer.create(
+                model,
+                ServerConfig.defaults().withPort(0),
+                new FeedbackSettings(dir.resolve("anon.db"), null))
+            .start();
     Javalin none = VeraServer.create(model, ServerConfig.defaults().withPort(0)).start();
     try {
-      assertTrue(assertProblem(new Http(anonymous.port()).post("/api/v1/feedback", body("t", "x y", "fake").toString()), 400, "invalid-feedback")
-          .path("detail").asText().contains("who is correcting?"));
-      assertProblem(new Http(none.port()).post("/api/v1/feedback", body("t", "x y", "fake").toString()), 503, "feedback-not-configured");
+      assertTrue(
+          assertProblem(
+                  new Http(anonymous.port())
+                      .post("/api/v1/feedback", body("t", "x y", "fake").toString()),
+                  400,
+                  "invalid-feedback")
+              .path("detail")
+              .asText()
+              .contains("who is correcting?"));
+      assertProblem(
+          new Http(none.port()).post("/api/v1/feedback", body("t", "x y", "fake").toString()),
+          503,
+          "feedback-not-configured");
     } finally {
       anonymous.stop();
       none.stop();
@@ -142,7 +185,11 @@ class FeedbackApiTest {
               () -> {
                 List<Long> ids = new ArrayList<>();
                 for (int i = 0; i < each; i++) {
-                  Http.Reply r = http.post("/api/v1/feedback", body("Story " + client + "-" + i, "Text of the story.", "fake").toString());
+                  Http.Reply r =
+                      http.post(
+                          "/api/v1/feedback",
+                          body("Story " + client + "-" + i, "Text of the story.", "fake")
+                              .toString());
                   assertEquals(201, r.status(), r.body());
                   ids.add(r.json().path("id").asLong());
                 }

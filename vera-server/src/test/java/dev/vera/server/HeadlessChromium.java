@@ -57,7 +57,10 @@ final class HeadlessChromium implements AutoCloseable {
         "--user-data-dir=" + profile,
         "--window-size=1280,1000");
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     return new HeadlessChromium(profile, new ChromeDriver(service, options));
   }
 
@@ -65,17 +68,28 @@ final class HeadlessChromium implements AutoCloseable {
     return driver;
   }
 
-  /** Sets a field's value as a paste would (typing 1,000 characters key by key is slow), then fires input. */
+  /**
+   * Sets a field's value as a paste would (typing 1,000 characters key by key is slow), then fires
+   * input.
+   */
   void paste(WebElement field, String text) {
     ((JavascriptExecutor) driver)
         .executeScript(
-            "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", field, text);
+            "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));",
+            field,
+            text);
   }
 
-  /** Saves the whole page at the current width (the window grows to the page's height) under target/. */
+  /**
+   * Saves the whole page at the current width (the window grows to the page's height) under
+   * target/.
+   */
   void screenshot(String name) throws IOException {
     int width = driver.manage().window().getSize().getWidth();
-    long height = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight");
+    long height =
+        (Long)
+            ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollHeight");
     driver.manage().window().setSize(new Dimension(width, (int) Math.min(6000, height + 140)));
     byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
     // Surefire runs in the module directory; target/ is the build directory unless overridden.

@@ -70,7 +70,8 @@ final class Http {
 
   private static Reply send(HttpRequest.Builder b) throws Exception {
     HttpResponse<String> r =
-        CLIENT.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        CLIENT.send(
+            b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
     return new Reply(
         r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r);
   }

@@ -23,8 +23,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The similar-stories panel names each neighbour by title, publisher and date, and links it to
- * where it was published: the bundled model with stories given to its neighbour index (the
- * bundled file predates them), every other one with a {@code javascript:} URL that must not link.
+ * where it was published: the bundled model with stories given to its neighbour index (the bundled
+ * file predates them), every other one with a {@code javascript:} URL that must not link.
  */
 class NeighbourStoriesBrowserTest {
   private static Javalin app;
@@ -44,16 +44,27 @@ class NeighbourStoriesBrowserTest {
       urls[i] = linked ? "www.example.com/story-" + i : "javascript:alert(" + i + ")";
     }
     return new CredibilityModel(
-        m.vectorizer(), m.weights(), m.intercept(), m.calibrator(), m.reputation(), m.combiner(),
-        m.trainingHashes(), m.card(), near.withStories(new NeighbourIndex.Stories(titles, dates, urls)),
-        m.stack(), m.embedding(), m.scope());
+        m.vectorizer(),
+        m.weights(),
+        m.intercept(),
+        m.calibrator(),
+        m.reputation(),
+        m.combiner(),
+        m.trainingHashes(),
+        m.card(),
+        near.withStories(new NeighbourIndex.Stories(titles, dates, urls)),
+        m.stack(),
+        m.embedding(),
+        m.scope());
   }
 
   @BeforeAll
   static void start() throws IOException {
     chromium = HeadlessChromium.start();
     driver = chromium.driver();
-    app = VeraServer.create(withStories(BundledModel.get()), ServerConfig.defaults().withPort(0)).start();
+    app =
+        VeraServer.create(withStories(BundledModel.get()), ServerConfig.defaults().withPort(0))
+            .start();
   }
 
   @AfterAll
@@ -76,11 +87,15 @@ class NeighbourStoriesBrowserTest {
     text.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("neighbours-box")));
 
-    List<WebElement> items = driver.findElements(By.cssSelector("#neighbours-body ol.neighbours li"));
+    List<WebElement> items =
+        driver.findElements(By.cssSelector("#neighbours-body ol.neighbours li"));
     assertFalse(items.isEmpty());
     for (WebElement li : items) {
       String line = li.getText();
-      assertTrue(line.matches("(?s). Known story \\d+.*\\(.*2018-\\d\\d-\\d\\d\\) · similarity 0\\.\\d\\d"), line);
+      assertTrue(
+          line.matches(
+              "(?s). Known story \\d+.*\\(.*2018-\\d\\d-\\d\\d\\) · similarity 0\\.\\d\\d"),
+          line);
       List<WebElement> links = li.findElements(By.cssSelector("a.story"));
       if (line.contains("(script)")) {
         assertEquals(List.of(), links, "a javascript: URL must not become a link: " + line);

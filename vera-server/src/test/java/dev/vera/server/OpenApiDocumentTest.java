@@ -57,8 +57,8 @@ class OpenApiDocumentTest {
 
   /**
    * Every operation of every served document: with {@code security} naming the bearer scheme, a
-   * request without a token is 401 and one with a token is not; with an empty {@code security},
-   * a request without a token is not 401.
+   * request without a token is 401 and one with a token is not; with an empty {@code security}, a
+   * request without a token is not 401.
    */
   @Test
   void eachOperationDeclaresATokenExactlyWhenTheServerAsksForOne() throws Exception {
@@ -69,14 +69,17 @@ class OpenApiDocumentTest {
         JsonNode doc = http.get("/api/v1/openapi.json").json();
         if (kind.getValue().usesTokens()) {
           assertEquals("http", doc.at("/components/securitySchemes/analystToken/type").asText());
-          assertEquals("bearer", doc.at("/components/securitySchemes/analystToken/scheme").asText());
+          assertEquals(
+              "bearer", doc.at("/components/securitySchemes/analystToken/scheme").asText());
         } else {
           assertTrue(doc.at("/components/securitySchemes").isMissingNode(), "a scheme nobody uses");
         }
         int declared = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
+            paths.hasNext(); ) {
           Map.Entry<String, JsonNode> path = paths.next();
-          for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+          for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields();
+              ops.hasNext(); ) {
             Map.Entry<String, JsonNode> op = ops.next();
             String what = kind.getKey() + ": " + op.getKey() + " " + path.getKey();
             JsonNode security = op.getValue().path("security");
@@ -87,19 +90,25 @@ class OpenApiDocumentTest {
             String url = "/api/v1" + path.getKey();
             String body = path.getKey().equals("/check/batch") ? "{\"articles\": []}" : "{}";
             Http.Reply anonymous = post ? http.post(url, body) : http.get(url);
-            assertEquals(needsToken, anonymous.status() == 401, what + " answered " + anonymous.status());
+            assertEquals(
+                needsToken, anonymous.status() == 401, what + " answered " + anonymous.status());
             if (needsToken) {
               declared++;
-              assertTrue(op.getValue().path("responses").has("401") && op.getValue().path("responses").has("429"), what);
-              assertTrue(http.postAs(token, url, body).status() != 401, what + " refused the token");
+              assertTrue(
+                  op.getValue().path("responses").has("401")
+                      && op.getValue().path("responses").has("429"),
+                  what);
+              assertTrue(
+                  http.postAs(token, url, body).status() != 401, what + " refused the token");
             }
           }
         }
-        int expected = switch (kind.getKey()) {
-          case "open" -> 0;
-          case "tokens" -> 1;
-          default -> 3;
-        };
+        int expected =
+            switch (kind.getKey()) {
+              case "open" -> 0;
+              case "tokens" -> 1;
+              default -> 3;
+            };
         assertEquals(expected, declared, kind.getKey());
       } finally {
         app.stop();
@@ -114,14 +123,16 @@ class OpenApiDocumentTest {
       Javalin app = start(kind.getValue());
       try {
         Path doc = dir.resolve("openapi-" + kind.getKey() + ".json");
-        Files.writeString(doc, new Http(app.port()).get("/api/v1/openapi.json").body(), StandardCharsets.UTF_8);
+        Files.writeString(
+            doc, new Http(app.port()).get("/api/v1/openapi.json").body(), StandardCharsets.UTF_8);
         documents.add(doc);
       } finally {
         app.stop();
       }
     }
     Lint lint = redocly(documents);
-    assertEquals(documents.size(), lint.reports().size(), "one report per document:\n" + lint.stderr());
+    assertEquals(
+        documents.size(), lint.reports().size(), "one report per document:\n" + lint.stderr());
     List<String> problems = new ArrayList<>();
     for (JsonNode report : lint.reports()) {
       for (JsonNode p : report.path("problems")) {
@@ -154,12 +165,23 @@ class OpenApiDocumentTest {
     Path cli = home.resolve("node_modules/.bin/redocly");
     assertTrue(
         Files.isExecutable(cli),
-        cli + " is missing: the build installs it (npm ci in " + home + ", the process-test-resources phase)");
-    List<String> command = new ArrayList<>(List.of(cli.toString(), "lint", "--format=json", "--config", home.resolve("redocly.yaml").toString()));
+        cli
+            + " is missing: the build installs it (npm ci in "
+            + home
+            + ", the process-test-resources phase)");
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                cli.toString(),
+                "lint",
+                "--format=json",
+                "--config",
+                home.resolve("redocly.yaml").toString()));
     documents.forEach(d -> command.add(d.toString()));
     Path out = dir.resolve("redocly.out");
     Path err = dir.resolve("redocly.err");
-    ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
     // No telemetry and no update check: the build reaches nothing but the package registries.
     pb.environment().put("REDOCLY_TELEMETRY", "off");
     pb.environment().put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
@@ -168,7 +190,8 @@ class OpenApiDocumentTest {
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "redocly lint took over 120 s");
     String stderr = Files.readString(err, StandardCharsets.UTF_8);
     List<JsonNode> reports = new ArrayList<>();
-    try (MappingIterator<JsonNode> it = VerdictJson.mapper().readerFor(JsonNode.class).readValues(out.toFile())) {
+    try (MappingIterator<JsonNode> it =
+        VerdictJson.mapper().readerFor(JsonNode.class).readValues(out.toFile())) {
       while (it.hasNext()) {
         reports.add(it.next());
       }

@@ -1,14 +1,14 @@
 package dev.vera.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vera.feedback.FeedbackException;
 import dev.vera.fetch.FetchException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import dev.vera.feedback.FeedbackException;
 
 class ProblemMapperTest {
   @Test
@@ -48,7 +48,8 @@ class ProblemMapperTest {
   void aBrokenFeedbackStoreIs503WithTheReason() {
     ApiProblem p =
         ProblemMapper.problemFor(
-            new FeedbackException("/data/feedback.db: cannot store the correction: disk I/O error"));
+            new FeedbackException(
+                "/data/feedback.db: cannot store the correction: disk I/O error"));
     assertEquals(503, p.status());
     assertEquals("urn:vera:problem:feedback-unavailable", p.type());
     assertTrue(p.detail().contains("disk I/O error"), p.detail());
@@ -59,6 +60,8 @@ class ProblemMapperTest {
   @Test
   void detailsAreBounded() {
     ApiProblem p = ApiProblem.badRequest("x", "X", "host " + "h".repeat(9_000_000));
-    assertTrue(p.detail().length() < ApiProblem.MAX_DETAIL_CHARS + 100, "detail of " + p.detail().length());
+    assertTrue(
+        p.detail().length() < ApiProblem.MAX_DETAIL_CHARS + 100,
+        "detail of " + p.detail().length());
   }
 }

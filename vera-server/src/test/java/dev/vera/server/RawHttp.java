@@ -7,12 +7,18 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
-/** Bytes on a socket, for requests no well-behaved client sends: bad framing, stalls, odd headers. */
+/**
+ * Bytes on a socket, for requests no well-behaved client sends: bad framing, stalls, odd headers.
+ */
 final class RawHttp {
   private RawHttp() {}
 
-  /** Sends {@code head} and {@code body} (then half-closes when {@code close}), and reads the whole answer. */
-  static String exchange(int port, String head, byte[] body, boolean close, int timeoutMs) throws IOException {
+  /**
+   * Sends {@code head} and {@code body} (then half-closes when {@code close}), and reads the whole
+   * answer.
+   */
+  static String exchange(int port, String head, byte[] body, boolean close, int timeoutMs)
+      throws IOException {
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
       s.setSoTimeout(timeoutMs);
       OutputStream out = s.getOutputStream();

@@ -16,9 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import java.util.concurrent.Executors;
 
 /** The per-request budgets: a batch's CPU time, and how many URLs are fetched at once. */
 class ServerLimitsTest {
@@ -36,7 +36,11 @@ class ServerLimitsTest {
       ArrayNode articles = body.putArray("articles");
       String text = (Articles.RUMOR_TEXT + " ").repeat(40);
       for (int i = 0; i < 4; i++) {
-        articles.addObject().put("id", "a" + i).put("title", Articles.RUMOR_TITLE).put("text", text);
+        articles
+            .addObject()
+            .put("id", "a" + i)
+            .put("title", Articles.RUMOR_TITLE)
+            .put("text", text);
       }
       Http.Reply r = new Http(app.port()).post("/api/v1/check/batch", body.toString());
       assertEquals(200, r.status(), r.body());
@@ -56,7 +60,8 @@ class ServerLimitsTest {
   void urlFetchesAreLimitedInNumber() throws Exception {
     CountDownLatch asked = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    HttpServer slow = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer slow =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     slow.createContext(
         "/",
         ex -> {

@@ -22,11 +22,11 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bounded load test of issue 16: 300 connections on loopback each send a request body one
- * byte every 2 s for 10 s, while {@code /health} is asked every 200 ms and must answer each time
- * within 1 s. The rate and deadline limits are lifted for the run, so the 300 stay open the whole
- * time: what is tested is that a slow body holds no thread (it is read without one), not that
- * the limits cut it off. Prints its figures (docs/security.md quotes them).
+ * The bounded load test of issue 16: 300 connections on loopback each send a request body one byte
+ * every 2 s for 10 s, while {@code /health} is asked every 200 ms and must answer each time within
+ * 1 s. The rate and deadline limits are lifted for the run, so the 300 stay open the whole time:
+ * what is tested is that a slow body holds no thread (it is read without one), not that the limits
+ * cut it off. Prints its figures (docs/security.md quotes them).
  */
 class SlowClientsTest {
   static final int CONNECTIONS = 300;
@@ -45,10 +45,12 @@ class SlowClientsTest {
     List<SocketChannel> slow = new ArrayList<>();
     try {
       String head =
-          "POST /api/v1/check HTTP/1.1\r\nHost: 127.0.0.1:" + app.port()
+          "POST /api/v1/check HTTP/1.1\r\nHost: 127.0.0.1:"
+              + app.port()
               + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{";
       for (int i = 0; i < CONNECTIONS; i++) {
-        SocketChannel c = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), app.port()));
+        SocketChannel c =
+            SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), app.port()));
         c.write(ByteBuffer.wrap(head.getBytes(StandardCharsets.US_ASCII)));
         slow.add(c);
       }
@@ -97,10 +99,17 @@ class SlowClientsTest {
           Locale.ROOT,
           "slow-body load: %d connections x %d s, %d still open at the end; /health asked %d times,"
               + " %d failed; latency p50 %.1f ms, max %.1f ms%n",
-          CONNECTIONS, RUN.toSeconds(), open, latencies.size(), failures, p50, max);
+          CONNECTIONS,
+          RUN.toSeconds(),
+          open,
+          latencies.size(),
+          failures,
+          p50,
+          max);
       assertEquals(0, failures, "every /health answered 200");
       assertTrue(max < 1000, "slowest /health " + max + " ms");
-      assertEquals(CONNECTIONS, open, "the slow connections were all held open (the test tested them)");
+      assertEquals(
+          CONNECTIONS, open, "the slow connections were all held open (the test tested them)");
     } finally {
       for (SocketChannel c : slow) {
         c.close();

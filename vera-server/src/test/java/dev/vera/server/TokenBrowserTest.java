@@ -26,8 +26,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The page on a server with analysts' tokens, in headless Chromium: it asks for the token once
- * per tab, keeps it in the tab's sessionStorage (never in a URL or localStorage), sends it with
+ * The page on a server with analysts' tokens, in headless Chromium: it asks for the token once per
+ * tab, keeps it in the tab's sessionStorage (never in a URL or localStorage), sends it with
  * corrections, and asks again when the server refuses it.
  */
 class TokenBrowserTest {
@@ -51,7 +51,9 @@ class TokenBrowserTest {
     app =
         VeraServer.create(
                 BundledModel.get(),
-                ServerConfig.defaults().withPort(0).withAccess(ServerConfig.Access.requiringTokens(tokens, false)),
+                ServerConfig.defaults()
+                    .withPort(0)
+                    .withAccess(ServerConfig.Access.requiringTokens(tokens, false)),
                 new FeedbackSettings(db, null))
             .start();
   }
@@ -88,8 +90,14 @@ class TokenBrowserTest {
     WebElement card = driver.findElement(By.id("token-card"));
     waiting().until(ExpectedConditions.visibilityOf(card));
     assertEquals("Your analyst token", driver.findElement(By.id("token-heading")).getText());
-    assertEquals("password", driver.findElement(By.id("token")).getAttribute("type"), "the token is not shown as typed");
-    assertEquals(driver.findElement(By.id("token")), driver.switchTo().activeElement(), "the prompt has the focus");
+    assertEquals(
+        "password",
+        driver.findElement(By.id("token")).getAttribute("type"),
+        "the token is not shown as typed");
+    assertEquals(
+        driver.findElement(By.id("token")),
+        driver.switchTo().activeElement(),
+        "the prompt has the focus");
     chromium.screenshot("vera-page-token-prompt.png");
 
     // A mistyped token is taken (the page cannot know), refused by the server at the first
@@ -99,14 +107,17 @@ class TokenBrowserTest {
     assertFalse(card.isDisplayed());
     assertEquals("vera_mistyped", script("return sessionStorage.getItem('vera.token')"));
     checkTheRumour();
-    assertFalse(driver.findElement(By.id("correction-analyst")).isDisplayed(), "no name field: the token names the analyst");
+    assertFalse(
+        driver.findElement(By.id("correction-analyst")).isDisplayed(),
+        "no name field: the token names the analyst");
     driver.findElement(By.id("correction-note")).sendKeys("the studio confirmed it");
     driver.findElement(By.id("correct")).click();
     waiting().until(ExpectedConditions.visibilityOf(card));
     String refused = driver.findElement(By.id("token-message")).getText();
     assertTrue(refused.startsWith("Token not accepted"), refused);
     assertTrue(refused.contains("Paste your token again"), refused);
-    assertNull(script("return sessionStorage.getItem('vera.token')"), "a refused token is forgotten");
+    assertNull(
+        script("return sessionStorage.getItem('vera.token')"), "a refused token is forgotten");
     chromium.screenshot("vera-page-token-refused.png");
 
     // The right token: the waiting correction goes out at once, under the token's name.
@@ -135,7 +146,8 @@ class TokenBrowserTest {
     // Asked once: a reload of the tab keeps it; a new tab asks for it again.
     driver.navigate().refresh();
     waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("token-state")));
-    assertFalse(driver.findElement(By.id("token-card")).isDisplayed(), "asked again after a reload");
+    assertFalse(
+        driver.findElement(By.id("token-card")).isDisplayed(), "asked again after a reload");
     String first = driver.getWindowHandle();
     driver.switchTo().newWindow(WindowType.TAB);
     driver.get("http://127.0.0.1:" + app.port() + "/");
@@ -148,7 +160,13 @@ class TokenBrowserTest {
     assertTrue(driver.findElement(By.id("token-card")).isDisplayed());
     assertNull(script("return sessionStorage.getItem('vera.token')"));
     assertEquals(
-        1, new Http(app.port()).get("/api/v1/metrics").json().path("auth_refused").path("invalid_token").asInt());
+        1,
+        new Http(app.port())
+            .get("/api/v1/metrics")
+            .json()
+            .path("auth_refused")
+            .path("invalid_token")
+            .asInt());
   }
 
   @Test
@@ -156,7 +174,9 @@ class TokenBrowserTest {
     Javalin strict =
         VeraServer.create(
                 BundledModel.get(),
-                ServerConfig.defaults().withPort(0).withAccess(ServerConfig.Access.requiringTokens(tokens, true)))
+                ServerConfig.defaults()
+                    .withPort(0)
+                    .withAccess(ServerConfig.Access.requiringTokens(tokens, true)))
             .start();
     try {
       driver.manage().window().setSize(new Dimension(1280, 1000));

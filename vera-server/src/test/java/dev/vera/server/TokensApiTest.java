@@ -17,16 +17,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.stream.StreamSupport;
 
 /**
  * Analysts' tokens through the real server: who may write, under which name, what a wrong or
- * missing token is answered, how wrong tokens are counted and limited, and what the server
- * refuses to start without.
+ * missing token is answered, how wrong tokens are counted and limited, and what the server refuses
+ * to start without.
  */
 class TokensApiTest {
   @TempDir static Path dir;
@@ -47,7 +47,9 @@ class TokensApiTest {
     bob = b.token();
     db = dir.resolve("feedback.db");
     ServerConfig config =
-        ServerConfig.defaults().withPort(0).withAccess(ServerConfig.Access.requiringTokens(tokens, false));
+        ServerConfig.defaults()
+            .withPort(0)
+            .withAccess(ServerConfig.Access.requiringTokens(tokens, false));
     app = VeraServer.create(BundledModel.get(), config, new FeedbackSettings(db, "desk")).start();
     http = new Http(app.port());
   }
@@ -82,15 +84,31 @@ class TokensApiTest {
     long missing = metrics().path("auth_refused").path("missing_token").asLong();
     Http.Reply r = http.post("/api/v1/feedback", correction("no token at all", "real"));
     JsonNode p = assertProblem(r, 401, "token-required");
-    assertEquals("Bearer realm=\"vera\"", r.raw().headers().firstValue("WWW-Authenticate").orElse(""));
+    assertEquals(
+        "Bearer realm=\"vera\"", r.raw().headers().firstValue("WWW-Authenticate").orElse(""));
     assertTrue(p.path("detail").asText().contains("Authorization: Bearer"), p.toString());
     // Another scheme, an empty bearer, and a token in the URL are no token either.
-    assertProblem(http.postWith("/api/v1/feedback", correction("basic", "real"), "Authorization", "Basic YW5hOnNlY3JldA=="), 401, "token-required");
-    assertProblem(http.postWith("/api/v1/feedback", correction("empty", "real"), "Authorization", "Bearer "), 401, "token-required");
-    assertProblem(http.post("/api/v1/feedback?access_token=" + ana, correction("in the url", "real")), 401, "token-required");
+    assertProblem(
+        http.postWith(
+            "/api/v1/feedback",
+            correction("basic", "real"),
+            "Authorization",
+            "Basic YW5hOnNlY3JldA=="),
+        401,
+        "token-required");
+    assertProblem(
+        http.postWith("/api/v1/feedback", correction("empty", "real"), "Authorization", "Bearer "),
+        401,
+        "token-required");
+    assertProblem(
+        http.post("/api/v1/feedback?access_token=" + ana, correction("in the url", "real")),
+        401,
+        "token-required");
     assertEquals(before, stored());
     assertEquals(missing + 4, metrics().path("auth_refused").path("missing_token").asLong());
-    assertTrue(metrics().path("routes").path("POST /api/v1/feedback").path("status").path("401").asLong() >= 4);
+    assertTrue(
+        metrics().path("routes").path("POST /api/v1/feedback").path("status").path("401").asLong()
+            >= 4);
   }
 
   @Test
@@ -101,7 +119,8 @@ class TokensApiTest {
     Http.Reply r = http.postAs(wrong, "/api/v1/feedback", correction("a guess", "real"));
     assertProblem(r, 401, "token-invalid");
     assertEquals(
-        "Bearer realm=\"vera\", error=\"invalid_token\"", r.raw().headers().firstValue("WWW-Authenticate").orElse(""));
+        "Bearer realm=\"vera\", error=\"invalid_token\"",
+        r.raw().headers().firstValue("WWW-Authenticate").orElse(""));
     assertEquals(before, stored());
     assertEquals(invalid + 1, metrics().path("auth_refused").path("invalid_token").asLong());
   }
@@ -110,7 +129,10 @@ class TokensApiTest {
   void aGoodTokenStoresTheCorrectionUnderItsOwnersNameNeverTheBodys() throws Exception {
     Http.Reply r = http.postAs(ana, "/api/v1/feedback", correction("ana's correction", "real"));
     assertEquals(201, r.status(), r.body());
-    assertEquals("ana", r.json().path("analyst").asText(), "the token's name, not the server's default \"desk\"");
+    assertEquals(
+        "ana",
+        r.json().path("analyst").asText(),
+        "the token's name, not the server's default \"desk\"");
     long id = r.json().path("id").asLong();
     try (FeedbackStore store = FeedbackStore.open(db)) {
       Correction c = store.list().stream().filter(x -> x.id() == id).findFirst().orElseThrow();
@@ -118,16 +140,25 @@ class TokensApiTest {
     }
 
     // The scheme's case does not matter (RFC 7235); bob's token is bob's.
-    Http.Reply b = http.postWith("/api/v1/feedback", correction("bob's correction", "fake"), "Authorization", "bearer " + bob);
+    Http.Reply b =
+        http.postWith(
+            "/api/v1/feedback",
+            correction("bob's correction", "fake"),
+            "Authorization",
+            "bearer " + bob);
     assertEquals(201, b.status(), b.body());
     assertEquals("bob", b.json().path("analyst").asText());
 
     // Naming someone else in the body is refused, naming oneself is fine.
     long before = stored();
-    ObjectNode forged = (ObjectNode) VerdictJson.mapper().readTree(correction("as someone else", "real"));
+    ObjectNode forged =
+        (ObjectNode) VerdictJson.mapper().readTree(correction("as someone else", "real"));
     forged.put("analyst", "carol");
-    JsonNode p = assertProblem(http.postAs(ana, "/api/v1/feedback", forged.toString()), 400, "invalid-feedback");
-    assertTrue(p.path("detail").asText().contains("whoever the token belongs to (ana)"), p.toString());
+    JsonNode p =
+        assertProblem(
+            http.postAs(ana, "/api/v1/feedback", forged.toString()), 400, "invalid-feedback");
+    assertTrue(
+        p.path("detail").asText().contains("whoever the token belongs to (ana)"), p.toString());
     assertEquals(before, stored());
     forged.put("analyst", "ana");
     assertEquals(201, http.postAs(ana, "/api/v1/feedback", forged.toString()).status());
@@ -135,15 +166,23 @@ class TokensApiTest {
 
   @Test
   void checkingNeedsNoTokenUnlessAskedButEveryOtherWriteDoes() throws Exception {
-    String article = "{\"title\": \"Markets close higher\", \"text\": \"Shares rose on Tuesday after the report.\"}";
+    String article =
+        "{\"title\": \"Markets close higher\", \"text\": \"Shares rose on Tuesday after the report.\"}";
     assertEquals(200, http.post("/api/v1/check", article).status());
-    assertEquals(200, http.post("/api/v1/check/batch", "{\"articles\": [" + article + "]}").status());
+    assertEquals(
+        200, http.post("/api/v1/check/batch", "{\"articles\": [" + article + "]}").status());
     // Denied by default: a trailing slash, or a POST to a path nobody wrote yet, needs a token.
-    assertProblem(http.post("/api/v1/feedback/", correction("slash", "real")), 401, "token-required");
+    assertProblem(
+        http.post("/api/v1/feedback/", correction("slash", "real")), 401, "token-required");
     assertProblem(http.post("/api/v1/corrections/import", "{}"), 401, "token-required");
-    assertProblem(http.postWith("/api/v1/feedback", "{}", "X-HTTP-Method-Override", "GET"), 401, "token-required");
+    assertProblem(
+        http.postWith("/api/v1/feedback", "{}", "X-HTTP-Method-Override", "GET"),
+        401,
+        "token-required");
     // Reading never does.
-    for (String path : List.of("/", "/api/v1/health", "/api/v1/model", "/api/v1/metrics", "/api/v1/openapi.json")) {
+    for (String path :
+        List.of(
+            "/", "/api/v1/health", "/api/v1/model", "/api/v1/metrics", "/api/v1/openapi.json")) {
       assertEquals(200, http.get(path).status(), path);
     }
     JsonNode auth = http.get("/api/v1/health").json().path("auth");
@@ -152,7 +191,10 @@ class TokensApiTest {
     assertEquals(false, auth.path("insecure_no_auth").asBoolean(true));
   }
 
-  /** The body of a refused request is never read: a client that sends only headers is answered at once. */
+  /**
+   * The body of a refused request is never read: a client that sends only headers is answered at
+   * once.
+   */
   @Test
   void aRequestWithoutATokenIsRefusedBeforeItsBodyIsRead() throws Exception {
     long start = System.nanoTime();
@@ -172,13 +214,18 @@ class TokensApiTest {
   void aTokenRevokedOrAddedWhileServingCountsFromTheNextRequest() throws Exception {
     TokenFile.Added carol = TokenFile.read(tokens).add("carol");
     carol.file().write();
-    Http.Reply c = http.postAs(carol.token(), "/api/v1/feedback", correction("carol's first", "real"));
+    Http.Reply c =
+        http.postAs(carol.token(), "/api/v1/feedback", correction("carol's first", "real"));
     assertEquals(201, c.status(), c.body());
     assertEquals("carol", c.json().path("analyst").asText());
 
     TokenFile.read(tokens).revoke("carol").write();
-    assertProblem(http.postAs(carol.token(), "/api/v1/feedback", correction("carol, revoked", "real")), 401, "token-invalid");
-    assertEquals(201, http.postAs(ana, "/api/v1/feedback", correction("ana still", "real")).status());
+    assertProblem(
+        http.postAs(carol.token(), "/api/v1/feedback", correction("carol, revoked", "real")),
+        401,
+        "token-invalid");
+    assertEquals(
+        201, http.postAs(ana, "/api/v1/feedback", correction("ana still", "real")).status());
   }
 
   @Test
@@ -191,16 +238,23 @@ class TokensApiTest {
       own =
           VeraServer.create(
                   BundledModel.get(),
-                  ServerConfig.defaults().withPort(0).withAccess(ServerConfig.Access.requiringTokens(file, false)),
+                  ServerConfig.defaults()
+                      .withPort(0)
+                      .withAccess(ServerConfig.Access.requiringTokens(file, false)),
                   new FeedbackSettings(dir.resolve("breaks.db"), null))
               .start();
       Http h = new Http(own.port());
       String good = Files.readString(file);
       Files.writeString(file, good + "eve\tvera_pasted-a-token-here\n");
-      JsonNode p = assertProblem(h.postAs(dan.token(), "/api/v1/feedback", correction("while broken", "real")), 503, "tokens-unavailable");
+      JsonNode p =
+          assertProblem(
+              h.postAs(dan.token(), "/api/v1/feedback", correction("while broken", "real")),
+              503,
+              "tokens-unavailable");
       assertTrue(!p.toString().contains(file.toString()), "no path told to the client: " + p);
       Files.writeString(file, good);
-      assertEquals(201, h.postAs(dan.token(), "/api/v1/feedback", correction("fixed", "real")).status());
+      assertEquals(
+          201, h.postAs(dan.token(), "/api/v1/feedback", correction("fixed", "real")).status());
     } finally {
       if (own != null) {
         own.stop();
@@ -224,12 +278,17 @@ class TokensApiTest {
     try {
       Http h = new Http(own.port());
       for (int i = 0; i < 3; i++) {
-        assertProblem(h.postAs("vera_guess" + i, "/api/v1/feedback", correction("guess", "real")), 401, "token-invalid");
+        assertProblem(
+            h.postAs("vera_guess" + i, "/api/v1/feedback", correction("guess", "real")),
+            401,
+            "token-invalid");
       }
       // Past the limit, even the right token waits: a guess that happened to be right would too.
-      Http.Reply limited = h.postAs(eve.token(), "/api/v1/feedback", correction("right, but late", "real"));
+      Http.Reply limited =
+          h.postAs(eve.token(), "/api/v1/feedback", correction("right, but late", "real"));
       JsonNode p = assertProblem(limited, 429, "too-many-failed-attempts");
-      int retryAfter = Integer.parseInt(limited.raw().headers().firstValue("Retry-After").orElseThrow());
+      int retryAfter =
+          Integer.parseInt(limited.raw().headers().firstValue("Retry-After").orElseThrow());
       assertTrue(retryAfter >= 1 && retryAfter <= 2, "Retry-After " + retryAfter);
       assertEquals(retryAfter, p.path("retry_after").asInt());
       JsonNode m = h.get("/api/v1/metrics").json().path("auth_refused");
@@ -239,7 +298,8 @@ class TokensApiTest {
       assertEquals(200, h.get("/api/v1/health").status());
 
       Thread.sleep(2100); // the window began before the first guess: it has ended by now
-      Http.Reply after = h.postAs(eve.token(), "/api/v1/feedback", correction("after the window", "real"));
+      Http.Reply after =
+          h.postAs(eve.token(), "/api/v1/feedback", correction("after the window", "real"));
       assertEquals(201, after.status(), after.body());
       assertEquals("eve", after.json().path("analyst").asText());
     } finally {
@@ -252,15 +312,22 @@ class TokensApiTest {
     Javalin own =
         VeraServer.create(
                 BundledModel.get(),
-                ServerConfig.defaults().withPort(0).withAccess(ServerConfig.Access.requiringTokens(tokens, true)))
+                ServerConfig.defaults()
+                    .withPort(0)
+                    .withAccess(ServerConfig.Access.requiringTokens(tokens, true)))
             .start();
     try {
       Http h = new Http(own.port());
-      String article = "{\"title\": \"Markets close higher\", \"text\": \"Shares rose on Tuesday.\"}";
+      String article =
+          "{\"title\": \"Markets close higher\", \"text\": \"Shares rose on Tuesday.\"}";
       assertProblem(h.post("/api/v1/check", article), 401, "token-required");
-      assertProblem(h.post("/api/v1/check/batch", "{\"articles\": [" + article + "]}"), 401, "token-required");
+      assertProblem(
+          h.post("/api/v1/check/batch", "{\"articles\": [" + article + "]}"),
+          401,
+          "token-required");
       assertEquals(200, h.postAs(bob, "/api/v1/check", article).status());
-      assertEquals(200, h.postAs(bob, "/api/v1/check/batch", "{\"articles\": [" + article + "]}").status());
+      assertEquals(
+          200, h.postAs(bob, "/api/v1/check/batch", "{\"articles\": [" + article + "]}").status());
       assertEquals(
           List.of("POST /api/v1/check", "POST /api/v1/check/batch", "POST /api/v1/feedback"),
           strings(h.get("/api/v1/health").json().path("auth").path("token_required_for")));
@@ -273,17 +340,28 @@ class TokensApiTest {
   void aServerBeyondLoopbackRefusesToStartWithoutTokensUnlessToldItIsInsecure() throws Exception {
     ServerConfig everywhere = ServerConfig.defaults().withPort(0).withHost("0.0.0.0");
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> VeraServer.create(BundledModel.get(), everywhere));
-    assertTrue(e.getMessage().startsWith("refusing to listen on 0.0.0.0 without analysts' tokens"), e.getMessage());
-    assertTrue(e.getMessage().contains("--tokens FILE") && e.getMessage().contains("--insecure-no-auth"), e.getMessage());
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> VeraServer.create(BundledModel.get(), everywhere));
+    assertTrue(
+        e.getMessage().startsWith("refusing to listen on 0.0.0.0 without analysts' tokens"),
+        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("--tokens FILE") && e.getMessage().contains("--insecure-no-auth"),
+        e.getMessage());
     for (String host : List.of("::", "192.0.2.10", "vera.example.org")) {
-      assertThrows(IllegalArgumentException.class, () -> everywhere.withHost(host).requireAccessControl(), host);
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> everywhere.withHost(host).requireAccessControl(),
+          host);
     }
     for (String host : List.of("127.0.0.1", "127.0.0.2", "::1", "[::1]", "localhost")) {
       everywhere.withHost(host).requireAccessControl(); // loopback: today's behaviour
     }
 
-    Javalin open = VeraServer.create(BundledModel.get(), everywhere.withAccess(ServerConfig.Access.insecure())).start();
+    Javalin open =
+        VeraServer.create(BundledModel.get(), everywhere.withAccess(ServerConfig.Access.insecure()))
+            .start();
     try {
       JsonNode auth = new Http(open.port()).get("/api/v1/health").json().path("auth");
       assertEquals("none", auth.path("scheme").asText());
@@ -293,7 +371,10 @@ class TokensApiTest {
       open.stop();
     }
     Javalin guarded =
-        VeraServer.create(BundledModel.get(), everywhere.withAccess(ServerConfig.Access.requiringTokens(tokens, false))).start();
+        VeraServer.create(
+                BundledModel.get(),
+                everywhere.withAccess(ServerConfig.Access.requiringTokens(tokens, false)))
+            .start();
     guarded.stop();
   }
 
@@ -301,9 +382,14 @@ class TokensApiTest {
   void aBadTokenFileStopsTheServerAtStartUpNamingTheLine() throws Exception {
     Path bad = dir.resolve("bad.tsv");
     Files.writeString(bad, "# team\nana sha256:abc\n");
-    ServerConfig config = ServerConfig.defaults().withPort(0).withAccess(ServerConfig.Access.requiringTokens(bad, false));
+    ServerConfig config =
+        ServerConfig.defaults()
+            .withPort(0)
+            .withAccess(ServerConfig.Access.requiringTokens(bad, false));
     TokenFileException e =
-        assertThrows(TokenFileException.class, () -> VeraServer.create(BundledModel.get(), config, new FeedbackSettings(db, null)));
+        assertThrows(
+            TokenFileException.class,
+            () -> VeraServer.create(BundledModel.get(), config, new FeedbackSettings(db, null)));
     assertEquals(bad + ":2: expected NAME<TAB>HASH, found no tab", e.getMessage());
   }
 

@@ -11,8 +11,8 @@ import org.apache.spark.sql.types.StructType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the article fields are in the input's rows, with the column names Vera's own readers
- * accept ({@code title|headline}, {@code text|body|content}, {@code url|link|news_url}, {@code
+ * Where the article fields are in the input's rows, with the column names Vera's own readers accept
+ * ({@code title|headline}, {@code text|body|content}, {@code url|link|news_url}, {@code
  * source|domain|publisher}; case-insensitive), and the same rules: title and text stripped, not
  * both empty, at most 1 MB together, the source taken from the URL when the record names none.
  */
@@ -29,6 +29,7 @@ final class ArticleColumns implements Serializable {
   static final List<String> URL = List.of("url", "link");
   static final List<String> NEWS_URL = List.of("news_url");
   static final List<String> SOURCE = List.of("source", "domain", "publisher");
+
   /** Where Spark's JSON and CSV readers put a record they could not parse (PERMISSIVE mode). */
   static final List<String> CORRUPT = List.of("_corrupt_record");
 

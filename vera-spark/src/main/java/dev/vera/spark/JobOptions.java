@@ -93,8 +93,15 @@ public record JobOptions(
       switch (name) {
         case "--use-source" -> useSource = true;
         case "--force" -> force = true;
-        case "--input", "--format", "--output", "--output-format", "--model", "--threshold",
-            "--base-rate", "--master", "--partitions" -> {
+        case "--input",
+            "--format",
+            "--output",
+            "--output-format",
+            "--model",
+            "--threshold",
+            "--base-rate",
+            "--master",
+            "--partitions" -> {
           String v;
           if (inline != null) {
             v = inline;
@@ -141,7 +148,16 @@ public record JobOptions(
       throw new UsageException("--output must differ from --input");
     }
     return new JobOptions(
-        input, format, output, outputFormat, model, useSource, threshold, baseRate, master, force,
+        input,
+        format,
+        output,
+        outputFormat,
+        model,
+        useSource,
+        threshold,
+        baseRate,
+        master,
+        force,
         partitions);
   }
 

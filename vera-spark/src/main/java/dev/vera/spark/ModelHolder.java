@@ -13,9 +13,9 @@ import org.apache.spark.SparkFiles;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One loaded model per JVM (driver or executor) and model name: the first task that needs it
- * reads the file, every later task and partition in that JVM reuses it. {@link
- * CredibilityModel#predict} is thread-safe, so the executor's task threads share one instance.
+ * One loaded model per JVM (driver or executor) and model name: the first task that needs it reads
+ * the file, every later task and partition in that JVM reuses it. {@link CredibilityModel#predict}
+ * is thread-safe, so the executor's task threads share one instance.
  */
 public final class ModelHolder {
 

@@ -5,20 +5,19 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.apache.spark.sql.Dataset;
+import java.util.Locale;
 import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.jspecify.annotations.Nullable;
-import java.util.Locale;
 
 /**
- * The driver: checks the arguments, builds the session, reads, scores each partition with the
- * model (loaded once per executor), writes, stops. Nothing of the data is collected to the
- * driver.
+ * The driver: checks the arguments, builds the session, reads, scores each partition with the model
+ * (loaded once per executor), writes, stops. Nothing of the data is collected to the driver.
  *
  * <p>Exit codes as in {@code vera}: 0 done, 2 bad usage, 3 the work could not be done.
  */
@@ -90,8 +89,8 @@ public final class VeraSparkJob {
 
   /**
    * The session: the given master, else the one spark-submit set, else {@code local[*]}. Local
-   * sessions bind the driver to the loopback address (otherwise Spark may pick a non-loopback
-   * one that the machine cannot reach).
+   * sessions bind the driver to the loopback address (otherwise Spark may pick a non-loopback one
+   * that the machine cannot reach).
    */
   static SparkSession session(@Nullable String master) {
     SparkSession.Builder b = SparkSession.builder().appName("vera-spark");
@@ -158,7 +157,11 @@ public final class VeraSparkJob {
     ArticleColumns columns = ArticleColumns.of(schema);
     VerdictScorer scorer =
         new VerdictScorer(
-            options.model(), options.useSource(), options.threshold(), options.baseRate(), columns,
+            options.model(),
+            options.useSource(),
+            options.threshold(),
+            options.baseRate(),
+            columns,
             schema.fields().length);
     return input.mapPartitions(scorer, Encoders.row(VerdictScorer.outputSchema(schema)));
   }

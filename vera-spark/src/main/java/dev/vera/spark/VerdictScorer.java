@@ -16,9 +16,9 @@ import org.apache.spark.sql.types.StructType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Scores one partition: the model comes from {@link ModelHolder} (read once per executor JVM),
- * rows stream through one at a time (nothing of the partition is buffered), and each output row
- * is the input row followed by the verdict columns.
+ * Scores one partition: the model comes from {@link ModelHolder} (read once per executor JVM), rows
+ * stream through one at a time (nothing of the partition is buffered), and each output row is the
+ * input row followed by the verdict columns.
  */
 final class VerdictScorer implements MapPartitionsFunction<Row, Row> {
 
@@ -63,8 +63,8 @@ final class VerdictScorer implements MapPartitionsFunction<Row, Row> {
   }
 
   /**
-   * The output schema: the input's columns (one whose name a verdict column takes is renamed
-   * {@code input_<name>}) followed by the verdict columns.
+   * The output schema: the input's columns (one whose name a verdict column takes is renamed {@code
+   * input_<name>}) followed by the verdict columns.
    */
   static StructType outputSchema(StructType input) {
     List<String> taken = new ArrayList<>();

@@ -86,13 +86,21 @@ class GossipCopSparkTest {
         spark,
         JobOptions.parse(
             new String[] {
-              "--input", testPart.toString(), "--format", "jsonl", "--output", out.toString(),
-              "--model", SparkTestSupport.bundledModel().toString()
+              "--input",
+              testPart.toString(),
+              "--format",
+              "jsonl",
+              "--output",
+              out.toString(),
+              "--model",
+              SparkTestSupport.bundledModel().toString()
             }));
 
     int checked = 0;
     Iterator<Row> rows =
-        spark.read().parquet(out.toString())
+        spark
+            .read()
+            .parquet(out.toString())
             .select("id", "probability_fake", "text_probability_fake", "label", "error")
             .toLocalIterator();
     while (rows.hasNext()) {

@@ -18,10 +18,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -29,8 +31,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.ArrayList;
-import java.util.TreeMap;
 
 class VeraSparkJobTest {
 
@@ -64,8 +64,15 @@ class VeraSparkJobTest {
     List<String> args =
         new ArrayList<>(
             List.of(
-                "--input", fixture.toString(), "--format", "jsonl", "--output", out,
-                "--output-format", outFormat, "--model",
+                "--input",
+                fixture.toString(),
+                "--format",
+                "jsonl",
+                "--output",
+                out,
+                "--output-format",
+                outFormat,
+                "--model",
                 SparkTestSupport.bundledModel().toString()));
     args.addAll(List.of(extra));
     return JobOptions.parse(args.toArray(String[]::new));
@@ -85,7 +92,9 @@ class VeraSparkJobTest {
       Path out, String format, ScoringOptions scoring, int records, CredibilityModel model)
       throws UsageException {
     Dataset<Row> got =
-        format.equals("parquet") ? spark.read().parquet(out.toString()) : spark.read().json(out.toString());
+        format.equals("parquet")
+            ? spark.read().parquet(out.toString())
+            : spark.read().json(out.toString());
     List<Row> rows = got.collectAsList();
     assertEquals(records, rows.size());
     Set<String> seen = new HashSet<>();
@@ -97,8 +106,7 @@ class VeraSparkJobTest {
         // and no verdict
         String error = r.getAs("error");
         assertNotNull(error, String.valueOf(id));
-        assertTrue(
-            id == null ? error.contains("could not be parsed") : id.equals("fx-6"), error);
+        assertTrue(id == null ? error.contains("could not be parsed") : id.equals("fx-6"), error);
         assertNull(r.getAs("probability_fake"));
         continue;
       }
@@ -129,12 +137,21 @@ class VeraSparkJobTest {
   @Test
   void accurateModelWithItsSentenceEncoderMatchesPredict() throws Exception {
     // The accurate model runs ONNX Runtime inside the executors: the same numbers as predict().
-    Path accurate = SparkTestSupport.repositoryRoot().resolve("models/vera-accurate-gossipcop.vera");
+    Path accurate =
+        SparkTestSupport.repositoryRoot().resolve("models/vera-accurate-gossipcop.vera");
     Path out = tmp.resolve("out-accurate");
     List<String> args =
         List.of(
-            "--input", fixture.toString(), "--format", "jsonl", "--output", out.toString(),
-            "--output-format", "jsonl", "--model", accurate.toString());
+            "--input",
+            fixture.toString(),
+            "--format",
+            "jsonl",
+            "--output",
+            out.toString(),
+            "--output-format",
+            "jsonl",
+            "--model",
+            accurate.toString());
     VeraSparkJob.run(spark, JobOptions.parse(args.toArray(String[]::new)));
     CredibilityModel m = ModelFile.read(accurate);
     assertNotNull(m.embedding(), "the accurate model stacks sentence embeddings");
@@ -151,7 +168,9 @@ class VeraSparkJobTest {
   /** The job's output rows by id (the unparsable record, which has none, left out). */
   private static Map<String, Row> rowsById(Path out, String format) {
     Dataset<Row> got =
-        format.equals("parquet") ? spark.read().parquet(out.toString()) : spark.read().json(out.toString());
+        format.equals("parquet")
+            ? spark.read().parquet(out.toString())
+            : spark.read().json(out.toString());
     Map<String, Row> byId = new TreeMap<>();
     for (Row r : got.collectAsList()) {
       String id = r.getAs("id");
@@ -163,10 +182,10 @@ class VeraSparkJobTest {
   }
 
   /**
-   * {@code --base-rate P} re-expresses every probability and threshold as the core does for
-   * {@code ScoringOptions.withBaseRate(P)}, moves P(fake) the way the rate moves (down for a feed
-   * with less fake than the training mix, up for one with more), states P in the base_rate column
-   * of every verdict and leaves the applicability alone.
+   * {@code --base-rate P} re-expresses every probability and threshold as the core does for {@code
+   * ScoringOptions.withBaseRate(P)}, moves P(fake) the way the rate moves (down for a feed with
+   * less fake than the training mix, up for one with more), states P in the base_rate column of
+   * every verdict and leaves the applicability alone.
    */
   @Test
   void baseRateChangesTheProbabilitiesAsTheCoreDoes() throws Exception {
@@ -204,7 +223,8 @@ class VeraSparkJobTest {
         String where = id + " at base rate " + rate;
         assertEquals(rate, (double) r.getAs("base_rate"), 0.0, where);
         assertEquals(v.probabilityFake(), (double) r.getAs("probability_fake"), 1e-12, where);
-        assertEquals(v.textProbabilityFake(), (double) r.getAs("text_probability_fake"), 1e-12, where);
+        assertEquals(
+            v.textProbabilityFake(), (double) r.getAs("text_probability_fake"), 1e-12, where);
         assertEquals(v.threshold(), (double) r.getAs("threshold"), 1e-12, where);
         assertEquals(v.label().wireName(), r.getAs("label"), where);
         assertEquals(useSource, r.getAs("used_source"), where);
@@ -215,8 +235,12 @@ class VeraSparkJobTest {
           Row m = atMix.get(id);
           assertEquals(mix, (double) m.getAs("base_rate"), 0.0, id);
           assertEquals(p0, (double) m.getAs("probability_fake"), 0.0, id);
-          assertEquals((double) m.getAs("applicability"), (double) r.getAs("applicability"), 0.0, where);
-          assertEquals((boolean) m.getAs("outside_experience"), (boolean) r.getAs("outside_experience"), where);
+          assertEquals(
+              (double) m.getAs("applicability"), (double) r.getAs("applicability"), 0.0, where);
+          assertEquals(
+              (boolean) m.getAs("outside_experience"),
+              (boolean) r.getAs("outside_experience"),
+              where);
         }
         double p = r.getAs("probability_fake");
         assertTrue(rate < mix ? p < p0 - 1e-6 : p > p0 + 1e-6, where + ": " + p0 + " -> " + p);
@@ -254,7 +278,13 @@ class VeraSparkJobTest {
       JobOptions o =
           JobOptions.parse(
               new String[] {
-                "--input", f[0], "--format", f[1], "--output", out.toString(), "--model",
+                "--input",
+                f[0],
+                "--format",
+                f[1],
+                "--output",
+                out.toString(),
+                "--model",
                 SparkTestSupport.bundledModel().toString()
               });
       VeraSparkJob.run(spark, o);
@@ -275,8 +305,14 @@ class VeraSparkJobTest {
         spark,
         JobOptions.parse(
             new String[] {
-              "--input", fixture.toString(), "--format", "jsonl", "--output", out.toString(),
-              "--model", "shipped-model.vera"
+              "--input",
+              fixture.toString(),
+              "--format",
+              "jsonl",
+              "--output",
+              out.toString(),
+              "--model",
+              "shipped-model.vera"
             }));
     assertSameAsCore(out, "parquet", ScoringOptions.DEFAULT);
   }
@@ -324,7 +360,11 @@ class VeraSparkJobTest {
     int code =
         VeraSparkJob.run(
             new String[] {
-              "--input", fixture.toString(), "--output", tmp.resolve("o3").toString(), "--model",
+              "--input",
+              fixture.toString(),
+              "--output",
+              tmp.resolve("o3").toString(),
+              "--model",
               notAModel.toString()
             },
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 /**
  * Judges an article with Vera's bundled model and says why: the README's Java example.
  *
- * <p>Usage: {@code CheckArticle FILE}, where the file's first line is the headline and the rest
- * the body.
+ * <p>Usage: {@code CheckArticle FILE}, where the file's first line is the headline and the rest the
+ * body.
  */
 public final class CheckArticle {
   private CheckArticle() {}

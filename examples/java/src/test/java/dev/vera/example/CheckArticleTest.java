@@ -22,7 +22,8 @@ class CheckArticleTest {
     String printed = bytes.toString(StandardCharsets.UTF_8);
     out.print(printed);
     assertTrue(
-        printed.matches("(?s)(CREDIBLE|FAKE): P\\(fake\\) = 0\\.\\d{3} \\(threshold 0\\.\\d{3}, model vera-fast-[0-9a-f]{12}\\)\n.*"),
+        printed.matches(
+            "(?s)(CREDIBLE|FAKE): P\\(fake\\) = 0\\.\\d{3} \\(threshold 0\\.\\d{3}, model vera-fast-[0-9a-f]{12}\\)\n.*"),
         printed);
     assertTrue(printed.contains("  toward fake:     "), printed);
     assertTrue(printed.contains("  toward credible: "), printed);

@@ -5,9 +5,9 @@ import java.util.stream.IntStream;
 
 /**
  * A sparse matrix held twice, by rows and by columns, in primitive arrays: the row layout
- * multiplies a vector ({@code X·v}), the column layout multiplies by the transpose ({@code
- * Xᵀ·u}). Each output entry is one sequential sum, whatever thread computes it, so products are
- * the same doubles on any number of cores.
+ * multiplies a vector ({@code X·v}), the column layout multiplies by the transpose ({@code Xᵀ·u}).
+ * Each output entry is one sequential sum, whatever thread computes it, so products are the same
+ * doubles on any number of cores.
  */
 public final class SparseRows {
   private final int rows;
@@ -92,7 +92,11 @@ public final class SparseRows {
 
     public SparseRows build() {
       return new SparseRows(
-          rows, columns, Arrays.copyOf(starts, rows + 1), Arrays.copyOf(cols, nnz), Arrays.copyOf(vals, nnz));
+          rows,
+          columns,
+          Arrays.copyOf(starts, rows + 1),
+          Arrays.copyOf(cols, nnz),
+          Arrays.copyOf(vals, nnz));
     }
   }
 
@@ -111,44 +115,53 @@ public final class SparseRows {
 
   /** {@code out = X·v}, on all cores. */
   public void multiply(double[] v, double[] out) {
-    IntStream.range(0, blocks(rows)).parallel().forEach(b -> {
-      int from = b * BLOCK;
-      int to = Math.min(rows, from + BLOCK);
-      for (int r = from; r < to; r++) {
-        out[r] = dotRow(r, v);
-      }
-    });
+    IntStream.range(0, blocks(rows))
+        .parallel()
+        .forEach(
+            b -> {
+              int from = b * BLOCK;
+              int to = Math.min(rows, from + BLOCK);
+              for (int r = from; r < to; r++) {
+                out[r] = dotRow(r, v);
+              }
+            });
   }
 
   /** {@code out = Xᵀ·u}, on all cores. */
   public void multiplyTransposed(double[] u, double[] out) {
-    IntStream.range(0, blocks(columns)).parallel().forEach(b -> {
-      int from = b * BLOCK;
-      int to = Math.min(columns, from + BLOCK);
-      for (int c = from; c < to; c++) {
-        double s = 0;
-        for (int k = columnStart[c]; k < columnStart[c + 1]; k++) {
-          s += u[columnRow[k]] * columnValue[k];
-        }
-        out[c] = s;
-      }
-    });
+    IntStream.range(0, blocks(columns))
+        .parallel()
+        .forEach(
+            b -> {
+              int from = b * BLOCK;
+              int to = Math.min(columns, from + BLOCK);
+              for (int c = from; c < to; c++) {
+                double s = 0;
+                for (int k = columnStart[c]; k < columnStart[c + 1]; k++) {
+                  s += u[columnRow[k]] * columnValue[k];
+                }
+                out[c] = s;
+              }
+            });
   }
 
   /** {@code out[c] = Σ_r d[r]·X[r][c]²}, the diagonal of {@code Xᵀ·diag(d)·X}. */
   public void squaredColumnSums(double[] d, double[] out) {
-    IntStream.range(0, blocks(columns)).parallel().forEach(b -> {
-      int from = b * BLOCK;
-      int to = Math.min(columns, from + BLOCK);
-      for (int c = from; c < to; c++) {
-        double s = 0;
-        for (int k = columnStart[c]; k < columnStart[c + 1]; k++) {
-          double x = columnValue[k];
-          s += d[columnRow[k]] * x * x;
-        }
-        out[c] = s;
-      }
-    });
+    IntStream.range(0, blocks(columns))
+        .parallel()
+        .forEach(
+            b -> {
+              int from = b * BLOCK;
+              int to = Math.min(columns, from + BLOCK);
+              for (int c = from; c < to; c++) {
+                double s = 0;
+                for (int k = columnStart[c]; k < columnStart[c + 1]; k++) {
+                  double x = columnValue[k];
+                  s += d[columnRow[k]] * x * x;
+                }
+                out[c] = s;
+              }
+            });
   }
 
   /** Row {@code r}'s dot product with {@code v}. */

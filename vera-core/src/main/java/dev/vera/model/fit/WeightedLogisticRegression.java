@@ -5,13 +5,13 @@ import java.util.Arrays;
 /**
  * L2-regularized logistic regression with a weight per example: minimizes {@code ½‖w‖² + Σ C·v_i
  * ·log(1 + exp(-y_i w·x_i))}. The method is LIBLINEAR's (Lin, Weng & Keerthi 2008; its newton.cpp
- * since 2.40): Newton steps solved by conjugate gradients with a diagonal preconditioner, an
- * Armijo line search, and the stop when the gradient falls below {@code eps} times its norm at
- * zero. It is written here because LIBLINEAR's Java port takes class weights only and keeps an
- * object per feature value, which at Vera's sizes (10^4 articles by 10^6 features, 10^8 values)
- * costs gigabytes and minutes per fit; on {@link SparseRows} the products run on all cores and
- * give the same doubles on any number of them. A weight of 0 leaves an example out (cross-fitting
- * folds without copying the matrix).
+ * since 2.40): Newton steps solved by conjugate gradients with a diagonal preconditioner, an Armijo
+ * line search, and the stop when the gradient falls below {@code eps} times its norm at zero. It is
+ * written here because LIBLINEAR's Java port takes class weights only and keeps an object per
+ * feature value, which at Vera's sizes (10^4 articles by 10^6 features, 10^8 values) costs
+ * gigabytes and minutes per fit; on {@link SparseRows} the products run on all cores and give the
+ * same doubles on any number of them. A weight of 0 leaves an example out (cross-fitting folds
+ * without copying the matrix).
  */
 public final class WeightedLogisticRegression {
   /** Relative tolerance of the conjugate gradients (LIBLINEAR's {@code eps_cg}). */
@@ -34,8 +34,13 @@ public final class WeightedLogisticRegression {
   private WeightedLogisticRegression(SparseRows x, boolean[] positive, double[] weights, double c) {
     if (positive.length != x.rows() || weights.length != x.rows()) {
       throw new IllegalArgumentException(
-          "one label and one weight per row are needed: " + x.rows() + " rows, " + positive.length
-              + " labels, " + weights.length + " weights");
+          "one label and one weight per row are needed: "
+              + x.rows()
+              + " rows, "
+              + positive.length
+              + " labels, "
+              + weights.length
+              + " weights");
     }
     if (!(c > 0) || Double.isInfinite(c)) {
       throw new IllegalArgumentException("C must be a positive number, was " + c);
@@ -47,7 +52,8 @@ public final class WeightedLogisticRegression {
     this.cost = new double[l];
     for (int i = 0; i < l; i++) {
       if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
-        throw new IllegalArgumentException("weights must be 0 or more, was " + weights[i] + " for row " + i);
+        throw new IllegalArgumentException(
+            "weights must be 0 or more, was " + weights[i] + " for row " + i);
       }
       y[i] = positive[i] ? 1 : -1;
       cost[i] = c * weights[i];
@@ -62,9 +68,9 @@ public final class WeightedLogisticRegression {
    * @param positive per row, whether it is of the positive class
    * @param weights per row, its weight (0 leaves it out)
    * @param c the inverse regularization strength
-   * @param eps the stopping tolerance (LIBLINEAR's {@code -e}): the gradient's norm must fall
-   *     below {@code eps · min(W+, W-) / W} times its norm at zero, {@code W±} the weight of each
-   *     class and {@code W} their sum, as LIBLINEAR scales it
+   * @param eps the stopping tolerance (LIBLINEAR's {@code -e}): the gradient's norm must fall below
+   *     {@code eps · min(W+, W-) / W} times its norm at zero, {@code W±} the weight of each class
+   *     and {@code W} their sum, as LIBLINEAR scales it
    * @param start where to start (a nearby solution: a warm start), or null for zero
    * @return one weight per column, oriented toward the positive class
    */
@@ -76,7 +82,8 @@ public final class WeightedLogisticRegression {
   private double[] solve(double eps, double[] start) {
     double[] w = start == null ? new double[n] : start.clone();
     if (w.length != n) {
-      throw new IllegalArgumentException("the start has " + w.length + " weights, the matrix " + n + " columns");
+      throw new IllegalArgumentException(
+          "the start has " + w.length + " weights, the matrix " + n + " columns");
     }
     double[] g = new double[n];
     double[] zero = new double[n];
@@ -91,7 +98,10 @@ public final class WeightedLogisticRegression {
       all += cost[i];
       positive += y[i] > 0 ? cost[i] : 0;
     }
-    eps = eps * Math.max(Math.min(positive, all - positive), Double.MIN_NORMAL) / Math.max(all, Double.MIN_NORMAL);
+    eps =
+        eps
+            * Math.max(Math.min(positive, all - positive), Double.MIN_NORMAL)
+            / Math.max(all, Double.MIN_NORMAL);
     double[] s = new double[n];
     double[] r = new double[n];
     double[] m = new double[n];
@@ -123,7 +133,10 @@ public final class WeightedLogisticRegression {
     return f;
   }
 
-  /** The gradient at {@code w}, whose {@code z} {@link #function} left; sets the Hessian's {@code d}. */
+  /**
+   * The gradient at {@code w}, whose {@code z} {@link #function} left; sets the Hessian's {@code
+   * d}.
+   */
   private double[] gradient(double[] w, double[] g) {
     double[] u = new double[l];
     for (int i = 0; i < l; i++) {
@@ -191,8 +204,8 @@ public final class WeightedLogisticRegression {
   }
 
   /**
-   * Backtracks from the full Newton step until the objective falls enough (Armijo); updates
-   * {@code w} and {@code z}. Returns the new objective, or NaN when no step would do.
+   * Backtracks from the full Newton step until the objective falls enough (Armijo); updates {@code
+   * w} and {@code z}. Returns the new objective, or NaN when no step would do.
    */
   private double lineSearch(double[] w, double[] s, double[] g, double f, double[] xs) {
     x.multiply(s, xs);

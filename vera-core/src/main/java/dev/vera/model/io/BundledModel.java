@@ -15,14 +15,17 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The models that ship with Vera, by the names users give them: the one registry that the CLI,
- * the server and the Java API read. Each is a class-path resource under {@code /dev/vera/models/}
+ * The models that ship with Vera, by the names users give them: the one registry that the CLI, the
+ * server and the Java API read. Each is a class-path resource under {@code /dev/vera/models/}
  * (vera-core's jar holds the ones that need nothing more, vera-embeddings' the ones that read
- * sentence embeddings), or a file of a distribution's {@code models/} folder: the lean runnable
- * jar keeps only the default inside.
+ * sentence embeddings), or a file of a distribution's {@code models/} folder: the lean runnable jar
+ * keeps only the default inside.
  */
 public enum BundledModel {
-  /** The default: n-grams and similar known stories, trained on celebrity, political and health news. */
+  /**
+   * The default: n-grams and similar known stories, trained on celebrity, political and health
+   * news.
+   */
   FAST("fast", "vera-fast.vera", Kind.CREDIBILITY, false),
   /** The fast recipe on GossipCop's celebrity news alone. */
   FAST_GOSSIPCOP("fast-gossipcop", "vera-fast-gossipcop.vera", Kind.CREDIBILITY, false),
@@ -87,15 +90,18 @@ public enum BundledModel {
 
   /** The names of the bundled credibility models, the default first. */
   public static List<String> credibilityNames() {
-    return Arrays.stream(values()).filter(m -> m.kind == Kind.CREDIBILITY).map(BundledModel::modelName).toList();
+    return Arrays.stream(values())
+        .filter(m -> m.kind == Kind.CREDIBILITY)
+        .map(BundledModel::modelName)
+        .toList();
   }
 
   /**
    * The model's bytes: the class-path resource, else {@link #fileName()} in {@code modelsDir}.
    *
    * @param modelsDir a distribution's {@code models/} folder, or null for the class path alone
-   * @throws EncoderUnavailableException when it reads sentence embeddings and the
-   *     {@code vera-embeddings} module is not on the class path
+   * @throws EncoderUnavailableException when it reads sentence embeddings and the {@code
+   *     vera-embeddings} module is not on the class path
    * @throws IOException when it is in neither place
    */
   public InputStream open(@Nullable Path modelsDir) throws IOException {
@@ -138,7 +144,8 @@ public enum BundledModel {
 
   private void requireKind(Kind wanted) {
     if (kind != wanted) {
-      throw new IllegalStateException(modelName + " is a " + kind.name().toLowerCase(Locale.ROOT) + " model");
+      throw new IllegalStateException(
+          modelName + " is a " + kind.name().toLowerCase(Locale.ROOT) + " model");
     }
   }
 

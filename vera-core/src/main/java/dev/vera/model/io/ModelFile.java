@@ -5,16 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vera.VeraVersion;
+import dev.vera.embed.ArticleEmbedder;
 import dev.vera.embed.EncoderUnavailableException;
+import dev.vera.io.OutputFiles;
 import dev.vera.model.CredibilityModel;
+import dev.vera.model.EmbeddingHead;
 import dev.vera.model.MetricSummary;
 import dev.vera.model.ModelCard;
-import dev.vera.model.EmbeddingHead;
 import dev.vera.model.ModelScope;
-import dev.vera.model.ScoreStack;
 import dev.vera.model.NeighbourIndex;
 import dev.vera.model.OutletRatings;
 import dev.vera.model.PlattCalibrator;
+import dev.vera.model.ScoreStack;
 import dev.vera.model.SourceCombiner;
 import dev.vera.model.SourceReputation;
 import dev.vera.text.FeatureConfig;
@@ -33,33 +36,30 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.zip.CRC32;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
-import org.jspecify.annotations.Nullable;
-import dev.vera.VeraVersion;
-import dev.vera.embed.ArticleEmbedder;
-import dev.vera.io.OutputFiles;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Arrays;
-import java.util.TreeSet;
 import java.util.zip.ZipException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes Vera model files (format {@value #CODEC}, documented in {@code
- * docs/model-format.md}). A file starts with a magic number, the format name and its version,
- * then a CRC-32 and the length of a deflated body holding a JSON header (model card and small
- * parameters) and the binary tables (kept feature slots, idf, weights, training content hashes).
- * No Java serialization: every field is named and typed here. A reader refuses, with a message,
+ * docs/model-format.md}). A file starts with a magic number, the format name and its version, then
+ * a CRC-32 and the length of a deflated body holding a JSON header (model card and small
+ * parameters) and the binary tables (kept feature slots, idf, weights, training content hashes). No
+ * Java serialization: every field is named and typed here. A reader refuses, with a message,
  * anything outside the versions it knows.
  */
 public final class ModelFile {
@@ -69,15 +69,19 @@ public final class ModelFile {
   public static final String CODEC = "vera-linear";
   public static final int VERSION_MIN = 1;
   public static final int VERSION_CURRENT = 6;
+
   /**
    * The version written for a model whose neighbour index keeps its training articles' titles,
    * dates and URLs (at the end of the body, so that version 5 is version 6 without them).
    */
   static final int VERSION_STORIES = 6;
+
   /** The version written for a model with an embedding head and no scope. */
   static final int VERSION_EMBEDDING = 4;
+
   /** The version written for a model with neighbours and no embedding head. */
   static final int VERSION_NEIGHBOURS = 3;
+
   /**
    * The version written for a model without a neighbour index: the oldest that holds it, so that
    * such models keep their bytes and older readers still read them.
@@ -197,8 +201,7 @@ public final class ModelFile {
    * Reads a model from a stream.
    *
    * @param name how to name the source in errors
-   * @throws ModelFormatException when it is not a Vera model, is damaged, or has an unknown
-   *     version
+   * @throws ModelFormatException when it is not a Vera model, is damaged, or has an unknown version
    */
   public static CredibilityModel read(InputStream in, String name) throws IOException {
     DataInputStream head = new DataInputStream(in);
@@ -233,7 +236,8 @@ public final class ModelFile {
       int expectedCrc = head.readInt();
       int rawLength = head.readInt();
       if (rawLength < 0 || rawLength > (1 << 30)) {
-        throw new ModelFormatException(name + ": damaged model file (body length " + rawLength + ")");
+        throw new ModelFormatException(
+            name + ": damaged model file (body length " + rawLength + ")");
       }
       Inflater inflater = new Inflater();
       byte[] raw;
@@ -264,15 +268,15 @@ public final class ModelFile {
 
   /**
    * Deflate packs at most about 1,030 bytes into one; a real model packs 2 to 3. A body that
-   * inflates more than this many times its compressed size is a bomb, refused before it fills
-   * the heap.
+   * inflates more than this many times its compressed size is a bomb, refused before it fills the
+   * heap.
    */
   static final int MAX_INFLATION_RATIO = 64;
 
   /**
    * Inflates at most {@code declared} bytes, growing the buffer only as bytes arrive (never
-   * trusting the declared size for an allocation), and refuses inflation far beyond the
-   * compressed bytes read.
+   * trusting the declared size for an allocation), and refuses inflation far beyond the compressed
+   * bytes read.
    */
   private static byte[] inflate(InputStream inflating, Inflater inflater, int declared, String name)
       throws IOException {
@@ -298,9 +302,8 @@ public final class ModelFile {
   }
 
   /**
-   * Parses the inflated body; every failure, whatever it is, becomes a {@link
-   * ModelFormatException} naming the file (a crafted body must not surface as an array or JSON
-   * exception).
+   * Parses the inflated body; every failure, whatever it is, becomes a {@link ModelFormatException}
+   * naming the file (a crafted body must not surface as an array or JSON exception).
    */
   private static CredibilityModel readBodyNamed(byte[] raw, String name, int version)
       throws ModelFormatException {
@@ -320,15 +323,22 @@ public final class ModelFile {
   }
 
   /**
-   * Reads a count of items of at least {@code bytesEach} bytes each, refused when negative or
-   * when the bytes that remain cannot hold that many: no allocation follows an unchecked count.
+   * Reads a count of items of at least {@code bytesEach} bytes each, refused when negative or when
+   * the bytes that remain cannot hold that many: no allocation follows an unchecked count.
    */
   private static int count(DataInputStream body, int bytesEach, String what, String name)
       throws IOException {
     int n = body.readInt();
     if (n < 0 || (long) n * bytesEach > body.available()) {
       throw new ModelFormatException(
-          name + ": damaged model file (" + what + ": " + n + ", more than the " + body.available() + " bytes left hold)");
+          name
+              + ": damaged model file ("
+              + what
+              + ": "
+              + n
+              + ", more than the "
+              + body.available()
+              + " bytes left hold)");
     }
     return n;
   }
@@ -381,7 +391,12 @@ public final class ModelFile {
     int styles = count(body, 4, "style weights", name);
     if (styles != features.dimension() - size) {
       throw new ModelFormatException(
-          name + ": damaged model file (" + styles + " style weights, expected " + (features.dimension() - size) + ")");
+          name
+              + ": damaged model file ("
+              + styles
+              + " style weights, expected "
+              + (features.dimension() - size)
+              + ")");
     }
     for (int i = 0; i < styles; i++) {
       weights[size + i] = body.readFloat();
@@ -393,9 +408,13 @@ public final class ModelFile {
     JsonNode style = h.path("style");
     TextVectorizer vectorizer =
         new TextVectorizer(
-            features, idf, doubles(style.path("mean"), styles), doubles(style.path("scale"), styles));
+            features,
+            idf,
+            doubles(style.path("mean"), styles),
+            doubles(style.path("scale"), styles));
     JsonNode cal = h.path("calibrator");
-    PlattCalibrator calibrator = new PlattCalibrator(cal.path("a").asDouble(), cal.path("b").asDouble());
+    PlattCalibrator calibrator =
+        new PlattCalibrator(cal.path("a").asDouble(), cal.path("b").asDouble());
     JsonNode comb = h.path("source_combiner");
     SourceCombiner combiner =
         new SourceCombiner(
@@ -425,7 +444,8 @@ public final class ModelFile {
                 emb.path("bias").asDouble(),
                 emb.path("c").asDouble());
       } catch (IllegalArgumentException e) {
-        throw new ModelFormatException(name + ": damaged model file (embedding: " + e.getMessage() + ")", e);
+        throw new ModelFormatException(
+            name + ": damaged model file (embedding: " + e.getMessage() + ")", e);
       }
     }
     JsonNode st = h.path("score_stack");
@@ -444,7 +464,9 @@ public final class ModelFile {
           new ScoreStack(
               st.path("lexical_weight").asDouble(),
               st.path("embedding_weight").asDouble(),
-              doubles(st.path("neighbour_weights"), neighbours == null ? 0 : ScoreStack.NEIGHBOUR_FEATURES),
+              doubles(
+                  st.path("neighbour_weights"),
+                  neighbours == null ? 0 : ScoreStack.NEIGHBOUR_FEATURES),
               st.path("intercept").asDouble());
     } else if (neighbours != null) {
       // Version 3 wrote the stack of the linear score and the neighbours under this name.
@@ -468,7 +490,17 @@ public final class ModelFile {
     }
     try {
       return model(
-          h, vectorizer, weights, calibrator, combiner, hashes, features, neighbours, stack, embedding, scope);
+          h,
+          vectorizer,
+          weights,
+          calibrator,
+          combiner,
+          hashes,
+          features,
+          neighbours,
+          stack,
+          embedding,
+          scope);
     } catch (IllegalArgumentException e) {
       // Parts that do not fit together, or an embedding from another encoder.
       throw new ModelFormatException(name + ": " + e.getMessage(), e);
@@ -594,11 +626,15 @@ public final class ModelFile {
     try {
       settings = new NeighbourIndex.Settings(near.path("k").asInt(), near.path("terms").asInt());
     } catch (IllegalArgumentException e) {
-      throw new ModelFormatException(name + ": damaged model file (neighbours: " + e.getMessage() + ")", e);
+      throw new ModelFormatException(
+          name + ": damaged model file (neighbours: " + e.getMessage() + ")", e);
     }
     if (near.path("hash_bits").asInt() != NeighbourIndex.HASH_BITS) {
       throw new ModelFormatException(
-          name + ": damaged model file (neighbour hash bits " + near.path("hash_bits").asInt() + ")");
+          name
+              + ": damaged model file (neighbour hash bits "
+              + near.path("hash_bits").asInt()
+              + ")");
     }
     List<String> publishers = new ArrayList<>();
     for (JsonNode p : near.path("publishers")) {
@@ -616,12 +652,14 @@ public final class ModelFile {
       fake[i] = body.readByte() == 1;
       publisherOf[i] = body.readInt();
       if (publisherOf[i] < -1 || publisherOf[i] >= publishers.size()) {
-        throw new ModelFormatException(name + ": damaged model file (neighbour publisher out of range)");
+        throw new ModelFormatException(
+            name + ": damaged model file (neighbour publisher out of range)");
       }
       int len = body.readInt();
       if (len >= 0) {
         if (len > (1 << 20) || len > body.available()) {
-          throw new ModelFormatException(name + ": damaged model file (neighbour id of " + len + " bytes)");
+          throw new ModelFormatException(
+              name + ": damaged model file (neighbour id of " + len + " bytes)");
         }
         byte[] id = new byte[len];
         body.readFully(id);
@@ -650,7 +688,11 @@ public final class ModelFile {
     for (int u = 0; u < used; u++) {
       slot += body.readInt();
       int count = count(body, 3, "neighbour postings", name);
-      if (slot < 0 || slot >= slots || count <= 0 || count > n || (u > 0 && slot <= usedSlots[u - 1])) {
+      if (slot < 0
+          || slot >= slots
+          || count <= 0
+          || count > n
+          || (u > 0 && slot <= usedSlots[u - 1])) {
         throw new ModelFormatException(name + ": damaged model file (neighbour postings)");
       }
       usedSlots[u] = slot;
@@ -660,7 +702,8 @@ public final class ModelFile {
       for (int p = 0; p < count; p++) {
         doc += readVarInt(body, name);
         if (doc < 0 || doc >= n || (p > 0 && doc == d[p - 1])) {
-          throw new ModelFormatException(name + ": damaged model file (neighbour article out of range)");
+          throw new ModelFormatException(
+              name + ": damaged model file (neighbour article out of range)");
         }
         d[p] = doc;
       }
@@ -699,9 +742,20 @@ public final class ModelFile {
     }
     try {
       return new NeighbourIndex(
-          settings, idf, start, docs, weights, fake, ids, publishers, publisherOf, corpora, corpusOf);
+          settings,
+          idf,
+          start,
+          docs,
+          weights,
+          fake,
+          ids,
+          publishers,
+          publisherOf,
+          corpora,
+          corpusOf);
     } catch (IllegalArgumentException e) {
-      throw new ModelFormatException(name + ": damaged model file (neighbours: " + e.getMessage() + ")", e);
+      throw new ModelFormatException(
+          name + ": damaged model file (neighbours: " + e.getMessage() + ")", e);
     }
   }
 
@@ -850,11 +904,14 @@ public final class ModelFile {
           n.path("style").asBoolean(),
           weights);
     } catch (IllegalArgumentException e) {
-      throw new ModelFormatException(name + ": damaged model file (features: " + e.getMessage() + ")", e);
+      throw new ModelFormatException(
+          name + ": damaged model file (features: " + e.getMessage() + ")", e);
     }
   }
 
-  /** The model card as JSON, as stored in the file and printed by {@code vera model info --json}. */
+  /**
+   * The model card as JSON, as stored in the file and printed by {@code vera model info --json}.
+   */
   public static ObjectNode cardJson(ModelCard card) {
     ObjectNode n = JSON.createObjectNode();
     n.put("model_id", card.modelId());
@@ -889,7 +946,11 @@ public final class ModelFile {
     pn.put("c", p.c());
     ArrayNode search = pn.putArray("c_search");
     for (ModelCard.CandidateScore s : p.cSearch()) {
-      search.addObject().put("c", s.c()).put("valid_macro_f1", s.validMacroF1()).put("valid_roc_auc", s.validRocAuc());
+      search
+          .addObject()
+          .put("c", s.c())
+          .put("valid_macro_f1", s.validMacroF1())
+          .put("valid_roc_auc", s.validRocAuc());
     }
     pn.put("calibration", p.calibration());
     pn.put("threshold", p.threshold());
@@ -963,12 +1024,18 @@ public final class ModelFile {
     JsonNode d = n.path("training_data");
     List<ModelCard.DataFile> files = new ArrayList<>();
     for (JsonNode f : d.path("files")) {
-      files.add(new ModelCard.DataFile(f.path("path").asText(), f.path("sha256").asText(), f.path("bytes").asLong()));
+      files.add(
+          new ModelCard.DataFile(
+              f.path("path").asText(), f.path("sha256").asText(), f.path("bytes").asLong()));
     }
     JsonNode p = n.path("parameters");
     List<ModelCard.CandidateScore> search = new ArrayList<>();
     for (JsonNode s : p.path("c_search")) {
-      search.add(new ModelCard.CandidateScore(s.path("c").asDouble(), s.path("valid_macro_f1").asDouble(), s.path("valid_roc_auc").asDouble()));
+      search.add(
+          new ModelCard.CandidateScore(
+              s.path("c").asDouble(),
+              s.path("valid_macro_f1").asDouble(),
+              s.path("valid_roc_auc").asDouble()));
     }
     List<MetricSummary> validation = new ArrayList<>();
     for (JsonNode m : n.path("validation")) {
@@ -1004,7 +1071,8 @@ public final class ModelFile {
             p.path("seed").asLong(),
             p.path("neighbours").isObject()
                 ? new NeighbourIndex.Settings(
-                    p.path("neighbours").path("k").asInt(), p.path("neighbours").path("terms").asInt())
+                    p.path("neighbours").path("k").asInt(),
+                    p.path("neighbours").path("terms").asInt())
                 : null,
             textOrNull(p.path("embeddings"))),
         validation,
@@ -1058,7 +1126,8 @@ public final class ModelFile {
     Map<String, int[]> counts = new HashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = n.path("counts").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      counts.put(e.getKey(), new int[] {e.getValue().path(0).asInt(), e.getValue().path(1).asInt()});
+      counts.put(
+          e.getKey(), new int[] {e.getValue().path(0).asInt(), e.getValue().path(1).asInt()});
     }
     double prior = n.path("prior").asDouble();
     double smoothing = n.path("smoothing").asDouble();
@@ -1075,9 +1144,12 @@ public final class ModelFile {
       try {
         lists.add(
             new OutletRatings.RatingList(
-                l.path("name").asText(), OutletRatings.Kind.parse(l.path("kind").asText()), values));
+                l.path("name").asText(),
+                OutletRatings.Kind.parse(l.path("kind").asText()),
+                values));
       } catch (IllegalArgumentException e) {
-        throw new ModelFormatException("damaged model file (rating list kind '" + l.path("kind").asText() + "')", e);
+        throw new ModelFormatException(
+            "damaged model file (rating list kind '" + l.path("kind").asText() + "')", e);
       }
     }
     JsonNode w = n.path("rating_weights");
@@ -1094,8 +1166,8 @@ public final class ModelFile {
   /**
    * A reputation written before several ratings lists (format versions 1 to 4): one list of
    * classes, {@code ratings}, and a fake rate per class, {@code rating_fake_rates}. The rates
-   * become the rating model's weights (one indicator per class, no intercept), so that the
-   * evidence is what it was.
+   * become the rating model's weights (one indicator per class, no intercept), so that the evidence
+   * is what it was.
    */
   private static SourceReputation legacyReputation(
       JsonNode n, double prior, double smoothing, Map<String, int[]> counts) {
@@ -1123,7 +1195,8 @@ public final class ModelFile {
 
   private static double[] doubles(JsonNode array, int expected) throws ModelFormatException {
     if (array.size() != expected) {
-      throw new ModelFormatException("damaged model file (" + array.size() + " style statistics, expected " + expected + ")");
+      throw new ModelFormatException(
+          "damaged model file (" + array.size() + " style statistics, expected " + expected + ")");
     }
     double[] out = new double[expected];
     for (int i = 0; i < expected; i++) {

@@ -8,8 +8,8 @@ import dev.vera.model.ApplicabilityModel;
 import dev.vera.model.CorpusMix;
 import dev.vera.model.DecisionCurve;
 import dev.vera.model.DomainCalibration;
-import dev.vera.model.PlattCalibrator;
 import dev.vera.model.ModelScope;
+import dev.vera.model.PlattCalibrator;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -18,8 +18,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The scope of a model in its file (format version 5): the corpora in the JSON header, the
- * decision curves and the applicability reference as tables in the body (docs/model-format.md).
+ * The scope of a model in its file (format version 5): the corpora in the JSON header, the decision
+ * curves and the applicability reference as tables in the body (docs/model-format.md).
  */
 final class ScopeCodec {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -103,7 +103,8 @@ final class ScopeCodec {
 
   static ModelScope read(JsonNode s, DataInputStream body, String name) throws IOException {
     if (!s.isObject() || !s.path("corpora").isArray()) {
-      throw new ModelFormatException(name + ": damaged model file (no scope in a version 5 header)");
+      throw new ModelFormatException(
+          name + ": damaged model file (no scope in a version 5 header)");
     }
     try {
       List<CorpusMix.Corpus> corpora = new ArrayList<>();
@@ -117,8 +118,10 @@ final class ScopeCodec {
       }
       CorpusMix mix = new CorpusMix(s.path("corpus_balance").asDouble(), corpora);
       int curveCorpora = s.path("curve_corpora").asInt(0);
-      DecisionCurve text = s.path("text_curve").asBoolean() ? curve(body, mix, curveCorpora, name) : null;
-      DecisionCurve source = s.path("source_curve").asBoolean() ? curve(body, mix, curveCorpora, name) : null;
+      DecisionCurve text =
+          s.path("text_curve").asBoolean() ? curve(body, mix, curveCorpora, name) : null;
+      DecisionCurve source =
+          s.path("source_curve").asBoolean() ? curve(body, mix, curveCorpora, name) : null;
       ApplicabilityModel applicability = null;
       JsonNode a = s.path("applicability");
       if (a.isObject()) {
@@ -128,7 +131,8 @@ final class ScopeCodec {
       }
       return new ModelScope(mix, text, source, applicability, domainCalibration(s, mix));
     } catch (IllegalArgumentException e) {
-      throw new ModelFormatException(name + ": damaged model file (scope: " + e.getMessage() + ")", e);
+      throw new ModelFormatException(
+          name + ": damaged model file (scope: " + e.getMessage() + ")", e);
     }
   }
 
@@ -165,14 +169,16 @@ final class ScopeCodec {
         mix.names(),
         slope,
         intercept,
-        new PlattCalibrator(d.path("pooled").path("a").asDouble(), d.path("pooled").path("b").asDouble()));
+        new PlattCalibrator(
+            d.path("pooled").path("a").asDouble(), d.path("pooled").path("b").asDouble()));
   }
 
   private static int count(DataInputStream body, String name) throws IOException {
     int n = body.readInt();
     // Each entry takes at least 8 bytes: a count beyond the bytes left is a damaged file.
     if (n < 1 || n > MAX_ARTICLES || (long) n * 8 > body.available()) {
-      throw new ModelFormatException(name + ": damaged model file (scope table of " + n + " entries)");
+      throw new ModelFormatException(
+          name + ": damaged model file (scope table of " + n + " entries)");
     }
     return n;
   }

@@ -39,8 +39,7 @@ final class StoriesCodec {
   /** What the stories add to a model file: their bytes deflated on their own. */
   static int deflatedSize(NeighbourIndex.Stories stories) {
     ByteArrayOutputStream deflated = new ByteArrayOutputStream();
-    try (DataOutputStream out =
-        new DataOutputStream(new DeflaterOutputStream(deflated))) {
+    try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(deflated))) {
       write(stories, out);
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory", e);
@@ -59,7 +58,12 @@ final class StoriesCodec {
     // A story takes two string lengths and a date: 6 bytes at least.
     if (n != articles || (long) n * 6 > body.available()) {
       throw new ModelFormatException(
-          name + ": damaged model file (" + n + " stories for " + articles + " neighbour articles)");
+          name
+              + ": damaged model file ("
+              + n
+              + " stories for "
+              + articles
+              + " neighbour articles)");
     }
     String[] titles = new String[n];
     LocalDate[] dates = new LocalDate[n];
@@ -94,7 +98,8 @@ final class StoriesCodec {
       return null;
     }
     if (len > MAX_STRING_BYTES || len > body.available()) {
-      throw new ModelFormatException(name + ": damaged model file (story text of " + len + " bytes)");
+      throw new ModelFormatException(
+          name + ": damaged model file (story text of " + len + " bytes)");
     }
     byte[] b = new byte[len];
     body.readFully(b);

@@ -23,7 +23,8 @@ class WeightedLogisticRegressionTest {
   private static final int COLUMNS = 300;
 
   /** Sparse random rows (about 20 of 299 columns each) and an intercept column, the last. */
-  private static SparseRows matrix(int rows, long seed, List<float[]> valuesOut, List<int[]> indicesOut) {
+  private static SparseRows matrix(
+      int rows, long seed, List<float[]> valuesOut, List<int[]> indicesOut) {
     Random r = new Random(seed);
     SparseRows.Builder b = new SparseRows.Builder(COLUMNS);
     for (int i = 0; i < rows; i++) {
@@ -137,7 +138,9 @@ class WeightedLogisticRegressionTest {
     Arrays.fill(ones, 1);
     double[] many = WeightedLogisticRegression.fit(x, y, ones, 2.0, 1e-4, null);
     double[] one =
-        new ForkJoinPool(1).submit(() -> WeightedLogisticRegression.fit(x, y, ones, 2.0, 1e-4, null)).get();
+        new ForkJoinPool(1)
+            .submit(() -> WeightedLogisticRegression.fit(x, y, ones, 2.0, 1e-4, null))
+            .get();
     assertArrayEquals(many, one, 0.0);
     double[] coarse = WeightedLogisticRegression.fit(x, y, ones, 0.5, 1e-4, null);
     double[] warm = WeightedLogisticRegression.fit(x, y, ones, 2.0, 1e-8, coarse);
@@ -154,9 +157,15 @@ class WeightedLogisticRegressionTest {
     double[] w = new double[10];
     Arrays.fill(w, 1);
     w[2] = -1;
-    assertThrows(IllegalArgumentException.class, () -> WeightedLogisticRegression.fit(x, y, w, 1, 0.01, null));
-    assertThrows(IllegalArgumentException.class, () -> WeightedLogisticRegression.fit(x, new boolean[9], new double[9], 1, 0.01, null));
-    assertThrows(IllegalArgumentException.class, () -> new SparseRows.Builder(5).add(new int[] {3, 1}, new float[] {1, 1}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> WeightedLogisticRegression.fit(x, y, w, 1, 0.01, null));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> WeightedLogisticRegression.fit(x, new boolean[9], new double[9], 1, 0.01, null));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new SparseRows.Builder(5).add(new int[] {3, 1}, new float[] {1, 1}));
     assertTrue(x.entries() > 0);
   }
 }

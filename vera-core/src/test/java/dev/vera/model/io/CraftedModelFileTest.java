@@ -85,7 +85,9 @@ class CraftedModelFileTest {
     try {
       ModelFile.read(new ByteArrayInputStream(file), NAME);
     } catch (ModelFormatException e) {
-      assertTrue(e.getMessage().startsWith(NAME + ": "), what + ": the message must name the file: " + e.getMessage());
+      assertTrue(
+          e.getMessage().startsWith(NAME + ": "),
+          what + ": the message must name the file: " + e.getMessage());
     } catch (Throwable t) {
       fail(what + ": " + t, t);
     }
@@ -109,8 +111,11 @@ class CraftedModelFileTest {
     ModelFormatException e =
         assertThrows(
             ModelFormatException.class,
-            () -> ModelFile.read(new ByteArrayInputStream(file(s.version(), raw, raw.length)), NAME));
-    assertTrue(e.getMessage().startsWith(NAME + ": damaged model file (kept feature slots: 2147483632"), e.getMessage());
+            () ->
+                ModelFile.read(new ByteArrayInputStream(file(s.version(), raw, raw.length)), NAME));
+    assertTrue(
+        e.getMessage().startsWith(NAME + ": damaged model file (kept feature slots: 2147483632"),
+        e.getMessage());
   }
 
   @Test
@@ -120,8 +125,11 @@ class CraftedModelFileTest {
     ModelFormatException e =
         assertThrows(
             ModelFormatException.class,
-            () -> ModelFile.read(new ByteArrayInputStream(file(s.version(), raw, raw.length)), NAME));
-    assertTrue(e.getMessage().startsWith(NAME + ": damaged model file (header length: -5"), e.getMessage());
+            () ->
+                ModelFile.read(new ByteArrayInputStream(file(s.version(), raw, raw.length)), NAME));
+    assertTrue(
+        e.getMessage().startsWith(NAME + ": damaged model file (header length: -5"),
+        e.getMessage());
   }
 
   /** Counts the compressed bytes the reader took. */
@@ -148,8 +156,8 @@ class CraftedModelFileTest {
   }
 
   /**
-   * Zeros deflate a thousand to one: 64 MiB of them claimed as the body. The reader stops after
-   * the first few compressed kilobytes instead of inflating all of it into the heap.
+   * Zeros deflate a thousand to one: 64 MiB of them claimed as the body. The reader stops after the
+   * first few compressed kilobytes instead of inflating all of it into the heap.
    */
   @Test
   void aDeflateBombIsRefusedEarly() throws IOException {
@@ -169,9 +177,14 @@ class CraftedModelFileTest {
     }
     byte[] bomb = out.toByteArray();
     Counting in = new Counting(new ByteArrayInputStream(bomb));
-    ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(in, NAME));
-    assertTrue(e.getMessage().startsWith(NAME + ": damaged model file (its body inflates over"), e.getMessage());
-    assertTrue(in.read < bomb.length / 4, "read " + in.read + " of " + bomb.length + " bytes before refusing");
+    ModelFormatException e =
+        assertThrows(ModelFormatException.class, () -> ModelFile.read(in, NAME));
+    assertTrue(
+        e.getMessage().startsWith(NAME + ": damaged model file (its body inflates over"),
+        e.getMessage());
+    assertTrue(
+        in.read < bomb.length / 4,
+        "read " + in.read + " of " + bomb.length + " bytes before refusing");
   }
 
   /**
@@ -191,7 +204,10 @@ class CraftedModelFileTest {
       switch (random.nextInt(7)) {
         case 0, 1 -> {
           int at = random.nextInt(raw.length - 4);
-          int v = random.nextBoolean() ? INTERESTING[random.nextInt(INTERESTING.length)] : random.nextInt();
+          int v =
+              random.nextBoolean()
+                  ? INTERESTING[random.nextInt(INTERESTING.length)]
+                  : random.nextInt();
           raw = withInt(raw, at, v);
           what = "int " + v + " at " + at;
         }
@@ -219,7 +235,10 @@ class CraftedModelFileTest {
           what = len + " bytes repeated at " + to;
         }
         case 5 -> {
-          declared = random.nextBoolean() ? raw.length + 1 + random.nextInt(1 << 20) : random.nextInt(raw.length);
+          declared =
+              random.nextBoolean()
+                  ? raw.length + 1 + random.nextInt(1 << 20)
+                  : random.nextInt(raw.length);
           what = "declared length " + declared + " for " + raw.length;
         }
         default -> {
@@ -236,7 +255,9 @@ class CraftedModelFileTest {
           continue;
         }
       }
-      assertRefusedCleanly(file(s.version(), raw, declared < 0 ? raw.length : declared), "input " + i + " (" + what + ")");
+      assertRefusedCleanly(
+          file(s.version(), raw, declared < 0 ? raw.length : declared),
+          "input " + i + " (" + what + ")");
     }
   }
 }

@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Writes the golden model that {@link GoldenModelTest} checks: a small model trained on the
- * {@link FixtureCorpus}, saved as {@code src/test/resources/golden/golden-v1.vera}, and {@code
- * golden-v1-expected.json} with articles and the probability of fake and label the model gives
- * each (with and without {@code --use-source}).
+ * Writes the golden model that {@link GoldenModelTest} checks: a small model trained on the {@link
+ * FixtureCorpus}, saved as {@code src/test/resources/golden/golden-v1.vera}, and {@code
+ * golden-v1-expected.json} with articles and the probability of fake and label the model gives each
+ * (with and without {@code --use-source}).
  *
  * <p>The golden file pins two things: that a committed format-v1 file stays readable, and that
  * reading it gives the same scores. Anything that changes scoring on purpose (the text features,
@@ -38,10 +38,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * </pre>
  *
  * (surefire runs {@link #regenerate()} only with that property; the class name does not match
- * surefire's test patterns, so a normal build never runs it). {@link #main} does the same from
- * any classpath that holds vera-core's test classes, writing into the directory given as the
- * first argument, or into {@code vera-core/src/test/resources/golden} found from the working
- * directory.
+ * surefire's test patterns, so a normal build never runs it). {@link #main} does the same from any
+ * classpath that holds vera-core's test classes, writing into the directory given as the first
+ * argument, or into {@code vera-core/src/test/resources/golden} found from the working directory.
  */
 public final class GoldenModelGenerator {
   static final String MODEL = "golden-v1.vera";
@@ -62,7 +61,9 @@ public final class GoldenModelGenerator {
   /** vera-core's golden directory, from the repository root or from the module directory. */
   static Path defaultDirectory() {
     Path fromRoot = Path.of("vera-core/src/test/resources/golden");
-    return Files.isDirectory(Path.of("vera-core/src")) ? fromRoot : Path.of("src/test/resources/golden");
+    return Files.isDirectory(Path.of("vera-core/src"))
+        ? fromRoot
+        : Path.of("src/test/resources/golden");
   }
 
   /** The articles whose scores are pinned: the fixture's test part and three written here. */
@@ -108,7 +109,9 @@ public final class GoldenModelGenerator {
     root.put("model_file", MODEL);
     root.put("format_version", ModelFile.VERSION_CURRENT);
     root.put("model_id", loaded.card().modelId());
-    root.put("regenerate", "mvn -B -o -q -pl vera-core test -Dtest=GoldenModelGenerator -Dvera.golden.regenerate=true");
+    root.put(
+        "regenerate",
+        "mvn -B -o -q -pl vera-core test -Dtest=GoldenModelGenerator -Dvera.golden.regenerate=true");
     ArrayNode list = root.putArray("articles");
     ScoringOptions withSource = new ScoringOptions(true, null);
     for (Article a : articles()) {

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A committed format-v1 model file must keep loading and keep scoring as it did when it was
- * written. When scoring changes on purpose (features, tokenization, hashing), regenerate the
- * golden files as {@link GoldenModelGenerator} explains; a failure here without such a change
- * means old model files would now give different verdicts.
+ * written. When scoring changes on purpose (features, tokenization, hashing), regenerate the golden
+ * files as {@link GoldenModelGenerator} explains; a failure here without such a change means old
+ * model files would now give different verdicts.
  */
 class GoldenModelTest {
   private static final String HOW =

@@ -26,6 +26,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.ArrayList;
 
 class ModelFileTest {
   /** Where the version int sits: after the magic and the codec name in modified UTF-8. */
@@ -90,7 +90,8 @@ class ModelFileTest {
     assertArrayEquals(near.stories().dates(), nearBack.stories().dates());
     assertArrayEquals(near.stories().urls(), nearBack.stories().urls());
     List<ScoringOptions> options =
-        List.of(ScoringOptions.DEFAULT, new ScoringOptions(true, null), new ScoringOptions(false, 0.3));
+        List.of(
+            ScoringOptions.DEFAULT, new ScoringOptions(true, null), new ScoringOptions(false, 0.3));
     for (Article a : FixtureCorpus.articles()) {
       assertEquals(model.rawScore(a), back.rawScore(a), a.id());
       for (ScoringOptions o : options) {
@@ -165,15 +166,16 @@ class ModelFileTest {
     CredibilityModel back = ModelFile.read(new ByteArrayInputStream(b), "linear");
     assertNull(back.stack());
     assertNotNull(back.neighbours());
-    assertNotNull(back.predict(FixtureCorpus.articles().get(0), ScoringOptions.DEFAULT).applicability());
+    assertNotNull(
+        back.predict(FixtureCorpus.articles().get(0), ScoringOptions.DEFAULT).applicability());
     for (Article a : FixtureCorpus.articles()) {
-      assertEquals(linear.predict(a, ScoringOptions.DEFAULT), back.predict(a, ScoringOptions.DEFAULT));
+      assertEquals(
+          linear.predict(a, ScoringOptions.DEFAULT), back.predict(a, ScoringOptions.DEFAULT));
       assertEquals(
           linear.calibrator().probability(linear.rawScore(a)),
           back.predict(a, ScoringOptions.DEFAULT).textProbabilityFake());
     }
   }
-
 
   @Test
   void unknownVersionIsRefusedNamingVersionAndRange() throws IOException {
@@ -224,8 +226,15 @@ class ModelFileTest {
   @Test
   void truncatedFileIsRefusedAsDamaged() {
     int[] cuts = {
-      9, VERSION_OFFSET + 2, BODY_OFFSET - 3, BODY_OFFSET, BODY_OFFSET + 10, bytes.length / 2,
-      bytes.length - 100, bytes.length - 5, bytes.length - 1
+      9,
+      VERSION_OFFSET + 2,
+      BODY_OFFSET - 3,
+      BODY_OFFSET,
+      BODY_OFFSET + 10,
+      bytes.length / 2,
+      bytes.length - 100,
+      bytes.length - 5,
+      bytes.length - 1
     };
     for (int cut : cuts) {
       byte[] truncated = Arrays.copyOf(bytes, cut);
@@ -234,7 +243,8 @@ class ModelFileTest {
               ModelFormatException.class,
               () -> ModelFile.read(new ByteArrayInputStream(truncated), "cut.vera"),
               "cut at " + cut + " of " + bytes.length);
-      assertTrue(e.getMessage().startsWith("cut.vera: damaged model file"), cut + ": " + e.getMessage());
+      assertTrue(
+          e.getMessage().startsWith("cut.vera: damaged model file"), cut + ": " + e.getMessage());
     }
   }
 
@@ -258,7 +268,8 @@ class ModelFileTest {
               ModelFormatException.class,
               () -> ModelFile.read(new ByteArrayInputStream(flipped), "flip.vera"),
               "flipped byte " + pos + " of " + bytes.length);
-      assertTrue(e.getMessage().startsWith("flip.vera: damaged model file"), pos + ": " + e.getMessage());
+      assertTrue(
+          e.getMessage().startsWith("flip.vera: damaged model file"), pos + ": " + e.getMessage());
     }
   }
 }

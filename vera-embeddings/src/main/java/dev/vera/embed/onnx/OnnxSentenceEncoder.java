@@ -15,9 +15,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Arrays;
 
 /**
  * The sentence encoder bundled with Vera, run offline on the CPU: all-MiniLM-L6-v2 (8-bit
@@ -43,7 +43,8 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
   private final long sep;
   private final String id;
 
-  private OnnxSentenceEncoder(byte[] onnx, InputStream tokenizerJson) throws IOException, OrtException {
+  private OnnxSentenceEncoder(byte[] onnx, InputStream tokenizerJson)
+      throws IOException, OrtException {
     this.env = OrtEnvironment.getEnvironment();
     OrtSession.SessionOptions options = new OrtSession.SessionOptions();
     options.setIntraOpNumThreads(1);
@@ -90,14 +91,18 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
       throw new UncheckedIOException(e);
     } catch (OrtException | RuntimeException e) {
       throw new UncheckedIOException(
-          new IOException("could not load the sentence-embedding model " + NAME + ": " + e.getMessage(), e));
+          new IOException(
+              "could not load the sentence-embedding model " + NAME + ": " + e.getMessage(), e));
     } catch (LinkageError e) {
       // The native libraries of this build are for one platform (see docs/distribution.md).
       throw new UncheckedIOException(
           new IOException(
               "could not load ONNX Runtime or the tokenizer's native library on "
-                  + System.getProperty("os.name") + " " + System.getProperty("os.arch")
-                  + " (this vera-embeddings was built for another platform?): " + e,
+                  + System.getProperty("os.name")
+                  + " "
+                  + System.getProperty("os.arch")
+                  + " (this vera-embeddings was built for another platform?): "
+                  + e,
               e));
     }
   }
@@ -121,7 +126,8 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
   public float[][] embedWindows(List<long[]> windows) {
     for (long[] w : windows) {
       if (w.length == 0 || w.length > WINDOW) {
-        throw new IllegalArgumentException("a window holds 1.." + WINDOW + " tokens, was " + w.length);
+        throw new IllegalArgumentException(
+            "a window holds 1.." + WINDOW + " tokens, was " + w.length);
       }
     }
     float[][] out = new float[windows.size()][];
@@ -159,8 +165,7 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
         return meanPooled(states[0], len);
       }
     } catch (OrtException e) {
-      throw new ScoringException(
-          "the sentence-embedding model failed: " + e.getMessage(), e);
+      throw new ScoringException("the sentence-embedding model failed: " + e.getMessage(), e);
     } finally {
       for (OnnxTensor t : inputs) {
         t.close();

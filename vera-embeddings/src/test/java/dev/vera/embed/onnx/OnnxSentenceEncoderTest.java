@@ -67,7 +67,9 @@ class OnnxSentenceEncoderTest {
   @Test
   void aWindowEmbedsTheSameAloneAndInABatch() {
     long[] short1 = ENCODER.tokenIds("Short one.");
-    long[] long1 = ENCODER.tokenIds("A much longer sentence that needs many more word pieces than the other one does.");
+    long[] long1 =
+        ENCODER.tokenIds(
+            "A much longer sentence that needs many more word pieces than the other one does.");
     float[] alone = ENCODER.embedWindows(List.of(short1))[0];
     float[] batched = ENCODER.embedWindows(List.of(long1, short1))[1];
     assertArrayEquals(alone, batched);
@@ -139,6 +141,10 @@ class OnnxSentenceEncoderTest {
       Path f = files.findFirst().orElseThrow();
       Files.write(f, new byte[] {1, 2, 3});
     }
-    assertEquals(5, EmbeddingCache.open(dir, ENCODER.id(), 1).embedAll(embedder::embed, articles, d -> {}).length);
+    assertEquals(
+        5,
+        EmbeddingCache.open(dir, ENCODER.id(), 1)
+            .embedAll(embedder::embed, articles, d -> {})
+            .length);
   }
 }

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vera.article.Article;
+import dev.vera.embed.ArticleEmbedder;
 import dev.vera.embed.SentenceEncoder;
 import dev.vera.model.CredibilityModel;
 import dev.vera.model.EmbeddingHead;
 import dev.vera.model.Explanation;
 import dev.vera.model.LinearTrainer;
 import dev.vera.model.ProgressListener;
+import dev.vera.model.ScoreStack;
 import dev.vera.model.ScoringOptions;
 import dev.vera.testing.FixtureCorpus;
 import dev.vera.testing.FixtureModels;
@@ -22,8 +24,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import dev.vera.embed.ArticleEmbedder;
-import dev.vera.model.ScoreStack;
 
 /** Model files that stack a sentence-embedding classifier, with the real encoder. */
 class EmbeddingModelFileTest {
@@ -36,7 +36,8 @@ class EmbeddingModelFileTest {
                     .withEmbeddings(new EmbeddingHead.Settings(1, List.of(1.0))))
             .train(FixtureModels.trainingSet(), ProgressListener.NONE);
     assertNotNull(withEmbeddings.embedding());
-    assertTrue(withEmbeddings.card().parameters().embeddings().startsWith(SentenceEncoder.bundled().id()));
+    assertTrue(
+        withEmbeddings.card().parameters().embeddings().startsWith(SentenceEncoder.bundled().id()));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ModelFile.write(withEmbeddings, out);
     byte[] b = out.toByteArray();
@@ -46,7 +47,9 @@ class EmbeddingModelFileTest {
     assertEquals(withEmbeddings.stack(), back.stack());
     assertEquals(withEmbeddings.card(), back.card());
     for (Article a : FixtureCorpus.part(FixtureCorpus.articles(), "test")) {
-      assertEquals(withEmbeddings.predict(a, ScoringOptions.DEFAULT), back.predict(a, ScoringOptions.DEFAULT));
+      assertEquals(
+          withEmbeddings.predict(a, ScoringOptions.DEFAULT),
+          back.predict(a, ScoringOptions.DEFAULT));
     }
     Article a = FixtureCorpus.articles().get(3);
     Explanation e = back.explain(a, ScoringOptions.DEFAULT, 5, false);
@@ -54,7 +57,9 @@ class EmbeddingModelFileTest {
     assertEquals(withEmbeddings.explain(a, ScoringOptions.DEFAULT, 5, false), e);
   }
 
-  /** Weights fitted on another encoder's vectors mean nothing on this one's: refused, saying why. */
+  /**
+   * Weights fitted on another encoder's vectors mean nothing on this one's: refused, saying why.
+   */
   @Test
   void aModelFromAnotherEncoderIsRefused() {
     CredibilityModel m = FixtureModels.model();
@@ -63,11 +68,27 @@ class EmbeddingModelFileTest {
             IllegalArgumentException.class,
             () ->
                 new CredibilityModel(
-                    m.vectorizer(), m.weights(), m.intercept(), m.calibrator(), m.reputation(),
-                    m.combiner(), m.trainingHashes(), m.card(), null,
+                    m.vectorizer(),
+                    m.weights(),
+                    m.intercept(),
+                    m.calibrator(),
+                    m.reputation(),
+                    m.combiner(),
+                    m.trainingHashes(),
+                    m.card(),
+                    null,
                     new ScoreStack(1, 1, new double[0], 0),
-                    new EmbeddingHead("other-encoder@000000000000", 1, new float[ArticleEmbedder.DIMENSION], 0, 1)));
-    assertTrue(e.getMessage().contains("encoder other-encoder@000000000000, but this Vera bundles all-minilm-l6-v2-q@"), e.getMessage());
+                    new EmbeddingHead(
+                        "other-encoder@000000000000",
+                        1,
+                        new float[ArticleEmbedder.DIMENSION],
+                        0,
+                        1)));
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "encoder other-encoder@000000000000, but this Vera bundles all-minilm-l6-v2-q@"),
+        e.getMessage());
   }
 
   /** The bundled models that read embeddings load by name once this module is present. */
@@ -76,6 +97,7 @@ class EmbeddingModelFileTest {
     CredibilityModel accurate = BundledModel.ACCURATE.load(null);
     assertTrue(accurate.card().modelId().startsWith("vera-accurate-"), accurate.card().modelId());
     assertNotNull(accurate.embedding());
-    assertTrue(BundledModel.CLAIMS.loadCheckWorthiness(null).card().name().startsWith("vera-claims"));
+    assertTrue(
+        BundledModel.CLAIMS.loadCheckWorthiness(null).card().name().startsWith("vera-claims"));
   }
 }

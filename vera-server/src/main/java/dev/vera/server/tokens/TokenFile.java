@@ -24,11 +24,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The analysts' token file: one {@code NAME<TAB>HASH} line per analyst, where HASH is a {@link
  * TokenHash} ({@code sha256:SALT:DIGEST}) and never the token; lines starting with {@code #} and
- * blank lines are comments, kept as they are when the file is written again. A wrong line stops
- * the reading with a message naming the file and the line number.
+ * blank lines are comments, kept as they are when the file is written again. A wrong line stops the
+ * reading with a message naming the file and the line number.
  *
- * <p>Immutable: {@link #add} and {@link #revoke} return a changed copy, which {@link #write()}
- * puts in place of the file atomically.
+ * <p>Immutable: {@link #add} and {@link #revoke} return a changed copy, which {@link #write()} puts
+ * in place of the file atomically.
  */
 public final class TokenFile {
   /** The longest analyst name, in characters. */
@@ -36,7 +36,9 @@ public final class TokenFile {
 
   private static final List<String> HEADER =
       List.of(
-          "# Vera analysts' API tokens, one per line: NAME<TAB>" + TokenHash.SCHEME + ":SALT:DIGEST (hashes only, never tokens).",
+          "# Vera analysts' API tokens, one per line: NAME<TAB>"
+              + TokenHash.SCHEME
+              + ":SALT:DIGEST (hashes only, never tokens).",
           "# vera token add NAME --tokens FILE makes one; vera token revoke NAME --tokens FILE removes it.");
 
   private final Path path;
@@ -84,14 +86,22 @@ public final class TokenFile {
       Integer first = seen.putIfAbsent(e.name(), number);
       if (first != null) {
         throw new TokenFileException(
-            where(path, number) + "\"" + e.name() + "\" is named twice (first on line " + first + "): one token per analyst");
+            where(path, number)
+                + "\""
+                + e.name()
+                + "\" is named twice (first on line "
+                + first
+                + "): one token per analyst");
       }
       lines.add(e);
     }
     return new TokenFile(path, lines);
   }
 
-  /** The file at {@code path}, or a new empty one (with a header saying what it is) if there is none. */
+  /**
+   * The file at {@code path}, or a new empty one (with a header saying what it is) if there is
+   * none.
+   */
   public static TokenFile readOrNew(Path path) throws TokenFileException {
     if (!Files.exists(path)) {
       return new TokenFile(path, HEADER.stream().<Line>map(Comment::new).toList());
@@ -133,7 +143,8 @@ public final class TokenFile {
       bytes = Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
       throw new TokenFileException(
-          path + ": no such token file (make one with vera token add NAME --tokens " + path + ")", e);
+          path + ": no such token file (make one with vera token add NAME --tokens " + path + ")",
+          e);
     } catch (AccessDeniedException e) {
       throw new TokenFileException(path + ": cannot read the token file: permission denied", e);
     } catch (FileSystemException e) {
@@ -225,7 +236,14 @@ public final class TokenFile {
     }
     if (names().contains(name)) {
       throw new IllegalArgumentException(
-          name + " has a token in " + path + " already; revoke it first (vera token revoke " + name + " --tokens " + path + ")");
+          name
+              + " has a token in "
+              + path
+              + " already; revoke it first (vera token revoke "
+              + name
+              + " --tokens "
+              + path
+              + ")");
     }
     String token = TokenHash.newToken();
     List<Line> next = new ArrayList<>(lines);
@@ -241,9 +259,15 @@ public final class TokenFile {
   public TokenFile revoke(String name) {
     if (!names().contains(name)) {
       throw new IllegalArgumentException(
-          "no token for \"" + name + "\" in " + path + (names().isEmpty() ? " (it has none)" : "; it has " + String.join(", ", names())));
+          "no token for \""
+              + name
+              + "\" in "
+              + path
+              + (names().isEmpty() ? " (it has none)" : "; it has " + String.join(", ", names())));
     }
-    return new TokenFile(path, lines.stream().filter(l -> !(l instanceof Entry e && e.name().equals(name))).toList());
+    return new TokenFile(
+        path,
+        lines.stream().filter(l -> !(l instanceof Entry e && e.name().equals(name))).toList());
   }
 
   /**
@@ -280,7 +304,9 @@ public final class TokenFile {
   private static FileAttribute<?>[] ownerOnly(Path dir) {
     boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
     return posix
-        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+        ? new FileAttribute<?>[] {
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+        }
         : new FileAttribute<?>[0];
   }
 

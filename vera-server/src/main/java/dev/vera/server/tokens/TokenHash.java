@@ -61,11 +61,19 @@ public final class TokenHash {
     String[] parts = field.split(":", -1);
     if (parts.length != 3) {
       throw new IllegalArgumentException(
-          "the hash must read " + SCHEME + ":SALT:DIGEST, found " + parts.length + " colon-separated parts");
+          "the hash must read "
+              + SCHEME
+              + ":SALT:DIGEST, found "
+              + parts.length
+              + " colon-separated parts");
     }
     if (!parts[0].equals(SCHEME)) {
       throw new IllegalArgumentException(
-          "unknown hash scheme \"" + clip(parts[0]) + "\" (this Vera reads " + SCHEME + ":SALT:DIGEST)");
+          "unknown hash scheme \""
+              + clip(parts[0])
+              + "\" (this Vera reads "
+              + SCHEME
+              + ":SALT:DIGEST)");
     }
     byte[] salt = decode(parts[1], "salt", SALT_BYTES);
     byte[] digest = decode(parts[2], "digest", DIGEST_BYTES);

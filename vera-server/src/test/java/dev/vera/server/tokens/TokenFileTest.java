@@ -19,7 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The token file: what {@code vera token add} writes, what the server reads, and every wrong line named. */
+/**
+ * The token file: what {@code vera token add} writes, what the server reads, and every wrong line
+ * named.
+ */
 class TokenFileTest {
   @TempDir Path dir;
 
@@ -39,23 +42,28 @@ class TokenFileTest {
       assertTrue(token.matches("vera_[A-Za-z0-9_-]{43}"), token);
       // Not the token, nor any piece of it long enough to help a guess.
       for (int i = 0; i + 8 <= token.length(); i++) {
-        assertFalse(text.contains(token.substring(i, i + 8)), "the file holds part of a token: " + text);
+        assertFalse(
+            text.contains(token.substring(i, i + 8)), "the file holds part of a token: " + text);
       }
     }
     List<String> entries = text.lines().filter(l -> !l.startsWith("#")).toList();
     assertEquals(2, entries.size(), text);
-    assertTrue(entries.get(0).matches("ana\tsha256:[A-Za-z0-9_-]{22}:[A-Za-z0-9_-]{43}"), entries.get(0));
+    assertTrue(
+        entries.get(0).matches("ana\tsha256:[A-Za-z0-9_-]{22}:[A-Za-z0-9_-]{43}"), entries.get(0));
     assertTrue(entries.get(1).startsWith("Bob Ng\tsha256:"), entries.get(1));
     assertTrue(text.startsWith("# Vera analysts' API tokens"), text);
     assertEquals(
-        PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(file()), "owner-only file");
+        PosixFilePermissions.fromString("rw-------"),
+        Files.getPosixFilePermissions(file()),
+        "owner-only file");
 
     TokenFile read = TokenFile.read(file());
     assertEquals(List.of("ana", "Bob Ng"), read.names());
     assertEquals(Optional.of("ana"), read.analystOf(ana.token()));
     assertEquals(Optional.of("Bob Ng"), read.analystOf(bob.token()));
     String last = ana.token().substring(ana.token().length() - 1);
-    String altered = ana.token().substring(0, ana.token().length() - 1) + (last.equals("A") ? "B" : "A");
+    String altered =
+        ana.token().substring(0, ana.token().length() - 1) + (last.equals("A") ? "B" : "A");
     assertEquals(Optional.empty(), read.analystOf(altered));
     assertEquals(Optional.empty(), read.analystOf(ana.token() + "x"));
     assertEquals(Optional.empty(), read.analystOf(""));
@@ -96,17 +104,24 @@ class TokenFileTest {
     assertEquals(Optional.empty(), read.analystOf(ana.token()));
     assertEquals(Optional.of("bob"), read.analystOf(bob.token()));
 
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read.revoke("ana"));
-    assertTrue(e.getMessage().contains("no token for \"ana\"") && e.getMessage().contains("bob"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> read.revoke("ana"));
+    assertTrue(
+        e.getMessage().contains("no token for \"ana\"") && e.getMessage().contains("bob"),
+        e.getMessage());
   }
 
   @Test
   void addRefusesATakenNameAndNamesThatCannotBeOneLine() throws Exception {
     TokenFile f = TokenFile.readOrNew(file()).add("ana").file();
-    IllegalArgumentException taken = assertThrows(IllegalArgumentException.class, () -> f.add("ana"));
-    assertTrue(taken.getMessage().contains("ana has a token") && taken.getMessage().contains("revoke"), taken.getMessage());
+    IllegalArgumentException taken =
+        assertThrows(IllegalArgumentException.class, () -> f.add("ana"));
+    assertTrue(
+        taken.getMessage().contains("ana has a token") && taken.getMessage().contains("revoke"),
+        taken.getMessage());
     for (String bad : List.of("", " ana", "ana\tx", "an\na", "#ana", "a".repeat(65), "ana\u202e")) {
-      assertThrows(IllegalArgumentException.class, () -> f.add(bad), () -> "accepted \"" + bad + "\"");
+      assertThrows(
+          IllegalArgumentException.class, () -> f.add(bad), () -> "accepted \"" + bad + "\"");
     }
   }
 
@@ -126,11 +141,20 @@ class TokenFileTest {
           digest cut short         | ana\\tsha256:AAAAAAAAAAAAAAAAAAAAAA:AAAA           | 3: the digest is 3 bytes, not 32
           named twice              | keep\\tGOODHASH                                   | 3: "keep" is named twice (first on line 2)
           """)
-  void aWrongLineIsNamedWithItsFileAndLineNumber(String what, String line, String expected) throws Exception {
+  void aWrongLineIsNamedWithItsFileAndLineNumber(String what, String line, String expected)
+      throws Exception {
     String good = TokenHash.of(TokenHash.newToken()).toString();
-    String body = "# tokens\nkeep\t" + good + "\n" + line.replace("\\t", "\t").replace("GOODHASH", good) + "\nlast\t" + good + "\n";
+    String body =
+        "# tokens\nkeep\t"
+            + good
+            + "\n"
+            + line.replace("\\t", "\t").replace("GOODHASH", good)
+            + "\nlast\t"
+            + good
+            + "\n";
     Files.writeString(file(), body, StandardCharsets.UTF_8);
-    TokenFileException e = assertThrows(TokenFileException.class, () -> TokenFile.read(file()), what);
+    TokenFileException e =
+        assertThrows(TokenFileException.class, () -> TokenFile.read(file()), what);
     assertTrue(e.getMessage().startsWith(file() + ":" + expected), what + ": " + e.getMessage());
   }
 
@@ -138,33 +162,45 @@ class TokenFileTest {
   void aControlCharacterInANameIsNamedWithItsCodePoint() throws Exception {
     Files.writeString(file(), "an\u0007a\t" + TokenHash.of("x") + "\n");
     TokenFileException e = assertThrows(TokenFileException.class, () -> TokenFile.read(file()));
-    assertEquals(file() + ":1: the analyst's name holds the control character U+0007", e.getMessage());
+    assertEquals(
+        file() + ":1: the analyst's name holds the control character U+0007", e.getMessage());
   }
 
   @Test
   void commentsBlankLinesCrLfAndAByteOrderMarkAreRead() throws Exception {
     String token = TokenHash.newToken();
-    Files.writeString(file(), "\uFEFF# team\r\n\r\n   \r\nana\t" + TokenHash.of(token) + "\r\n# end");
+    Files.writeString(
+        file(), "\uFEFF# team\r\n\r\n   \r\nana\t" + TokenHash.of(token) + "\r\n# end");
     assertEquals(Optional.of("ana"), TokenFile.read(file()).analystOf(token));
   }
 
   @Test
   void aMissingUnreadableOrBinaryFileIsNamed() throws Exception {
-    TokenFileException missing = assertThrows(TokenFileException.class, () -> TokenFile.read(file()));
-    assertTrue(missing.getMessage().startsWith(file() + ": no such token file (make one with vera token add"), missing.getMessage());
+    TokenFileException missing =
+        assertThrows(TokenFileException.class, () -> TokenFile.read(file()));
+    assertTrue(
+        missing
+            .getMessage()
+            .startsWith(file() + ": no such token file (make one with vera token add"),
+        missing.getMessage());
 
     Files.write(file(), new byte[] {'a', '\t', (byte) 0xC3, (byte) 0x28, '\n'});
-    TokenFileException binary = assertThrows(TokenFileException.class, () -> TokenFile.read(file()));
+    TokenFileException binary =
+        assertThrows(TokenFileException.class, () -> TokenFile.read(file()));
     assertEquals(file() + ": not a token file: not UTF-8 text", binary.getMessage());
 
-    TokenFileException directory = assertThrows(TokenFileException.class, () -> TokenFile.read(dir));
-    assertTrue(directory.getMessage().startsWith(dir + ": cannot read the token file"), directory.getMessage());
+    TokenFileException directory =
+        assertThrows(TokenFileException.class, () -> TokenFile.read(dir));
+    assertTrue(
+        directory.getMessage().startsWith(dir + ": cannot read the token file"),
+        directory.getMessage());
   }
 
   @Test
   void writingIntoAMissingDirectoryNamesTheFile() {
     Path nowhere = dir.resolve("no/such/tokens.tsv");
-    Exception e = assertThrows(Exception.class, () -> TokenFile.readOrNew(nowhere).add("ana").file().write());
+    Exception e =
+        assertThrows(Exception.class, () -> TokenFile.readOrNew(nowhere).add("ana").file().write());
     assertEquals(nowhere + ": cannot write: no such directory", e.getMessage());
   }
 }

@@ -9,10 +9,13 @@ import dev.vera.model.CredibilityModel;
 import dev.vera.model.LinearTrainer;
 import dev.vera.model.ProgressListener;
 import dev.vera.model.ScoringOptions;
+import dev.vera.model.TrainingConfig;
 import dev.vera.model.Verdict;
 import dev.vera.testing.FixtureCorpus;
 import dev.vera.testing.FixtureModels;
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,39 +26,43 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Writes the golden model that {@link GoldenModelTest} checks: a small model trained on the {@link
- * FixtureCorpus}, saved as {@code src/test/resources/golden/golden-v1.vera}, and {@code
- * golden-v1-expected.json} with articles and the probability of fake and label the model gives each
- * (with and without {@code --use-source}).
+ * Writes the golden files that {@link GoldenModelTest} checks. Each is a small model trained on the
+ * {@link FixtureCorpus}, saved as {@code src/test/resources/golden/golden-v<N>[-linear].vera} in
+ * the format version this Vera writes, beside {@code ...-expected.json} with articles and the
+ * probability of fake and label the model gives each (with and without {@code --use-source}); and
+ * {@code bundled-expected.json}, the same figures for the bundled models vera-core carries.
  *
- * <p>The golden file pins two things: that a committed format-v1 file stays readable, and that
- * reading it gives the same scores. Anything that changes scoring on purpose (the text features,
- * tokenization, hashing) changes these numbers: regenerate the files then, and commit both. From
- * the repository root:
+ * <p>Golden files of earlier versions are never regenerated: they pin that those files stay
+ * readable and score as they did. Regenerating writes the current version's files (a new version
+ * adds files, it replaces none) and the bundled models' figures; do it only after a change to
+ * scoring made on purpose (features, tokenization, hashing), and commit what it writes. From the
+ * repository root:
  *
  * <pre>
  * mvn -B -o -q -pl vera-core test -Dtest=GoldenModelGenerator -Dvera.golden.regenerate=true
  * </pre>
  *
  * (surefire runs {@link #regenerate()} only with that property; the class name does not match
- * surefire's test patterns, so a normal build never runs it). {@link #main} does the same from any
- * classpath that holds vera-core's test classes, writing into the directory given as the first
- * argument, or into {@code vera-core/src/test/resources/golden} found from the working directory.
+ * surefire's test patterns, so a normal build never runs it).
  */
 public final class GoldenModelGenerator {
-  static final String MODEL = "golden-v1.vera";
-  static final String EXPECTED = "golden-v1-expected.json";
+  /** The bundled models' recorded figures. */
+  static final String BUNDLED = "bundled-expected.json";
+
+  /** The bundled models whose figures are pinned here: those vera-core's jar carries. */
+  static final List<BundledModel> BUNDLED_MODELS =
+      List.of(BundledModel.FAST, BundledModel.FAST_GOSSIPCOP);
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Test
   @EnabledIfSystemProperty(named = "vera.golden.regenerate", matches = "true")
   void regenerate() throws IOException {
-    generate(defaultDirectory());
-  }
-
-  public static void main(String[] args) throws IOException {
-    Path dir = args.length > 0 ? Path.of(args[0]) : defaultDirectory();
-    generate(dir);
-    System.out.println("wrote " + dir.resolve(MODEL) + " and " + dir.resolve(EXPECTED));
+    Path dir = defaultDirectory();
+    generate(dir, FixtureModels.smallConfig(), "");
+    generate(dir, FixtureModels.smallConfig().withNeighbours(null), "-linear");
+    bundled(dir);
   }
 
   /** vera-core's golden directory, from the repository root or from the module directory. */
@@ -94,29 +101,78 @@ public final class GoldenModelGenerator {
     return out;
   }
 
-  static void generate(Path dir) throws IOException {
+  /** The format name and version a model file declares, read from its first bytes. */
+  static FileFormat formatOf(InputStream file) throws IOException {
+    DataInputStream in = new DataInputStream(file);
+    in.readNBytes(8);
+    String format = in.readUTF();
+    return new FileFormat(format, in.readInt());
+  }
+
+  record FileFormat(String name, int version) {}
+
+  /** Trains the fixture model with {@code config} and writes it and its expectations. */
+  static void generate(Path dir, TrainingConfig config, String suffix) throws IOException {
     Files.createDirectories(dir);
     CredibilityModel model =
-        new LinearTrainer(FixtureModels.smallConfig().withName("golden"))
+        new LinearTrainer(config.withName("golden"))
             .train(FixtureModels.trainingSet(), ProgressListener.NONE);
-    Path modelFile = dir.resolve(MODEL);
-    ModelFile.write(model, modelFile);
-    // Expectations come from the model as read back, exactly what the test will load.
-    CredibilityModel loaded = ModelFile.read(modelFile);
+    Path scratch = Files.createTempFile(dir, ".golden", ".vera");
+    try {
+      ModelFile.write(model, scratch);
+      FileFormat format;
+      try (InputStream in = Files.newInputStream(scratch)) {
+        format = formatOf(in);
+      }
+      String base = "golden-v" + format.version() + suffix;
+      Path modelFile = dir.resolve(base + ".vera");
+      Files.move(scratch, modelFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      // Expectations come from the model as read back, exactly what the test will load.
+      CredibilityModel loaded = ModelFile.read(modelFile);
+      ObjectNode root = JSON.createObjectNode();
+      root.put("model_file", base + ".vera");
+      root.put("format", format.name());
+      root.put("format_version", format.version());
+      root.put("model_id", loaded.card().modelId());
+      root.put(
+          "regenerate",
+          "mvn -B -o -q -pl vera-core test -Dtest=GoldenModelGenerator -Dvera.golden.regenerate=true");
+      root.set("articles", scores(loaded));
+      Files.writeString(
+          dir.resolve(base + "-expected.json"),
+          JSON.writeValueAsString(root) + "\n",
+          StandardCharsets.UTF_8);
+      System.out.println("wrote " + modelFile);
+    } finally {
+      Files.deleteIfExists(scratch);
+    }
+  }
 
-    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = json.createObjectNode();
-    root.put("model_file", MODEL);
-    root.put("format_version", ModelFile.VERSION_CURRENT);
-    root.put("model_id", loaded.card().modelId());
-    root.put(
-        "regenerate",
-        "mvn -B -o -q -pl vera-core test -Dtest=GoldenModelGenerator -Dvera.golden.regenerate=true");
-    ArrayNode list = root.putArray("articles");
+  /** Records what the bundled models give the golden articles. */
+  static void bundled(Path dir) throws IOException {
+    ObjectNode root = JSON.createObjectNode();
+    for (BundledModel b : BUNDLED_MODELS) {
+      CredibilityModel m = b.load(null);
+      FileFormat format;
+      try (InputStream in = b.open(null)) {
+        format = formatOf(in);
+      }
+      ObjectNode n = root.putObject(b.modelName());
+      n.put("model_id", m.card().modelId());
+      n.put("format", format.name());
+      n.put("format_version", format.version());
+      n.set("articles", scores(m));
+    }
+    Files.writeString(
+        dir.resolve(BUNDLED), JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+  }
+
+  private static ArrayNode scores(CredibilityModel model) {
+    ArrayNode list = JSON.createArrayNode();
     ScoringOptions withSource = new ScoringOptions(true, null);
     for (Article a : articles()) {
-      Verdict v = loaded.predict(a, ScoringOptions.DEFAULT);
-      Verdict s = loaded.predict(a, withSource);
+      Verdict v = model.predict(a, ScoringOptions.DEFAULT);
+      Verdict s = model.predict(a, withSource);
       ObjectNode n = list.addObject();
       n.put("id", a.id());
       n.put("title", a.title());
@@ -128,7 +184,6 @@ public final class GoldenModelGenerator {
       n.put("probability_fake_with_source", s.probabilityFake());
       n.put("label_with_source", s.label().wireName());
     }
-    Files.writeString(
-        dir.resolve(EXPECTED), json.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+    return list;
   }
 }

@@ -19,7 +19,7 @@ class AccurateModelTest {
     Cli.Result r = expect(0, "model", "info", "accurate");
     assertTrue(r.out().startsWith("# Model card: vera-accurate-"), r::toString);
     assertTrue(r.out().contains("| sentence embeddings | all-minilm-l6-v2-q@"), r::toString);
-    assertTrue(r.out().contains("| model format | vera-linear v4 |"), r::toString);
+    assertTrue(r.out().contains("| model format | vera-credibility v7 |"), r::toString);
     Cli.Result fast = expect(0, "model", "info", "fast");
     assertTrue(fast.out().startsWith("# Model card: vera-fast-"), fast::toString);
     assertEquals(expect(0, "model", "info").out(), fast.out(), "fast is the default");

@@ -83,7 +83,7 @@ class TrainAndModelInfoTest {
     assertTrue(md.contains("| validation articles | 40 |"), md);
     assertTrue(md.contains("| split field | `split` |"), md);
     assertTrue(md.contains("`" + Cli.corpus() + "`"), md);
-    assertTrue(md.contains("| model format | vera-linear v6 |"), md);
+    assertTrue(md.contains("| model format | vera-credibility v7 |"), md);
     assertTrue(
         md.contains(
             "| neighbours | the 30 training articles most similar to the article, from other publishers"),

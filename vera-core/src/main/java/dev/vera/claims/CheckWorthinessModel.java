@@ -28,10 +28,10 @@ import java.util.stream.IntStream;
  * factual claim (ClaimBuster's CFS class). It is the credibility model's machinery reused as is —
  * hashed word and character n-grams, L2 logistic regression (LIBLINEAR), stacked with a classifier
  * over the sentence's embedding (all-MiniLM-L6-v2), Platt scaling on the validation part — stored
- * in the same {@code vera-linear} file format. In that format the positive class is called "fake";
- * here it means check-worthy ({@link #CHECK_WORTHY}). The threshold is re-chosen on validation for
- * the F1 of the check-worthy class, the figure the ClaimBuster paper reports, instead of the
- * credibility model's macro-F1.
+ * in the same {@code vera-credibility} file format. In that format the positive class is called
+ * "fake"; here it means check-worthy ({@link #CHECK_WORTHY}). The threshold is re-chosen on
+ * validation for the F1 of the check-worthy class, the figure the ClaimBuster paper reports,
+ * instead of the credibility model's macro-F1.
  */
 public final class CheckWorthinessModel {
   /** The label a check-worthy sentence carries in training data (the positive class). */

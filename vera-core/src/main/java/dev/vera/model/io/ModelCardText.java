@@ -17,7 +17,7 @@ public final class ModelCardText {
 
   /** The card of a model, with what its scope adds: the base rate it assumes, applicability. */
   public static String markdown(CredibilityModel model) {
-    String card = markdown(model.card(), ModelFile.formatVersion(model));
+    String card = markdown(model.card());
     ModelScope scope = model.scope();
     StringBuilder extra = new StringBuilder("\n## Base rate and applicability\n\n");
     extra.append("| | |\n|---|---|\n");
@@ -83,12 +83,8 @@ public final class ModelCardText {
     return n;
   }
 
-  /** The card of a model written in the oldest format version that holds this card. */
+  /** The card alone, as this Vera writes it into a model file. */
   public static String markdown(ModelCard c) {
-    return markdown(c, ModelFile.versionOf(c));
-  }
-
-  private static String markdown(ModelCard c, int formatVersion) {
     StringBuilder sb = new StringBuilder();
     sb.append("# Model card: ").append(c.modelId()).append("\n\n");
     sb.append("| | |\n|---|---|\n");
@@ -97,7 +93,7 @@ public final class ModelCardText {
     row(sb, "created", c.createdAt().toString());
     row(sb, "Vera version", c.veraVersion());
     row(sb, "Java version", c.javaVersion());
-    row(sb, "model format", ModelFile.CODEC + " v" + formatVersion);
+    row(sb, "model format", ModelFile.FORMAT + " v" + ModelFile.VERSION);
     sb.append("\n## Training data\n\n");
     sb.append("| | |\n|---|---|\n");
     for (ModelCard.DataFile f : c.data().files()) {

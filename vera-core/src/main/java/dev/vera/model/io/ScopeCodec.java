@@ -18,14 +18,17 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The scope of a model in its file (format version 5): the corpora in the JSON header, the decision
- * curves and the applicability reference as tables in the body (docs/model-format.md).
+ * The scope of a model in its file (from legacy version 5): the corpora in the JSON header, the
+ * decision curves and the applicability reference as tables in the body (docs/model-format.md).
  */
 final class ScopeCodec {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** More validation articles than this in a curve means a damaged file. */
   private static final int MAX_ARTICLES = 10_000_000;
+
+  /** The first version of the legacy format that held a scope. */
+  static final int FIRST_LEGACY_VERSION = 5;
 
   private ScopeCodec() {}
 
@@ -103,8 +106,7 @@ final class ScopeCodec {
 
   static ModelScope read(JsonNode s, DataInputStream body, String name) throws IOException {
     if (!s.isObject() || !s.path("corpora").isArray()) {
-      throw new ModelFormatException(
-          name + ": damaged model file (no scope in a version 5 header)");
+      throw new ModelFormatException(name + ": damaged model file (a scope without corpora)");
     }
     try {
       List<CorpusMix.Corpus> corpora = new ArrayList<>();

@@ -84,16 +84,16 @@ final class StoriesCodec {
   /** Its length plus one (0 for null) as a varint, then its UTF-8 bytes. */
   private static void writeString(DataOutputStream body, @Nullable String s) throws IOException {
     if (s == null) {
-      ModelFile.writeVarInt(body, 0);
+      TableBytes.writeVarInt(body, 0);
       return;
     }
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    ModelFile.writeVarInt(body, b.length + 1);
+    TableBytes.writeVarInt(body, b.length + 1);
     body.write(b);
   }
 
   private static @Nullable String readString(DataInputStream body, String name) throws IOException {
-    int len = ModelFile.readVarInt(body, name) - 1;
+    int len = TableBytes.readVarInt(body, name) - 1;
     if (len < 0) {
       return null;
     }

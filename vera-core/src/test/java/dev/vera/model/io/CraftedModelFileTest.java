@@ -69,7 +69,7 @@ class CraftedModelFileTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     DataOutputStream d = new DataOutputStream(out);
     d.write(ModelFile.MAGIC);
-    d.writeUTF(ModelFile.CODEC);
+    d.writeUTF(ModelFile.FORMAT);
     d.writeInt(version);
     CRC32 crc = new CRC32();
     crc.update(raw);
@@ -165,8 +165,8 @@ class CraftedModelFileTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     DataOutputStream d = new DataOutputStream(out);
     d.write(ModelFile.MAGIC);
-    d.writeUTF(ModelFile.CODEC);
-    d.writeInt(3);
+    d.writeUTF(ModelFile.FORMAT);
+    d.writeInt(ModelFile.VERSION);
     d.writeInt(0);
     d.writeInt(claimed);
     try (DeflaterOutputStream z = new DeflaterOutputStream(d)) {

@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +34,12 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * {@code bundled-expected.json}, the same figures for the bundled models vera-core carries.
  *
  * <p>Golden files of earlier versions are never regenerated: they pin that those files stay
- * readable and score as they did. Regenerating writes the current version's files (a new version
- * adds files, it replaces none) and the bundled models' figures; do it only after a change to
- * scoring made on purpose (features, tokenization, hashing), and commit what it writes. From the
+ * readable and score as they did. Versions 2 to 5 were written by the last Vera that wrote version
+ * 6 (commit 5cf3756), from the fixture model with the parts those versions lacked taken away
+ * (stories, scope, and for version 2 the neighbour index); version 4 is in vera-embeddings, which
+ * has the encoder its embedding head needs. Regenerating writes the current version's files (a new
+ * version adds files, it replaces none) and the bundled models' figures; do it only after a change
+ * to scoring made on purpose (features, tokenization, hashing), and commit what it writes. From the
  * repository root:
  *
  * <pre>
@@ -62,7 +66,7 @@ public final class GoldenModelGenerator {
     Path dir = defaultDirectory();
     generate(dir, FixtureModels.smallConfig(), "");
     generate(dir, FixtureModels.smallConfig().withNeighbours(null), "-linear");
-    bundled(dir);
+    bundled(dir, BUNDLED, BUNDLED_MODELS);
   }
 
   /** vera-core's golden directory, from the repository root or from the module directory. */
@@ -113,10 +117,19 @@ public final class GoldenModelGenerator {
 
   /** Trains the fixture model with {@code config} and writes it and its expectations. */
   static void generate(Path dir, TrainingConfig config, String suffix) throws IOException {
-    Files.createDirectories(dir);
-    CredibilityModel model =
+    write(
+        dir,
         new LinearTrainer(config.withName("golden"))
-            .train(FixtureModels.trainingSet(), ProgressListener.NONE);
+            .train(FixtureModels.trainingSet(), ProgressListener.NONE),
+        suffix);
+  }
+
+  /**
+   * Writes {@code model} as {@code golden-v<N><suffix>.vera}, N the version it is written in, and
+   * the scores it gives the golden articles as read back from that file.
+   */
+  public static void write(Path dir, CredibilityModel model, String suffix) throws IOException {
+    Files.createDirectories(dir);
     Path scratch = Files.createTempFile(dir, ".golden", ".vera");
     try {
       ModelFile.write(model, scratch);
@@ -126,7 +139,7 @@ public final class GoldenModelGenerator {
       }
       String base = "golden-v" + format.version() + suffix;
       Path modelFile = dir.resolve(base + ".vera");
-      Files.move(scratch, modelFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.move(scratch, modelFile, StandardCopyOption.REPLACE_EXISTING);
       // Expectations come from the model as read back, exactly what the test will load.
       CredibilityModel loaded = ModelFile.read(modelFile);
       ObjectNode root = JSON.createObjectNode();
@@ -148,11 +161,11 @@ public final class GoldenModelGenerator {
     }
   }
 
-  /** Records what the bundled models give the golden articles. */
-  static void bundled(Path dir) throws IOException {
+  /** Records in {@code dir/file} what the bundled {@code models} give the golden articles. */
+  public static void bundled(Path dir, String file, List<BundledModel> models) throws IOException {
     ObjectNode root = JSON.createObjectNode();
-    for (BundledModel b : BUNDLED_MODELS) {
-      CredibilityModel m = b.load(null);
+    for (BundledModel b : models) {
+      CredibilityModel m = load(b);
       FileFormat format;
       try (InputStream in = b.open(null)) {
         format = formatOf(in);
@@ -164,10 +177,17 @@ public final class GoldenModelGenerator {
       n.set("articles", scores(m));
     }
     Files.writeString(
-        dir.resolve(BUNDLED), JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+        dir.resolve(file), JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
   }
 
-  private static ArrayNode scores(CredibilityModel model) {
+  /** A bundled model's file as a credibility model, whatever it judges (claims too). */
+  public static CredibilityModel load(BundledModel b) throws IOException {
+    try (InputStream in = b.open(null)) {
+      return ModelFile.read(in, b.modelName());
+    }
+  }
+
+  static ArrayNode scores(CredibilityModel model) {
     ArrayNode list = JSON.createArrayNode();
     ScoringOptions withSource = new ScoringOptions(true, null);
     for (Article a : articles()) {

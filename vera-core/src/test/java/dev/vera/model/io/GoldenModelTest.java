@@ -12,6 +12,7 @@ import dev.vera.model.ScoringOptions;
 import dev.vera.model.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link GoldenModelGenerator} explains; a failure here without such a change means old model files
  * would now give different verdicts.
  */
-class GoldenModelTest {
+public class GoldenModelTest {
   private static final String HOW =
       " (after an intended change to scoring, regenerate: mvn -B -o -q -pl vera-core test"
           + " -Dtest=GoldenModelGenerator -Dvera.golden.regenerate=true)";
@@ -33,18 +34,34 @@ class GoldenModelTest {
 
   /** One golden file per format version written, with and without a neighbour index. */
   static Stream<String> goldenFiles() {
-    return Stream.of("golden-v1", "golden-v6", "golden-v6-linear");
+    return Stream.of(
+        "golden-v1",
+        "golden-v2",
+        "golden-v3",
+        "golden-v5",
+        "golden-v6",
+        "golden-v6-linear",
+        "golden-v7",
+        "golden-v7-linear");
   }
 
   @ParameterizedTest
   @MethodSource("goldenFiles")
   void aGoldenFileLoadsAndGivesTheRecordedScores(String base) throws IOException {
+    assertGoldenFile(base, GoldenModelTest.class);
+  }
+
+  /**
+   * Checks the golden file {@code /golden/<base>.vera} on {@code owner}'s class path against its
+   * recorded scores.
+   */
+  public static void assertGoldenFile(String base, Class<?> owner) throws IOException {
     JsonNode expected;
-    try (InputStream in = resource(base + "-expected.json")) {
+    try (InputStream in = resource(owner, base + "-expected.json")) {
       expected = JSON.readTree(in);
     }
     GoldenModelGenerator.FileFormat format;
-    try (InputStream in = resource(base + ".vera")) {
+    try (InputStream in = resource(owner, base + ".vera")) {
       format = GoldenModelGenerator.formatOf(in);
     }
     assertEquals(expected.path("format_version").asInt(), format.version(), base);
@@ -52,7 +69,7 @@ class GoldenModelTest {
         base.startsWith("golden-v" + format.version()),
         base + " holds version " + format.version());
     CredibilityModel model;
-    try (InputStream in = resource(base + ".vera")) {
+    try (InputStream in = resource(owner, base + ".vera")) {
       model = ModelFile.read(in, base + ".vera");
     }
     assertEquals(expected.path("model_id").asText(), model.card().modelId());
@@ -62,13 +79,21 @@ class GoldenModelTest {
 
   @Test
   void theBundledModelsLoadAndGiveTheRecordedScores() throws IOException {
+    assertBundledModelsGiveTheRecordedScores(
+        resource(GoldenModelTest.class, GoldenModelGenerator.BUNDLED),
+        GoldenModelGenerator.BUNDLED_MODELS);
+  }
+
+  /** Checks {@code models} against the figures recorded in {@code recorded} (closed here). */
+  public static void assertBundledModelsGiveTheRecordedScores(
+      InputStream recorded, List<BundledModel> models) throws IOException {
     JsonNode expected;
-    try (InputStream in = resource(GoldenModelGenerator.BUNDLED)) {
-      expected = JSON.readTree(in);
+    try (recorded) {
+      expected = JSON.readTree(recorded);
     }
-    for (BundledModel b : GoldenModelGenerator.BUNDLED_MODELS) {
+    for (BundledModel b : models) {
       JsonNode e = expected.path(b.modelName());
-      CredibilityModel model = b.load(null);
+      CredibilityModel model = GoldenModelGenerator.load(b);
       assertEquals(e.path("model_id").asText(), model.card().modelId(), b.modelName());
       assertRecordedScores(model, e.path("articles"), b.modelName());
     }
@@ -98,8 +123,8 @@ class GoldenModelTest {
     }
   }
 
-  private static InputStream resource(String name) {
-    InputStream in = GoldenModelTest.class.getResourceAsStream("/golden/" + name);
+  private static InputStream resource(Class<?> owner, String name) {
+    InputStream in = owner.getResourceAsStream("/golden/" + name);
     assertNotNull(in, "missing src/test/resources/golden/" + name + HOW);
     return in;
   }

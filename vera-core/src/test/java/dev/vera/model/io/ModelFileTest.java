@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelFileTest {
   /** Where the version int sits: after the magic and the codec name in modified UTF-8. */
   static final int VERSION_OFFSET =
-      ModelFile.MAGIC.length + 2 + ModelFile.CODEC.getBytes(StandardCharsets.UTF_8).length;
+      ModelFile.MAGIC.length + 2 + ModelFile.FORMAT.getBytes(StandardCharsets.UTF_8).length;
 
   /** The first byte of the deflated body: after the version, the CRC-32 and the body length. */
   static final int BODY_OFFSET = VERSION_OFFSET + 12;
@@ -147,12 +147,12 @@ class ModelFileTest {
         "a model file must not be a Java serialization stream");
     assertArrayEquals(ModelFile.MAGIC, Arrays.copyOf(bytes, 8));
     assertEquals("VERAMODL", new String(bytes, 0, 8, StandardCharsets.US_ASCII));
-    assertEquals(6, ByteBuffer.wrap(bytes, VERSION_OFFSET, 4).getInt());
+    assertEquals(ModelFile.VERSION, ByteBuffer.wrap(bytes, VERSION_OFFSET, 4).getInt());
   }
 
   /**
    * A model whose text score stacks no neighbours keeps its neighbour index for applicability
-   * alone; version 5 names the stack, so that the index is not mistaken for one the score reads.
+   * alone; the header names the stack, so that the index is not mistaken for one the score reads.
    */
   @Test
   void aLinearModelKeepsItsIndexForApplicabilityOnly() throws IOException {
@@ -162,7 +162,7 @@ class ModelFileTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ModelFile.write(linear, out);
     byte[] b = out.toByteArray();
-    assertEquals(6, ByteBuffer.wrap(b, VERSION_OFFSET, 4).getInt());
+    assertEquals(ModelFile.VERSION, ByteBuffer.wrap(b, VERSION_OFFSET, 4).getInt());
     CredibilityModel back = ModelFile.read(new ByteArrayInputStream(b), "linear");
     assertNull(back.stack());
     assertNotNull(back.neighbours());
@@ -179,7 +179,7 @@ class ModelFileTest {
 
   @Test
   void unknownVersionIsRefusedNamingVersionAndRange() throws IOException {
-    for (int version : new int[] {7, 99, 0, -1}) {
+    for (int version : new int[] {6, 8, 99, 0, -1}) {
       byte[] patched = bytes.clone();
       ByteBuffer.wrap(patched, VERSION_OFFSET, 4).putInt(version);
       Path file = dir.resolve("v" + version + ".vera");
@@ -188,20 +188,21 @@ class ModelFileTest {
       ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(file));
       String m = e.getMessage();
       assertTrue(m.startsWith(file + ": model format version " + version + " is not supported"), m);
-      assertTrue(m.contains("reads vera-linear versions 1 to 6"), m);
+      assertTrue(m.contains("reads vera-credibility version 7 and vera-linear versions 1 to 6"), m);
     }
   }
 
   @Test
   void otherCodecIsRefused() {
     byte[] patched = bytes.clone();
-    patched[VERSION_OFFSET - 1] = 'X'; // vera-linear -> vera-lineaX
+    patched[VERSION_OFFSET - 1] = 'X'; // vera-credibility -> vera-credibilitX
     ModelFormatException e =
         assertThrows(
             ModelFormatException.class,
             () -> ModelFile.read(new ByteArrayInputStream(patched), "odd.vera"));
     assertEquals(
-        "odd.vera: model format 'vera-lineaX' is not one this Vera reads ('vera-linear')",
+        "odd.vera: model format 'vera-credibilitX' is not one this Vera reads (it reads"
+            + " vera-credibility version 7 and vera-linear versions 1 to 6)",
         e.getMessage());
   }
 

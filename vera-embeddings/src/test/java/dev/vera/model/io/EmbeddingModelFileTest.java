@@ -41,7 +41,7 @@ class EmbeddingModelFileTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ModelFile.write(withEmbeddings, out);
     byte[] b = out.toByteArray();
-    assertEquals(6, ByteBuffer.wrap(b, VERSION_OFFSET, 4).getInt());
+    assertEquals(ModelFile.VERSION, ByteBuffer.wrap(b, VERSION_OFFSET, 4).getInt());
     CredibilityModel back = ModelFile.read(new ByteArrayInputStream(b), "embeddings");
     assertEquals(withEmbeddings.embedding(), back.embedding());
     assertEquals(withEmbeddings.stack(), back.stack());

@@ -1,5 +1,6 @@
 package dev.vera.api;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -68,11 +69,22 @@ public record Explained(
   }
 
   /**
-   * A training article near the one judged.
+   * A training article near the one judged, as a reader can find it again.
    *
    * @param id its id in the training data, or null
    * @param fake whether it was labelled fake
    * @param similarity its cosine similarity in wording, in [0, 1]
+   * @param title its title, or null when the model does not keep it
+   * @param publisher its publisher's domain, or null when not known
+   * @param date its publication date, or null when not known
+   * @param url its address as the training corpus gives it, or null
    */
-  public record Neighbour(@Nullable String id, boolean fake, double similarity) {}
+  public record Neighbour(
+      @Nullable String id,
+      boolean fake,
+      double similarity,
+      @Nullable String title,
+      @Nullable String publisher,
+      @Nullable LocalDate date,
+      @Nullable String url) {}
 }

@@ -5,6 +5,7 @@ import dev.vera.model.Applicability;
 import dev.vera.model.CredibilityModel;
 import dev.vera.model.Explanation;
 import dev.vera.model.ModelCard;
+import dev.vera.model.NeighbourIndex;
 import dev.vera.model.ScoringOptions;
 import dev.vera.model.SourceEvidence;
 import dev.vera.model.Verdict;
@@ -156,13 +157,20 @@ public final class Vera {
                 near.evidence().k(),
                 near.evidence().fake(),
                 near.weight(),
-                near.evidence().nearest().stream()
-                    .map(
-                        n ->
-                            new Explained.Neighbour(
-                                n.id(), n.label() == Label.FAKE, n.similarity()))
-                    .toList()),
+                near.evidence().nearest().stream().map(Vera::neighbour).toList()),
         e.embedding());
+  }
+
+  private static Explained.Neighbour neighbour(NeighbourIndex.Neighbour n) {
+    NeighbourIndex.Story story = n.story();
+    return new Explained.Neighbour(
+        n.id(),
+        n.label() == Label.FAKE,
+        n.similarity(),
+        story.title(),
+        story.publisher(),
+        story.date(),
+        story.url());
   }
 
   /** What the model is: its identity, training data and full model card. */

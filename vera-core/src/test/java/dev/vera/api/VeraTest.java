@@ -85,6 +85,12 @@ class VeraTest {
         internal.explain(RUMOR.internal(), ScoringOptions.DEFAULT, 3, true).style().size(),
         e.style().size());
     assertNotNull(e.neighbours(), "the fast models read their nearest training articles");
+    assertFalse(e.neighbours().nearest().isEmpty(), e::toString);
+    for (Explained.Neighbour n : e.neighbours().nearest()) {
+      // The bundled models keep each training article's title, publisher, date and URL.
+      assertNotNull(n.title(), n::toString);
+      assertNotNull(n.url(), n::toString);
+    }
     assertThrows(UnsupportedOperationException.class, () -> e.towardFake().clear());
   }
 

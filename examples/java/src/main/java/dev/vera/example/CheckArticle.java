@@ -37,6 +37,19 @@ public final class CheckArticle {
       System.out.printf("  toward credible: %-20s %+.2f%n", p.phrase(), p.weight());
     }
 
+    // The known stories most like it, as a colleague can look them up.
+    if (why.neighbours() != null) {
+      for (Explained.Neighbour n : why.neighbours().nearest()) {
+        System.out.printf(
+            "  similar story:   %s %s (%s, %s), similarity %.2f%n",
+            n.fake() ? "fake" : "credible",
+            n.title() == null ? n.id() : "\"" + n.title() + "\"",
+            n.publisher() == null ? "publisher unknown" : n.publisher(),
+            n.date() == null ? "undated" : n.date(),
+            n.similarity());
+      }
+    }
+
     // A feed where one article in twenty is fake: the same model, re-expressed.
     Check rare = vera.withBaseRate(0.05).check(article);
     System.out.printf("  at a 5%% base rate: P(fake) = %.3f%n", rare.probabilityFake());

@@ -27,6 +27,7 @@ class CheckArticleTest {
         printed);
     assertTrue(printed.contains("  toward fake:     "), printed);
     assertTrue(printed.contains("  toward credible: "), printed);
+    assertTrue(printed.contains("  similar story:   "), printed);
     assertTrue(printed.contains("  at a 5% base rate: P(fake) = 0."), printed);
   }
 }

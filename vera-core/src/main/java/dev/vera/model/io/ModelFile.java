@@ -184,7 +184,7 @@ public final class ModelFile {
         ModelHeader.Reputation.of(model.reputation()),
         neighbours == null ? null : NeighbourIndexCodec.header(neighbours),
         embedding == null ? null : ModelHeader.Embedding.of(embedding),
-        keepsScope(model) ? ScopeCodec.json(model.scope()) : null,
+        keepsScope(model) ? ScopeCodec.header(model.scope()) : null,
         stack == null ? null : ModelHeader.Stack.of(stack),
         null);
   }

@@ -2,7 +2,6 @@ package dev.vera.model.io;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -60,7 +59,7 @@ record ModelHeader(
     Reputation sourceReputation,
     @Nullable Neighbours neighbours,
     @Nullable Embedding embedding,
-    @Nullable JsonNode scope,
+    ScopeCodec.@Nullable Header scope,
     @Nullable Stack scoreStack,
     @Nullable NeighbourCombiner neighbourCombiner) {
 

@@ -1,9 +1,6 @@
 package dev.vera.model.io;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.vera.model.ApplicabilityModel;
 import dev.vera.model.CorpusMix;
 import dev.vera.model.DecisionCurve;
@@ -18,12 +15,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The scope of a model in its file (from legacy version 5): the corpora in the JSON header, the
- * decision curves and the applicability reference as tables in the body (docs/model-format.md).
+ * The scope of a model in its file (from legacy version 5): the corpora and settings in the JSON
+ * header ({@link Header}), the decision curves and the applicability reference as tables in the
+ * body (docs/model-format.md).
  */
 final class ScopeCodec {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** More validation articles than this in a curve means a damaged file. */
   private static final int MAX_ARTICLES = 10_000_000;
 
@@ -32,41 +28,54 @@ final class ScopeCodec {
 
   private ScopeCodec() {}
 
-  static ObjectNode json(ModelScope scope) {
-    ObjectNode s = JSON.createObjectNode();
+  /**
+   * The scope's part of the header.
+   *
+   * @param referenceRate the training mix's share of fake, for a reader of the file (a reader of
+   *     the model recomputes it from the corpora)
+   * @param curveCorpora how many corpora the curves' articles are marked with (0: none)
+   * @param domainCalibration per-corpus calibration, or null
+   * @param applicability the applicability measure's settings, or null when the model has none
+   */
+  record Header(
+      double corpusBalance,
+      double referenceRate,
+      List<Corpus> corpora,
+      boolean textCurve,
+      boolean sourceCurve,
+      int curveCorpora,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Calibration domainCalibration,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Applicability applicability) {}
+
+  /** A training corpus: its articles, fakes and each article's weight in the fit. */
+  record Corpus(String name, int trainArticles, int trainFake, double weight) {}
+
+  /** {@link DomainCalibration}'s slopes and intercepts, one per corpus, and the pooled one. */
+  record Calibration(double[] slope, double[] intercept, Pooled pooled) {}
+
+  /** The calibration used when an article's corpus share is unknown. */
+  record Pooled(double a, double b) {}
+
+  /** {@link ApplicabilityModel}'s settings; its reference is a table in the body. */
+  record Applicability(int k, double flagBelow) {}
+
+  static Header header(ModelScope scope) {
     CorpusMix mix = scope.mix();
-    s.put("corpus_balance", mix.balance());
-    s.put("reference_rate", mix.referenceRate());
-    ArrayNode corpora = s.putArray("corpora");
-    for (CorpusMix.Corpus c : mix.corpora()) {
-      corpora
-          .addObject()
-          .put("name", c.name())
-          .put("train_articles", c.trainArticles())
-          .put("train_fake", c.trainFake())
-          .put("weight", c.weight());
-    }
-    s.put("text_curve", scope.textCurve() != null);
-    s.put("source_curve", scope.sourceCurve() != null);
-    s.put("curve_corpora", scope.textCurve() == null ? 0 : scope.textCurve().corpora());
     DomainCalibration d = scope.domainCalibration();
-    if (d != null) {
-      ObjectNode dn = s.putObject("domain_calibration");
-      ArrayNode slope = dn.putArray("slope");
-      for (double v : d.slope()) {
-        slope.add(v);
-      }
-      ArrayNode intercept = dn.putArray("intercept");
-      for (double v : d.intercept()) {
-        intercept.add(v);
-      }
-      dn.putObject("pooled").put("a", d.pooled().a()).put("b", d.pooled().b());
-    }
     ApplicabilityModel a = scope.applicability();
-    if (a != null) {
-      s.putObject("applicability").put("k", a.k()).put("flag_below", a.flagBelow());
-    }
-    return s;
+    return new Header(
+        mix.balance(),
+        mix.referenceRate(),
+        mix.corpora().stream()
+            .map(c -> new Corpus(c.name(), c.trainArticles(), c.trainFake(), c.weight()))
+            .toList(),
+        scope.textCurve() != null,
+        scope.sourceCurve() != null,
+        scope.textCurve() == null ? 0 : scope.textCurve().corpora(),
+        d == null
+            ? null
+            : new Calibration(d.slope(), d.intercept(), new Pooled(d.pooled().a(), d.pooled().b())),
+        a == null ? null : new Applicability(a.k(), a.flagBelow()));
   }
 
   /** The curves and the applicability reference, after the model's other tables. */
@@ -104,32 +113,23 @@ final class ScopeCodec {
     }
   }
 
-  static ModelScope read(JsonNode s, DataInputStream body, String name) throws IOException {
-    if (!s.isObject() || !s.path("corpora").isArray()) {
+  static ModelScope read(Header s, DataInputStream body, String name) throws IOException {
+    if (s.corpora() == null) {
       throw new ModelFormatException(name + ": damaged model file (a scope without corpora)");
     }
     try {
       List<CorpusMix.Corpus> corpora = new ArrayList<>();
-      for (JsonNode c : s.path("corpora")) {
-        corpora.add(
-            new CorpusMix.Corpus(
-                c.path("name").asText(),
-                c.path("train_articles").asInt(),
-                c.path("train_fake").asInt(),
-                c.path("weight").asDouble()));
+      for (Corpus c : s.corpora()) {
+        corpora.add(new CorpusMix.Corpus(c.name(), c.trainArticles(), c.trainFake(), c.weight()));
       }
-      CorpusMix mix = new CorpusMix(s.path("corpus_balance").asDouble(), corpora);
-      int curveCorpora = s.path("curve_corpora").asInt(0);
-      DecisionCurve text =
-          s.path("text_curve").asBoolean() ? curve(body, mix, curveCorpora, name) : null;
-      DecisionCurve source =
-          s.path("source_curve").asBoolean() ? curve(body, mix, curveCorpora, name) : null;
+      CorpusMix mix = new CorpusMix(s.corpusBalance(), corpora);
+      DecisionCurve text = s.textCurve() ? curve(body, mix, s.curveCorpora(), name) : null;
+      DecisionCurve source = s.sourceCurve() ? curve(body, mix, s.curveCorpora(), name) : null;
       ApplicabilityModel applicability = null;
-      JsonNode a = s.path("applicability");
-      if (a.isObject()) {
+      Applicability a = s.applicability();
+      if (a != null) {
         double[] reference = doubles(body, count(body, name));
-        applicability =
-            new ApplicabilityModel(a.path("k").asInt(), reference, a.path("flag_below").asDouble());
+        applicability = new ApplicabilityModel(a.k(), reference, a.flagBelow());
       }
       return new ModelScope(mix, text, source, applicability, domainCalibration(s, mix));
     } catch (IllegalArgumentException e) {
@@ -154,25 +154,13 @@ final class ScopeCodec {
     return new DecisionCurve(logOdds, fake, weight, mix.referenceRate(), corpus, corpora);
   }
 
-  private static @Nullable DomainCalibration domainCalibration(JsonNode s, CorpusMix mix) {
-    JsonNode d = s.path("domain_calibration");
-    if (!d.isObject()) {
+  private static @Nullable DomainCalibration domainCalibration(Header s, CorpusMix mix) {
+    Calibration d = s.domainCalibration();
+    if (d == null) {
       return null;
     }
-    double[] slope = new double[d.path("slope").size()];
-    double[] intercept = new double[d.path("intercept").size()];
-    for (int i = 0; i < slope.length; i++) {
-      slope[i] = d.path("slope").get(i).asDouble();
-    }
-    for (int i = 0; i < intercept.length; i++) {
-      intercept[i] = d.path("intercept").get(i).asDouble();
-    }
     return new DomainCalibration(
-        mix.names(),
-        slope,
-        intercept,
-        new PlattCalibrator(
-            d.path("pooled").path("a").asDouble(), d.path("pooled").path("b").asDouble()));
+        mix.names(), d.slope(), d.intercept(), new PlattCalibrator(d.pooled().a(), d.pooled().b()));
   }
 
   private static int count(DataInputStream body, String name) throws IOException {

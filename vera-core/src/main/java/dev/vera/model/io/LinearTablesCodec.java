@@ -68,7 +68,7 @@ final class LinearTablesCodec {
     for (int i = 0; i < kept; i++) {
       previous += body.readInt();
       if (previous < 0 || previous >= size) {
-        throw new ModelFormatException(name + ": damaged model file (feature slot out of range)");
+        throw ModelFormatException.damaged(name, "feature slot out of range");
       }
       slots[i] = previous;
     }
@@ -82,13 +82,8 @@ final class LinearTablesCodec {
     }
     int styles = count(body, 4, "style weights", name);
     if (styles != features.dimension() - size) {
-      throw new ModelFormatException(
-          name
-              + ": damaged model file ("
-              + styles
-              + " style weights, expected "
-              + (features.dimension() - size)
-              + ")");
+      throw ModelFormatException.damaged(
+          name, styles + " style weights, expected " + (features.dimension() - size));
     }
     for (int i = 0; i < styles; i++) {
       weights[size + i] = body.readFloat();

@@ -110,17 +110,14 @@ public final class ModelFile {
     ModelFrame frame = ModelFrame.read(in, name, READS);
     try {
       return readBody(frame, name);
-    } catch (ModelFormatException e) {
-      String m = String.valueOf(e.getMessage());
-      throw m.startsWith(name + ":") ? e : new ModelFormatException(name + ": " + m, e);
-    } catch (EncoderUnavailableException e) {
-      // A sound file that needs a module this class path lacks: not damage.
+    } catch (ModelFormatException | EncoderUnavailableException e) {
+      // Already names the file; or a sound file that needs a module this class path lacks.
       throw e;
     } catch (EOFException e) {
-      throw new ModelFormatException(name + ": damaged model file (its body ends too early)", e);
+      throw ModelFormatException.damaged(name, "its body ends too early", e);
     } catch (IOException | RuntimeException e) {
       // A crafted body must not surface as an array or JSON exception.
-      throw new ModelFormatException(name + ": damaged model file (" + e + ")", e);
+      throw ModelFormatException.damaged(name, e.toString(), e);
     }
   }
 
@@ -202,18 +199,18 @@ public final class ModelFile {
         new TextVectorizer(
             features,
             tables.idf(),
-            styleStatistics(h.style() == null ? null : h.style().mean(), tables.styles()),
-            styleStatistics(h.style() == null ? null : h.style().scale(), tables.styles()));
+            styleStatistics(h.style() == null ? null : h.style().mean(), tables.styles(), name),
+            styleStatistics(h.style() == null ? null : h.style().scale(), tables.styles(), name));
     NeighbourIndex neighbours =
         h.neighbours() == null ? null : NeighbourIndexCodec.read(h.neighbours(), body, name);
     EmbeddingHead embedding = h.embedding() == null ? null : embedding(h.embedding(), body, name);
-    ScoreStack stack = stack(h, frame, neighbours);
+    ScoreStack stack = stack(h, frame, neighbours, name);
     ModelScope scope = scope(h, frame, body, name);
     if (neighbours != null && h.neighbours().stories()) {
       neighbours = neighbours.withStories(StoriesCodec.read(body, neighbours.size(), name));
     }
     if (body.read() >= 0) {
-      throw new ModelFormatException(name + ": damaged model file (unexpected bytes at the end)");
+      throw ModelFormatException.damaged(name, "unexpected bytes at the end");
     }
     try {
       return new CredibilityModel(
@@ -237,22 +234,20 @@ public final class ModelFile {
 
   private static FeatureConfig features(ModelHeader h, String name) throws ModelFormatException {
     if (h.features() == null || h.card() == null) {
-      throw new ModelFormatException(name + ": damaged model file (no features or card in header)");
+      throw ModelFormatException.damaged(name, "no features or card in header");
     }
     try {
       return h.features().toConfig();
     } catch (IllegalArgumentException e) {
-      throw new ModelFormatException(
-          name + ": damaged model file (features: " + e.getMessage() + ")", e);
+      throw ModelFormatException.damaged(name, "features: " + e.getMessage(), e);
     }
   }
 
-  private static double[] styleStatistics(double @Nullable [] values, int expected)
+  private static double[] styleStatistics(double @Nullable [] values, int expected, String name)
       throws ModelFormatException {
     int n = values == null ? 0 : values.length;
     if (n != expected) {
-      throw new ModelFormatException(
-          "damaged model file (" + n + " style statistics, expected " + expected + ")");
+      throw ModelFormatException.damaged(name, n + " style statistics, expected " + expected);
     }
     return values == null ? new double[0] : values;
   }
@@ -266,8 +261,7 @@ public final class ModelFile {
     try {
       return new EmbeddingHead(e.encoder(), e.bodyWindows(), w, e.bias(), e.c());
     } catch (IllegalArgumentException ex) {
-      throw new ModelFormatException(
-          name + ": damaged model file (embedding: " + ex.getMessage() + ")", ex);
+      throw ModelFormatException.damaged(name, "embedding: " + ex.getMessage(), ex);
     }
   }
 
@@ -277,25 +271,25 @@ public final class ModelFile {
    * stack names what it reads, and a neighbour index may serve applicability alone.
    */
   private static @Nullable ScoreStack stack(
-      ModelHeader h, ModelFrame frame, @Nullable NeighbourIndex neighbours)
+      ModelHeader h, ModelFrame frame, @Nullable NeighbourIndex neighbours, String name)
       throws ModelFormatException {
     boolean legacy = frame.format().equals(LEGACY_FORMAT);
     if (h.scoreStack() != null) {
       ScoreStack stack = h.scoreStack().toStack();
       int expected = neighbours == null ? 0 : ScoreStack.NEIGHBOUR_FEATURES;
       if (legacy && frame.version() == 4 && stack.neighbourWeights().length != expected) {
-        throw new ModelFormatException(
-            "damaged model file (score stack with "
+        throw ModelFormatException.damaged(
+            name,
+            "score stack with "
                 + stack.neighbourWeights().length
                 + " neighbour weights, expected "
-                + expected
-                + ")");
+                + expected);
       }
       return stack;
     }
     if (legacy && frame.version() == 3 && neighbours != null) {
       if (h.neighbourCombiner() == null) {
-        throw new ModelFormatException("damaged model file (neighbours without a combiner)");
+        throw ModelFormatException.damaged(name, "neighbours without a combiner");
       }
       return h.neighbourCombiner().toStack();
     }
@@ -307,8 +301,8 @@ public final class ModelFile {
     boolean legacyWithScope =
         frame.format().equals(LEGACY_FORMAT) && frame.version() >= ScopeCodec.FIRST_LEGACY_VERSION;
     if (h.scope() == null && legacyWithScope) {
-      throw new ModelFormatException(
-          name + ": damaged model file (no scope in a version " + frame.version() + " header)");
+      throw ModelFormatException.damaged(
+          name, "no scope in a version " + frame.version() + " header");
     }
     return h.scope() == null ? null : ScopeCodec.read(h.scope(), body, name);
   }

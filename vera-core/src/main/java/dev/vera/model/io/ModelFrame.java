@@ -97,7 +97,7 @@ record ModelFrame(String format, int version, byte[] body) {
       int expectedCrc = head.readInt();
       int length = head.readInt();
       if (length < 0 || length > MAX_BODY_BYTES) {
-        throw new ModelFormatException(name + ": damaged model file (body length " + length + ")");
+        throw ModelFormatException.damaged(name, "body length " + length);
       }
       byte[] body = inflateWhole(head, length, name);
       CRC32 crc = new CRC32();
@@ -107,7 +107,7 @@ record ModelFrame(String format, int version, byte[] body) {
       }
       return new ModelFrame(format, version, body);
     } catch (EOFException | ZipException e) {
-      throw new ModelFormatException(name + ": damaged model file (ends too early)", e);
+      throw ModelFormatException.damaged(name, "ends too early", e);
     }
   }
 
@@ -173,20 +173,19 @@ record ModelFrame(String format, int version, byte[] body) {
       }
       out.write(buffer, 0, n);
       if (out.size() > (1 << 20) && out.size() / MAX_INFLATION_RATIO > inflater.getBytesRead()) {
-        throw new ModelFormatException(
-            name
-                + ": damaged model file (its body inflates over "
+        throw ModelFormatException.damaged(
+            name,
+            "its body inflates over "
                 + MAX_INFLATION_RATIO
                 + " times its compressed size, toward the "
                 + declared
-                + " bytes it claims)");
+                + " bytes it claims");
       }
     }
     return out.toByteArray();
   }
 
   private static ModelFormatException damaged(String name) {
-    return new ModelFormatException(
-        name + ": damaged model file (checksum mismatch; was it truncated or edited?)");
+    return ModelFormatException.damaged(name, "checksum mismatch; was it truncated or edited?");
   }
 }

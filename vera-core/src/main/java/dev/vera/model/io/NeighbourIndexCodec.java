@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The neighbour index in a model file: its settings and publishers in the header ({@link
@@ -115,10 +114,10 @@ final class NeighbourIndexCodec {
     try {
       settings = new NeighbourIndex.Settings(near.k(), near.terms());
     } catch (IllegalArgumentException e) {
-      throw damaged(name, "neighbours: " + e.getMessage(), e);
+      throw ModelFormatException.damaged(name, "neighbours: " + e.getMessage(), e);
     }
     if (near.hashBits() != NeighbourIndex.HASH_BITS) {
-      throw damaged(name, "neighbour hash bits " + near.hashBits(), null);
+      throw ModelFormatException.damaged(name, "neighbour hash bits " + near.hashBits());
     }
     List<String> publishers = near.publishers() == null ? List.of() : near.publishers();
     Articles articles = readArticles(body, publishers.size(), name);
@@ -129,7 +128,7 @@ final class NeighbourIndexCodec {
     byte[] corpusOf = new byte[0];
     if (!corpora.isEmpty()) {
       if (n > body.available()) {
-        throw damaged(name, "neighbour corpora", null);
+        throw ModelFormatException.damaged(name, "neighbour corpora");
       }
       corpusOf = new byte[n];
       body.readFully(corpusOf);
@@ -148,7 +147,7 @@ final class NeighbourIndexCodec {
           corpora,
           corpusOf);
     } catch (IllegalArgumentException e) {
-      throw damaged(name, "neighbours: " + e.getMessage(), e);
+      throw ModelFormatException.damaged(name, "neighbours: " + e.getMessage(), e);
     }
   }
 
@@ -157,7 +156,7 @@ final class NeighbourIndexCodec {
     // An article takes a label byte, a publisher and an id length: 9 bytes at least.
     int n = count(body, 9, "neighbour articles", name);
     if (n <= 0 || n > (1 << 26)) {
-      throw damaged(name, n + " neighbour articles", null);
+      throw ModelFormatException.damaged(name, n + " neighbour articles");
     }
     boolean[] fake = new boolean[n];
     String[] ids = new String[n];
@@ -166,12 +165,12 @@ final class NeighbourIndexCodec {
       fake[i] = body.readByte() == 1;
       publisherOf[i] = body.readInt();
       if (publisherOf[i] < -1 || publisherOf[i] >= publishers) {
-        throw damaged(name, "neighbour publisher out of range", null);
+        throw ModelFormatException.damaged(name, "neighbour publisher out of range");
       }
       int len = body.readInt();
       if (len >= 0) {
         if (len > (1 << 20) || len > body.available()) {
-          throw damaged(name, "neighbour id of " + len + " bytes", null);
+          throw ModelFormatException.damaged(name, "neighbour id of " + len + " bytes");
         }
         byte[] id = new byte[len];
         body.readFully(id);
@@ -189,7 +188,7 @@ final class NeighbourIndexCodec {
     for (int i = 0; i < kept; i++) {
       slot += body.readInt();
       if (slot < 0 || slot >= slots) {
-        throw damaged(name, "neighbour slot out of range", null);
+        throw ModelFormatException.damaged(name, "neighbour slot out of range");
       }
       idf[slot] = body.readFloat();
     }
@@ -214,7 +213,7 @@ final class NeighbourIndexCodec {
           || count <= 0
           || count > n
           || (u > 0 && slot <= usedSlots[u - 1])) {
-        throw damaged(name, "neighbour postings", null);
+        throw ModelFormatException.damaged(name, "neighbour postings");
       }
       usedSlots[u] = slot;
       docLists.add(readDocs(body, count, n, name));
@@ -251,14 +250,10 @@ final class NeighbourIndexCodec {
     for (int p = 0; p < count; p++) {
       doc += TableBytes.readVarInt(body, name);
       if (doc < 0 || doc >= n || (p > 0 && doc == d[p - 1])) {
-        throw damaged(name, "neighbour article out of range", null);
+        throw ModelFormatException.damaged(name, "neighbour article out of range");
       }
       d[p] = doc;
     }
     return d;
-  }
-
-  private static ModelFormatException damaged(String name, String what, @Nullable Exception cause) {
-    return new ModelFormatException(name + ": damaged model file (" + what + ")", cause);
   }
 }

@@ -115,7 +115,7 @@ final class ScopeCodec {
 
   static ModelScope read(Header s, DataInputStream body, String name) throws IOException {
     if (s.corpora() == null) {
-      throw new ModelFormatException(name + ": damaged model file (a scope without corpora)");
+      throw ModelFormatException.damaged(name, "a scope without corpora");
     }
     try {
       List<CorpusMix.Corpus> corpora = new ArrayList<>();
@@ -133,8 +133,7 @@ final class ScopeCodec {
       }
       return new ModelScope(mix, text, source, applicability, domainCalibration(s, mix));
     } catch (IllegalArgumentException e) {
-      throw new ModelFormatException(
-          name + ": damaged model file (scope: " + e.getMessage() + ")", e);
+      throw ModelFormatException.damaged(name, "scope: " + e.getMessage(), e);
     }
   }
 
@@ -167,8 +166,7 @@ final class ScopeCodec {
     int n = body.readInt();
     // Each entry takes at least 8 bytes: a count beyond the bytes left is a damaged file.
     if (n < 1 || n > MAX_ARTICLES || (long) n * 8 > body.available()) {
-      throw new ModelFormatException(
-          name + ": damaged model file (scope table of " + n + " entries)");
+      throw ModelFormatException.damaged(name, "scope table of " + n + " entries");
     }
     return n;
   }

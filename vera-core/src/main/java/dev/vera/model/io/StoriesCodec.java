@@ -57,13 +57,8 @@ final class StoriesCodec {
     int n = body.readInt();
     // A story takes two string lengths and a date: 6 bytes at least.
     if (n != articles || (long) n * 6 > body.available()) {
-      throw new ModelFormatException(
-          name
-              + ": damaged model file ("
-              + n
-              + " stories for "
-              + articles
-              + " neighbour articles)");
+      throw ModelFormatException.damaged(
+          name, n + " stories for " + articles + " neighbour articles");
     }
     String[] titles = new String[n];
     LocalDate[] dates = new LocalDate[n];
@@ -74,7 +69,7 @@ final class StoriesCodec {
       try {
         dates[i] = day == NO_DATE ? null : LocalDate.ofEpochDay(day);
       } catch (DateTimeException e) {
-        throw new ModelFormatException(name + ": damaged model file (story date " + day + ")", e);
+        throw ModelFormatException.damaged(name, "story date " + day, e);
       }
       urls[i] = readString(body, name);
     }
@@ -98,8 +93,7 @@ final class StoriesCodec {
       return null;
     }
     if (len > MAX_STRING_BYTES || len > body.available()) {
-      throw new ModelFormatException(
-          name + ": damaged model file (story text of " + len + " bytes)");
+      throw ModelFormatException.damaged(name, "story text of " + len + " bytes");
     }
     byte[] b = new byte[len];
     body.readFully(b);

@@ -19,15 +19,8 @@ final class TableBytes {
       throws IOException {
     int n = body.readInt();
     if (n < 0 || (long) n * bytesEach > body.available()) {
-      throw new ModelFormatException(
-          name
-              + ": damaged model file ("
-              + what
-              + ": "
-              + n
-              + ", more than the "
-              + body.available()
-              + " bytes left hold)");
+      throw ModelFormatException.damaged(
+          name, what + ": " + n + ", more than the " + body.available() + " bytes left hold");
     }
     return n;
   }
@@ -50,6 +43,6 @@ final class TableBytes {
         return v;
       }
     }
-    throw new ModelFormatException(name + ": damaged model file (a number runs over 5 bytes)");
+    throw ModelFormatException.damaged(name, "a number runs over 5 bytes");
   }
 }
